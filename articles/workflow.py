@@ -1,0 +1,283 @@
+"""The life of a story: its states, the moves between them, who may make each
+move and what must hold first.
+
+This module is the single table of the editorial workflow. It is plain
+Python: services hand it a ``MoveContext`` describing the story, the revision
+and the actor, and it answers with the target state or the reasons for
+refusing. Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
+
+class State(TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+    TRASHED = "trashed", _("In the trash")
+
+
+class Action(TextChoices):
+    SAVE = "save", _("Save")
+    RESTORE = "restore", _("Restore revision")
+    SUBMIT = "submit", _("Submit for review")
+    WITHDRAW = "withdraw", _("Withdraw from review")
+    PUBLISH = "publish", _("Approve and publish")
+    SCHEDULE = "schedule", _("Approve and schedule")
+    REQUEST_CHANGES = "request_changes", _("Request changes")
+    UNSCHEDULE = "unschedule", _("Cancel the schedule")
+    GO_LIVE = "go_live", _("Go live at the scheduled time")
+    UNPUBLISH = "unpublish", _("Unpublish")
+    CORRECT = "correct", _("Add a correction")
+    TRASH = "trash", _("Move to the trash")
+    UNTRASH = "untrash", _("Restore from the trash")
+
+
+# Permissions, as ``user.has_perm`` spells them. The groups that hold them are
+# created by a data migration (Editors, Moderators).
+EDIT = "articles.change_article"
+SUBMIT = "articles.submit_article"
+APPROVE = "articles.approve_article"
+UNPUBLISH = "articles.unpublish_article"
+CORRECT = "articles.add_correction"
+TRASH = "articles.trash_article"
+SYSTEM = None  # only the scheduler makes the move, never a person
+
+
+@dataclass(frozen=True)
+class MoveContext:
+    """What the workflow needs to know to judge a move; built by the services."""
+
+    state: State
+    is_live: bool = False
+    has_perm: Callable[[str], bool] = lambda perm: False
+    is_system: bool = False
+    actor_id: int | None = None
+    revision: object | None = None  # the revision the move is about, if any
+    head_revision_id: int | None = None
+    review_revision_id: int | None = None
+    comment: str = ""
+    four_eyes: bool = True
+    headline_max_length: int = 110
+    go_live_at: datetime | None = None
+    now: datetime | None = None
+
+
+Guard = Callable[[MoveContext], dict[str, list[str]]]
+
+
+def _errors(**by_field: str) -> dict[str, list[str]]:
+    return {name: [message] for name, message in by_field.items() if message}
+
+
+def needs_comment(ctx: MoveContext) -> dict[str, list[str]]:
+    if ctx.comment.strip():
+        return {}
+    return _errors(comment=_("Write a comment: this move needs one."))
+
+
+def revision_is_head(ctx: MoveContext) -> dict[str, list[str]]:
+    revision = ctx.revision
+    if revision is None:
+        return _errors(revision=_("Name the revision this move is about."))
+    if revision.pk != ctx.head_revision_id:
+        return _errors(
+            revision=_(
+                "Revision %(number)s is not the current version of this story: a newer revision "
+                "was saved after it. Open the newer revision and review that one instead."
+            )
+            % {"number": revision.number}
+        )
+    return {}
+
+
+def revision_is_submitted(ctx: MoveContext) -> dict[str, list[str]]:
+    revision = ctx.revision
+    if revision is None or revision.pk != ctx.review_revision_id:
+        return _errors(
+            revision=_(
+                "This revision is not the one submitted for review; only the submitted revision can be approved."
+            )
+        )
+    return {}
+
+
+def four_eyes(ctx: MoveContext) -> dict[str, list[str]]:
+    revision = ctx.revision
+    if not ctx.four_eyes or revision is None or ctx.actor_id is None:
+        return {}
+    if revision.created_by_id == ctx.actor_id:
+        return _errors(revision=_("You wrote this revision, so another moderator has to approve it (four-eyes rule)."))
+    return {}
+
+
+def content_publishable(ctx: MoveContext) -> dict[str, list[str]]:
+    """The story must be complete in Arabic before readers can see it."""
+    revision = ctx.revision
+    if revision is None:
+        return {}
+    errors: dict[str, list[str]] = {}
+    headline = (revision.headline_ar or "").strip()
+    if not headline:
+        errors["headline_ar"] = [_("The Arabic headline is missing.")]
+    elif len(headline) > ctx.headline_max_length:
+        errors["headline_ar"] = [
+            _("The Arabic headline is %(length)s characters long; the limit is %(limit)s.")
+            % {"length": len(headline), "limit": ctx.headline_max_length}
+        ]
+    english = (revision.headline_en or "").strip()
+    if len(english) > ctx.headline_max_length:
+        errors["headline_en"] = [
+            _("The English headline is %(length)s characters long; the limit is %(limit)s.")
+            % {"length": len(english), "limit": ctx.headline_max_length}
+        ]
+    if not revision.body_text("ar"):
+        errors["body_ar"] = [_("The Arabic body is empty.")]
+    if revision.section_id is None:
+        errors["section"] = [_("Choose a section.")]
+    image = revision.lead_image
+    if image is not None and not (image.alt_ar or "").strip():
+        errors["lead_image"] = [_("The lead image needs Arabic alt text describing it for readers who cannot see it.")]
+    return errors
+
+
+def go_live_in_future(ctx: MoveContext) -> dict[str, list[str]]:
+    if ctx.go_live_at is None or ctx.now is None or ctx.go_live_at <= ctx.now:
+        return _errors(publish_at=_("Scheduling needs a publish time or an embargo in the future."))
+    return {}
+
+
+def go_live_now(ctx: MoveContext) -> dict[str, list[str]]:
+    if ctx.go_live_at is not None and ctx.now is not None and ctx.go_live_at > ctx.now:
+        return _errors(publish_at=_("This story has a publish time or embargo in the future; schedule it instead."))
+    return {}
+
+
+def is_live(ctx: MoveContext) -> dict[str, list[str]]:
+    if ctx.is_live:
+        return {}
+    return _errors(__all__=_("This story is not on the public site."))
+
+
+def not_live(ctx: MoveContext) -> dict[str, list[str]]:
+    if not ctx.is_live:
+        return {}
+    return _errors(__all__=_("This story is on the public site; unpublish it first."))
+
+
+@dataclass(frozen=True)
+class Move:
+    """One row of the table: from which states an action leads where, for whom."""
+
+    action: Action
+    edges: dict[State, State | None]  # source -> target; None keeps the state
+    permission: str | None
+    guards: tuple[Guard, ...] = ()
+    comment: str = "optional"  # "none", "optional" or "required"
+
+    @property
+    def sources(self) -> frozenset[State]:
+        return frozenset(self.edges)
+
+    def target(self, state: State) -> State:
+        target = self.edges[state]
+        return state if target is None else target
+
+
+def _edges(target: State | None, *sources: State) -> dict[State, State | None]:
+    return dict.fromkeys(sources, target)
+
+
+D, R, S, P, U, T = State.DRAFT, State.IN_REVIEW, State.SCHEDULED, State.PUBLISHED, State.UNPUBLISHED, State.TRASHED
+
+MOVES: dict[Action, Move] = {
+    move.action: move
+    for move in (
+        # Saving a live or withdrawn story starts a new draft beside the live
+        # text; saving during review or a schedule keeps that state, and the
+        # exact-revision guards then refuse to approve the stale submission.
+        Move(Action.SAVE, {D: D, P: D, U: D, R: None, S: None}, EDIT),
+        Move(Action.RESTORE, {D: D, P: D, U: D, R: None, S: None}, EDIT),
+        Move(Action.SUBMIT, _edges(R, D, R), SUBMIT, (revision_is_head, content_publishable)),
+        Move(Action.WITHDRAW, _edges(D, R), SUBMIT),
+        Move(
+            Action.PUBLISH,
+            _edges(P, R),
+            APPROVE,
+            (revision_is_submitted, revision_is_head, four_eyes, content_publishable, go_live_now),
+        ),
+        Move(
+            Action.SCHEDULE,
+            _edges(S, R),
+            APPROVE,
+            (revision_is_submitted, revision_is_head, four_eyes, content_publishable, go_live_in_future),
+        ),
+        Move(Action.REQUEST_CHANGES, _edges(D, R), APPROVE, (needs_comment,), comment="required"),
+        Move(Action.UNSCHEDULE, _edges(D, S), APPROVE),
+        Move(Action.GO_LIVE, _edges(P, S), SYSTEM),
+        Move(Action.UNPUBLISH, _edges(U, P, D, R, S), UNPUBLISH, (is_live, needs_comment), comment="required"),
+        Move(Action.CORRECT, _edges(None, P, D, R, S), CORRECT, (is_live,)),
+        Move(Action.TRASH, _edges(T, D, U), TRASH, (not_live,)),
+        Move(Action.UNTRASH, _edges(D, T), TRASH),
+    )
+}
+
+
+class MoveRefused(ValidationError):
+    """A move the workflow does not allow; its messages say why, per field."""
+
+
+def check(action: Action | str, ctx: MoveContext) -> State:
+    """Return the state ``action`` leads to, or raise ``MoveRefused`` saying why not."""
+    try:
+        action = Action(action)
+    except ValueError:
+        raise MoveRefused(_("Unknown action: %(action)s.") % {"action": action}, code="unknown") from None
+    move = MOVES[action]
+    if move.permission is SYSTEM and not ctx.is_system:
+        raise MoveRefused(_("Only the scheduler can do this."), code="forbidden")
+    if move.permission is not SYSTEM and not ctx.has_perm(move.permission):
+        raise MoveRefused(
+            _("You are not allowed to %(action)s.") % {"action": str(action.label).lower()},
+            code="forbidden",
+        )
+    if ctx.state not in move.edges:
+        raise MoveRefused(
+            _("A story that is %(state)s cannot be moved with “%(action)s”.")
+            % {"state": str(State(ctx.state).label).lower(), "action": action.label},
+            code="state",
+        )
+    errors: dict[str, list[str]] = {}
+    for guard in move.guards:
+        for name, messages in guard(ctx).items():
+            errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise MoveRefused(errors, code="guard")
+    return move.target(State(ctx.state))
+
+
+def available(ctx: MoveContext, actions: Iterable[Action] | None = None) -> list[Action]:
+    """The actions this actor may start from this state (guards aside).
+
+    Buttons are drawn from this list; guards are checked when the move is
+    made, so a button can still answer with the reason a move is refused.
+    """
+    result = []
+    for action in actions or MOVES:
+        move = MOVES[Action(action)]
+        if ctx.state not in move.edges:
+            continue
+        if move.permission is SYSTEM or not ctx.has_perm(move.permission):
+            continue
+        result.append(move.action)
+    return result

@@ -1,0 +1,115 @@
+"""Reading deployment settings from the environment.
+
+Every value that differs between a laptop, CI and production comes from an
+environment variable; these helpers turn the raw strings into settings and
+fail early, naming the variable, when a value cannot be used.
+"""
+
+import os
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+DATABASE_SCHEMES = {"postgres", "postgresql", "pgsql", "sqlite"}
+
+
+def env_str(name: str, default: str = "") -> str:
+    """Return the variable's value, or ``default`` when it is unset."""
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    """Read a yes/no variable; anything but a clear yes or no is an error."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false (1/0, yes/no, on/off), not {raw!r}.")
+
+
+def env_int(name: str, default: int) -> int:
+    """Read a whole number, naming the variable when it is not one."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def env_list(name: str, default: tuple[str, ...] = ()) -> list[str]:
+    """Read a comma-separated list, dropping empty items."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_config(url: str, *, conn_max_age: int = 0) -> dict:
+    """Turn a ``DATABASE_URL`` into Django's ``DATABASES['default']``.
+
+    Only PostgreSQL and SQLite are supported; anything else, or a URL that
+    names no database, is refused with a message that says what was wrong.
+    """
+    scheme = urlsplit(url).scheme
+    if not scheme:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL is not a database URL: {url!r}. "
+            "Use postgres://user@host:5432/name or sqlite:///path/to/file.sqlite3."
+        )
+    if scheme not in DATABASE_SCHEMES:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL uses the unsupported scheme {scheme!r}; "
+            "the newsroom runs on PostgreSQL (postgres://) or SQLite (sqlite:///)."
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL could not be read: {error}") from None
+    if not config.get("NAME"):
+        raise ImproperlyConfigured(f"DATABASE_URL names no database: {url!r}.")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config.update(sqlite_options())
+    return dict(config)
+
+
+def sqlite_options() -> dict:
+    """SQLite tuned for a web server: writers queue instead of failing."""
+    return {
+        "OPTIONS": {
+            # IMMEDIATE takes the write lock when a transaction opens, so two
+            # requests that read then write (a workflow move) are serialised
+            # instead of one failing with "database is locked".
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    }
+
+
+def cache_config(redis_url: str) -> dict:
+    """The cache: Redis when ``REDIS_URL`` is set, local memory otherwise."""
+    if not redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "newsroom",
+            }
+        }
+    if urlsplit(redis_url).scheme not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured(f"REDIS_URL must start with redis://, rediss:// or unix://, not {redis_url!r}.")
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "newsroom",
+        }
+    }

@@ -1,0 +1,165 @@
+"""Test data built through factories and, for stories, through the services.
+
+Stories are never built by writing rows directly: a test that needs a
+published story gets one the way the newsroom makes one (create, submit,
+approve), so the data always satisfies the workflow's rules.
+"""
+
+import io
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from PIL import Image as Picture
+
+from articles import roles, services
+from articles.models import Author, Image, Section, Tag
+
+SAMPLE_BODY_AR = (
+    "<p>قال المتحدث باسم الجيش العراقي اليوم الأحد إن العراق والولايات المتحدة أجريا محادثات لتحديد جدول زمني "
+    "للانسحاب التدريجي لقوات التحالف التي تقودها الولايات المتحدة من العراق.</p>"
+    "<p>وبدأت المحادثات في يناير/كانون الثاني، لكن بعد أقل من 24 ساعة قُتل ثلاثة جنود أمريكيين في هجوم بالأردن.</p>"
+)
+SAMPLE_BODY_EN = (
+    "<p>Iraq and the United States have held talks to set a timetable for the gradual withdrawal of the "
+    "US-led coalition forces from Iraq, the Iraqi army's spokesman said on Sunday.</p>"
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@newsroom.test")
+    is_staff = True
+    password = factory.PostGenerationMethodCall("set_password", "pass")
+
+    groups = factory.PostGeneration(lambda user, create, extracted, **kwargs: _join(user, create, extracted or ()))
+
+
+def _join(user, create, group_names):
+    if create:
+        user.groups.add(*[Group.objects.get(name=name) for name in group_names])
+        user.save()
+
+
+class EditorFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"editor{n}")
+    groups = factory.PostGeneration(
+        lambda user, create, extracted, **kwargs: _join(user, create, extracted or [roles.EDITORS])
+    )
+
+
+class ModeratorFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"moderator{n}")
+    groups = factory.PostGeneration(
+        lambda user, create, extracted, **kwargs: _join(user, create, extracted or [roles.MODERATORS])
+    )
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"section-{n}")
+    name_ar = factory.Sequence(lambda n: f"قسم {n}")
+    name_en = factory.Sequence(lambda n: f"Section {n}")
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"tag-{n}")
+    name_ar = factory.Sequence(lambda n: f"وسم {n}")
+    name_en = factory.Sequence(lambda n: f"Tag {n}")
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"author-{n}")
+    name_ar = factory.Sequence(lambda n: f"كاتب {n}")
+    name_en = factory.Sequence(lambda n: f"Writer {n}")
+
+
+def image_bytes(fmt="JPEG", size=(64, 48), color=(200, 120, 40)) -> bytes:
+    buffer = io.BytesIO()
+    Picture.new("RGB", size, color).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Image
+
+    file = factory.LazyFunction(lambda: ContentFile(image_bytes(), name="picture.jpg"))
+    alt_ar = "صورة لاجتماع"
+    alt_en = "A photograph of a meeting"
+    caption_ar = "اجتماع في بغداد"
+    credit_ar = "رويترز"
+
+
+def story_content(**overrides) -> dict:
+    """A complete, publishable story's fields; override any of them."""
+    content = {
+        "headline_ar": "العراق والولايات المتحدة يبحثان انسحاب قوات التحالف",
+        "headline_en": "Iraq and US discuss coalition withdrawal",
+        "standfirst_ar": "محادثات لتحديد جدول زمني",
+        "standfirst_en": "Talks to set a timetable",
+        "dateline_ar": "القاهرة",
+        "dateline_en": "Cairo",
+        "body_ar": SAMPLE_BODY_AR,
+        "body_en": SAMPLE_BODY_EN,
+    }
+    if "section" not in overrides:
+        content["section"] = SectionFactory(slug="politics", name_ar="سياسة", name_en="Politics")
+    content.update(overrides)
+    return content
+
+
+def draft(editor=None, *, authors=(), tags=(), **content):
+    """A new story saved once by ``editor``."""
+    editor = editor or EditorFactory()
+    return services.article_create(
+        user=editor, content=story_content(**content), authors=list(authors), tags=list(tags)
+    )
+
+
+def submitted(editor=None, **kwargs):
+    editor = editor or EditorFactory()
+    article = draft(editor, **kwargs)
+    return services.article_submit(article=article, revision=article.latest_revision, user=editor)
+
+
+def published(editor=None, moderator=None, **kwargs):
+    """A live story, made the way the newsroom makes one."""
+    article = submitted(editor, **kwargs)
+    moderator = moderator or ModeratorFactory()
+    return services.revision_approve(article=article, revision=article.review_revision, user=moderator)
+
+
+def edit(article, user, *, base=None, authors=None, tags=None, **changes):
+    """Save a new revision of ``article`` changing only ``changes``."""
+    from articles.services.content import content_names
+
+    article.refresh_from_db()
+    base = base or article.latest_revision
+    content = {name: getattr(base, name) for name in content_names()}
+    content.update(changes)
+    return services.revision_create(
+        article=article,
+        user=user,
+        content=content,
+        authors=base.ordered_authors() if authors is None else authors,
+        tags=list(base.tags.all()) if tags is None else tags,
+        base_revision=base,
+    )

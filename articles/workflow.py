@@ -204,10 +204,12 @@ MOVES: dict[Action, Move] = {
     move.action: move
     for move in (
         # Saving a live or withdrawn story starts a new draft beside the live
-        # text; saving during review or a schedule keeps that state, and the
+        # text. Saving during review keeps the review open, and the
         # exact-revision guards then refuse to approve the stale submission.
-        Move(Action.SAVE, {D: D, P: D, U: D, R: None, S: None}, EDIT),
-        Move(Action.RESTORE, {D: D, P: D, U: D, R: None, S: None}, EDIT),
+        # Saving over a schedule calls the schedule off: the approval was for
+        # the text before the save.
+        Move(Action.SAVE, {D: D, P: D, U: D, R: None, S: D}, EDIT),
+        Move(Action.RESTORE, {D: D, P: D, U: D, R: None, S: D}, EDIT),
         Move(Action.SUBMIT, _edges(R, D, R), SUBMIT, (revision_is_head, content_publishable)),
         Move(Action.WITHDRAW, _edges(D, R), SUBMIT),
         Move(
@@ -247,14 +249,11 @@ def check(action: Action | str, ctx: MoveContext) -> State:
     if move.permission is SYSTEM and not ctx.is_system:
         raise MoveRefused(_("Only the scheduler can do this."), code="forbidden")
     if move.permission is not SYSTEM and not ctx.has_perm(move.permission):
-        raise MoveRefused(
-            _("You are not allowed to %(action)s.") % {"action": str(action.label).lower()},
-            code="forbidden",
-        )
+        raise MoveRefused(_("You may not do this: %(action)s.") % {"action": action.label}, code="forbidden")
     if ctx.state not in move.edges:
         raise MoveRefused(
-            _("A story that is %(state)s cannot be moved with “%(action)s”.")
-            % {"state": str(State(ctx.state).label).lower(), "action": action.label},
+            _("“%(action)s” is not possible for a story in the state “%(state)s”.")
+            % {"action": action.label, "state": State(ctx.state).label},
             code="state",
         )
     errors: dict[str, list[str]] = {}

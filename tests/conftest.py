@@ -1,4 +1,16 @@
 import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Tests read messages in English unless they switch language themselves.
+
+    The site's default is Arabic; requests made through the test client
+    still choose their language from the URL or the browser's header.
+    """
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -78,7 +78,11 @@ def _load_production_settings(**variables):
     environment.update(variables)
     environment["DJANGO_SETTINGS_MODULE"] = "newsroom.settings.production"
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"],
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)",
+        ],
         cwd=ROOT,
         env=environment,
         capture_output=True,

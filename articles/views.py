@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 
 from . import selectors
 from .models import Article, Author, Section, Tag
+from .presentation import StoryPage
 
 
 def home(request):
@@ -24,7 +25,7 @@ def story(request, pk: int, slug: str):
         raise Http404
     if slug != article.slug:
         return redirect(article, permanent=True)
-    return render(request, "articles/story.html", {"article": article})
+    return render(request, "articles/story.html", {"story": StoryPage.live(article)})
 
 
 def section(request, slug: str):

@@ -22,7 +22,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-
 def pytest_collection_modifyitems(items):
     here = Path(__file__).parent
     for item in items:

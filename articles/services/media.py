@@ -1,5 +1,6 @@
 """Adding pictures to the newsroom's library."""
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -13,8 +14,6 @@ def image_create(*, user, file: UploadedFile, **fields) -> Image:
     ``fields`` are the image's own fields (``alt_ar``, ``caption_en``, ...).
     """
     if not user.has_perm("articles.add_image"):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied(_("You may not upload pictures."))
     image = Image(uploaded_by=user, **fields)
     image.file = file

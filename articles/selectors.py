@@ -6,8 +6,9 @@ public selectors here all start from it.
 
 from django.db.models import Prefetch, QuerySet
 
+from . import workflow
 from .models import Article, ArticleAuthor, Revision, Transition
-from .workflow import State
+from .workflow import Action, State
 
 
 def article_live() -> QuerySet[Article]:
@@ -49,3 +50,14 @@ def article_history(article: Article) -> tuple[QuerySet[Revision], QuerySet[Tran
         Transition.objects.filter(article=article).select_related("actor", "revision").order_by("-created_at", "-id")
     )
     return revisions, transitions
+
+
+def moves_for(article: Article, user) -> list[Action]:
+    """The workflow actions ``user`` may start on ``article`` now (for buttons).
+
+    Guards are not checked here; a button whose guard fails answers with the
+    reason when pressed.
+    """
+    from .services._common import context_for
+
+    return workflow.available(context_for(article, user=user))

@@ -9,7 +9,16 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import cache_config, database_config, env_bool, env_int, env_list, env_str
+from .env import (
+    cache_config,
+    database_config,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    storages_config,
+    tasks_config,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
 
@@ -74,6 +85,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = cache_config(env_str("REDIS_URL"))
+# Sessions are read from the cache (Redis in a shared deployment) and
+# written through to the database, so a Redis restart signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -106,10 +120,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+STORAGES = storages_config(env_str("MEDIA_STORAGE", "filesystem"))
+
+# Background work (image renditions, CDN purges, scheduled publishing). In
+# development tasks run at once; a shared deployment queues them in the
+# database for `manage.py db_worker` (see docs/deployment.md).
+TASKS = tasks_config(env_str("TASKS_BACKEND", "immediate"))
 
 LOGIN_URL = "admin:login"
 

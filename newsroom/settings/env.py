@@ -113,3 +113,46 @@ def cache_config(redis_url: str) -> dict:
             "KEY_PREFIX": "newsroom",
         }
     }
+
+
+def storages_config(backend: str) -> dict:
+    """Where uploaded media live: the local disk, or S3-compatible object storage.
+
+    With several app servers, media must be on shared storage (``MEDIA_STORAGE=s3``);
+    the bucket, endpoint and keys come from the ``AWS_*`` variables that
+    django-storages reads.
+    """
+    static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    if backend in ("", "filesystem"):
+        return {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}, "staticfiles": static}
+    if backend != "s3":
+        raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'filesystem' or 's3', not {backend!r}.")
+    bucket = env_str("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+        "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+        # Media are public (pictures on public pages): plain URLs, no signatures
+        # that would change on every render and defeat page caching.
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    return {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
+        "staticfiles": static,
+    }
+
+
+def tasks_config(backend: str) -> dict:
+    """Background work: run at once in-process, or queued in the database for a worker."""
+    if backend in ("", "immediate"):
+        return {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    if backend == "database":
+        return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be 'immediate' or 'database', not {backend!r}.")

@@ -1,0 +1,95 @@
+"""Real server processes for tests that cross process boundaries.
+
+Used by the storage and multi-server tests: an S3-compatible server (moto in
+server mode) and app servers (gunicorn) started on free ports, stopped when
+the test ends.
+"""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with contextlib.closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, *, timeout: float = 30.0, process: subprocess.Popen | None = None) -> None:
+    """Poll ``url`` until it answers (any HTTP status) or ``timeout`` passes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            output = process.stdout.read() if process.stdout else ""
+            raise RuntimeError(f"server exited with {process.returncode}:\n{output}")
+        try:
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - local test server
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+@contextlib.contextmanager
+def running(command: list[str], *, url: str, env: dict | None = None, timeout: float = 30.0):
+    """Run ``command`` until the block ends; ``url`` tells when it is ready."""
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for(url, timeout=timeout, process=process)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def s3_server():
+    """An S3-compatible endpoint (moto's server mode) with bucket ``newsroom-media``."""
+    import boto3
+
+    port = free_port()
+    endpoint = f"http://127.0.0.1:{port}"
+    with running([str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)], url=endpoint):
+        client = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+            region_name="us-east-1",
+        )
+        client.create_bucket(Bucket="newsroom-media")
+        client.put_bucket_policy(
+            Bucket="newsroom-media",
+            Policy='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*",'
+            '"Action":"s3:GetObject","Resource":"arn:aws:s3:::newsroom-media/*"}]}',
+        )
+        yield {
+            "MEDIA_STORAGE": "s3",
+            "AWS_STORAGE_BUCKET_NAME": "newsroom-media",
+            "AWS_S3_ENDPOINT_URL": endpoint,
+            "AWS_S3_REGION_NAME": "us-east-1",
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+        }

@@ -14,6 +14,16 @@ def _english_messages():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (Redis keeps keys between tests)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files go to a temporary folder that is thrown away."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -108,9 +108,11 @@ def cache_config(redis_url: str) -> dict:
         raise ImproperlyConfigured(f"REDIS_URL must start with redis://, rediss:// or unix://, not {redis_url!r}.")
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "newsroom",
+            # Fail fast: a cache that takes seconds to answer is worse than none.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 

@@ -12,7 +12,10 @@ from articles.tasks import publish_due_stories
 from articles.workflow import State
 from tests.factories import submitted
 
-pytestmark = pytest.mark.django_db
+# The worker closes database connections between tasks, as it should in
+# production; so these tests commit for real instead of running in a
+# transaction that would be closed under them.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -43,7 +43,7 @@ def test_bad_database_url_is_refused_with_a_clear_message(url, message):
 
 def test_redis_url_selects_the_redis_cache():
     caches = env.cache_config("redis://127.0.0.1:6379/1")
-    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["BACKEND"] == "newsroom.cache.ResilientRedisCache"
     assert caches["default"]["LOCATION"] == "redis://127.0.0.1:6379/1"
 
 

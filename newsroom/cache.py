@@ -1,0 +1,84 @@
+"""A Redis cache that degrades to "no cache" instead of failing requests.
+
+The cache only ever makes the site faster. If Redis is down or slow, every
+call answers as a miss (or a no-op), the error is logged once per outage,
+and pages are served from the database. After a failure Redis is left alone
+for a few seconds, so an outage does not add a timeout to every request.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("newsroom.cache")
+
+_MISSES = {
+    "get": lambda args, kwargs: kwargs.get("default", args[1] if len(args) > 1 else None),
+    "get_many": lambda args, kwargs: {},
+    "has_key": lambda args, kwargs: False,
+    "add": lambda args, kwargs: False,
+    "delete": lambda args, kwargs: False,
+    "touch": lambda args, kwargs: False,
+    "set_many": lambda args, kwargs: list(args[0]) if args else [],
+}
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's Redis cache, with failures logged and answered as misses."""
+
+    retry_after = 5.0  # seconds to leave Redis alone after a failure
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._down_until = 0.0
+
+    def _call(self, name, *args, **kwargs):
+        if time.monotonic() < self._down_until:
+            return self._miss(name, args, kwargs)
+        try:
+            return getattr(super(), name)(*args, **kwargs)
+        except RedisError as error:
+            if self._down_until == 0.0 or time.monotonic() >= self._down_until:
+                logger.error("Redis cache unavailable, serving without it: %s", error)
+            self._down_until = time.monotonic() + self.retry_after
+            return self._miss(name, args, kwargs)
+
+    @staticmethod
+    def _miss(name, args, kwargs):
+        miss = _MISSES.get(name)
+        return miss(args, kwargs) if miss else None
+
+    def get(self, *args, **kwargs):
+        return self._call("get", *args, **kwargs)
+
+    def get_many(self, *args, **kwargs):
+        return self._call("get_many", *args, **kwargs)
+
+    def has_key(self, *args, **kwargs):
+        return self._call("has_key", *args, **kwargs)
+
+    def set(self, *args, **kwargs):
+        return self._call("set", *args, **kwargs)
+
+    def add(self, *args, **kwargs):
+        return self._call("add", *args, **kwargs)
+
+    def touch(self, *args, **kwargs):
+        return self._call("touch", *args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return self._call("delete", *args, **kwargs)
+
+    def set_many(self, *args, **kwargs):
+        return self._call("set_many", *args, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        return self._call("delete_many", *args, **kwargs)
+
+    def incr(self, *args, **kwargs):
+        return self._call("incr", *args, **kwargs)
+
+    def clear(self):
+        return self._call("clear")

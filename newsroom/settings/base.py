@@ -5,6 +5,7 @@ and change only what differs. Anything secret or deployment-specific is read
 from the environment through ``newsroom.settings.env``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +43,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "articles",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +58,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees the outcome of authentication on the way out.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses sign-ins for a locked-out username and address before checking the password.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -128,6 +139,23 @@ STORAGES = storages_config(env_str("MEDIA_STORAGE", "filesystem"))
 TASKS = tasks_config(env_str("TASKS_BACKEND", "immediate"))
 
 LOGIN_URL = "admin:login"
+
+# Sign-in throttling (django-axes): after five failures for one username from
+# one address, that pair is locked out for a quarter of an hour. The address
+# is the connecting one unless TRUSTED_PROXY_COUNT says how many proxies in
+# front of the site add themselves to X-Forwarded-For; otherwise a client
+# could pick its own address by sending the header.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LOGGING = {
     "version": 1,

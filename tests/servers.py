@@ -52,16 +52,20 @@ def running(command: list[str], *, url: str, env: dict | None = None, timeout: f
         stderr=subprocess.STDOUT,
         text=True,
     )
+    failed = True
     try:
         wait_for(url, timeout=timeout, process=process)
         yield process
+        failed = False
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            output, _ = process.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-            process.wait()
+            output, _ = process.communicate()
+        if failed:  # shown by pytest beside the failure
+            print(f"--- output of {command[0]} ---\n{output}")
 
 
 @contextlib.contextmanager
@@ -93,3 +97,44 @@ def s3_server():
             "AWS_ACCESS_KEY_ID": "testing",
             "AWS_SECRET_ACCESS_KEY": "testing",
         }
+
+
+@contextlib.contextmanager
+def collected_static(tmp_dir: Path):
+    """Collect static files once into ``tmp_dir`` (production serves hashed names)."""
+    env = production_env(database_url=os.environ.get("DATABASE_URL", "sqlite:///unused.sqlite3"), static_root=tmp_dir)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+    )
+    yield tmp_dir
+
+
+def production_env(*, database_url: str, static_root: Path, **extra: str) -> dict:
+    """Environment for an app server with production settings, over plain HTTP on localhost."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
+        "SECRET_KEY": "multi-server-test-secret-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(static_root),
+        "SECURE_SSL_REDIRECT": "false",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "TASKS_BACKEND": "immediate",
+        "GUNICORN_ACCESS_LOG": "",
+        **extra,
+    }
+
+
+@contextlib.contextmanager
+def app_server(env: dict, *, workers: int = 1):
+    """A gunicorn app server with ``env``; yields its base URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--workers", str(workers), "newsroom.wsgi"]
+    with running(command, url=url + "/ar/", env={**env, "PORT": str(port)}, timeout=60):
+        yield url

@@ -28,17 +28,15 @@ if not ALLOWED_HOSTS:
     )
 
 # PostgreSQL through psycopg's connection pool: each worker process keeps a
-# few open connections instead of connecting per request. The pool checks a
+# few open connections instead of connecting per request. With
+# CONN_HEALTH_CHECKS on (database_config sets it) Django has the pool check a
 # connection before lending it, so a database restart costs no failed request.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", default=True):
-    from psycopg_pool import ConnectionPool
-
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections, not Django
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env_int("DATABASE_POOL_MIN", 2),
         "max_size": env_int("DATABASE_POOL_MAX", 8),
         "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
-        "check": ConnectionPool.check_connection,
     }
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

@@ -39,9 +39,17 @@ def browser():
     # Playwright's synchronous API runs an event loop in this thread; the
     # ORM calls the tests make between page actions are still synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright resumes this thread in a different context, where Django's
+    # per-context connection handles start empty: the test would get fresh
+    # database wrappers that know nothing of the test database's saved state
+    # (serialized rollback). Hand the existing wrappers over.
+    wrappers = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, wrapper in wrappers.items():
+            connections[alias] = wrapper
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium
         chromium.close()

@@ -7,7 +7,7 @@ from articles.services.content import content_names
 
 def story_post(revision=None, *, base=None, authors=None, tags=None, note="", **changes) -> dict:
     """POST data for the story form: ``revision``'s content with ``changes``."""
-    data = {name: "" for name in content_names()}
+    data = dict.fromkeys(content_names(), "")
     if revision is not None:
         for name in content_names():
             value = getattr(revision, f"{name}_id" if name in ("section", "lead_image") else name)
@@ -22,7 +22,7 @@ def story_post(revision=None, *, base=None, authors=None, tags=None, note="", **
         base_revision="" if base is None else base.pk,
         _continue="Save",
     )
-    return {name: value for name, value in data.items()}
+    return data
 
 
 def messages_of(response) -> list[str]:

@@ -62,7 +62,7 @@ class RevisionAdmin(ReadOnlyAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # A revision is read on the story's own revision screen.
         revision = self.get_object(request, object_id)
-        if revision is None or not self.has_view_permission(request, revision):
+        if request.method != "GET" or revision is None or not self.has_view_permission(request, revision):
             return super().change_view(request, object_id, form_url, extra_context)
         return redirect(revision)
 

@@ -49,8 +49,10 @@ def language_name(code: str) -> str:
 
 class ArticleAdmin(admin.ModelAdmin):
     form = StoryForm
-    list_display = ("headline", "state", "section", "languages", "saved")
-    list_display_links = ("headline",)
+    # Column names differ from the story's fields on purpose: a field's name
+    # would show the live copy, and the desk works on the current revision.
+    list_display = ("story", "state", "current_section", "languages", "saved")
+    list_display_links = ("story",)
     list_filter = ("status", SectionFilter, AuthorFilter, EnglishFilter)
     search_fields = ("latest_revision__headline_ar", "latest_revision__headline_en", "=external_id")
     search_help_text = gettext_lazy("Search the current headlines, in Arabic or English, or a wire ID.")
@@ -75,7 +77,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return selectors.desk_stories()
 
     @admin.display(description=gettext_lazy("headline"), ordering="latest_revision__headline_ar")
-    def headline(self, article):
+    def story(self, article):
         revision = article.latest_revision
         if revision is None:
             return f"#{article.pk}"
@@ -96,7 +98,7 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     @admin.display(description=gettext_lazy("section"))
-    def section(self, article):
+    def current_section(self, article):
         revision = article.latest_revision
         return str(revision.section) if revision and revision.section else "—"
 

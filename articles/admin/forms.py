@@ -34,6 +34,8 @@ def content_field(name: str) -> forms.Field:
         )
     field = model_field.formfield(label=label, help_text=original.help_text)
     field.widget.attrs.update(attrs)
+    if original.name == "standfirst":
+        field.widget.attrs["rows"] = 3
     if original.name == "slug":
         field.widget.attrs["dir"] = "auto"  # Latin or Arabic, either reads from its start
     if original.name in ("headline", "dateline"):

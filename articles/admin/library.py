@@ -44,6 +44,11 @@ class ImageAdmin(BilingualAdmin):
     class Media:
         js = ["newsroom_admin/focal_point.js"]
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        # Nothing to record before the upload.
+        return fieldsets if obj is not None and obj.pk else fieldsets[:-1]
+
     def get_readonly_fields(self, request, obj=None):
         # A new picture is a new upload: renditions are cut from the file.
         if obj is not None and obj.pk:

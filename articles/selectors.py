@@ -179,9 +179,13 @@ def _desk_list(stories: QuerySet[Article]) -> QuerySet[Article]:
 
 
 def desk_my_drafts(user) -> QuerySet[Article]:
-    """Drafts ``user`` started or saved last, most recently saved first."""
-    mine = Q(created_by=user) | Q(latest_revision__created_by=user)
-    stories = _desk_list(Article.objects.filter(mine, status=State.DRAFT))
+    """Drafts whose current revision ``user`` saved, most recently saved first.
+
+    A draft a colleague saved since moves to their list. Asking by the
+    current revision's author lets the database walk its index of "my
+    revisions, newest first" instead of sorting every draft in the newsroom.
+    """
+    stories = _desk_list(Article.objects.filter(latest_revision__created_by=user, status=State.DRAFT))
     return stories.order_by("-latest_revision__created_at", "-pk")[:DESK_LIST_LENGTH]
 
 
@@ -277,3 +281,10 @@ def desk_corrections() -> QuerySet[Correction]:
         .defer(*_long_text("article__"), *_long_text("article__latest_revision__"))
         .order_by("-published_at", "-id")
     )
+
+
+def desk_revisions_by_number(article: Article, numbers) -> dict[int, Revision]:
+    """The revisions of ``article`` with these numbers, whole, keyed by number; missing ones are left out."""
+    wanted = [number for number in numbers if number]
+    revisions = Revision.objects.with_relations().filter(article=article, number__in=wanted)
+    return {revision.number: revision for revision in revisions}

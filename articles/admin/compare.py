@@ -150,6 +150,14 @@ class ChangeRow:
     def is_relation(self) -> bool:
         return self.change.name in ("authors", "tags")
 
+    @property
+    def added_html(self) -> SafeString:
+        return list_html(self.change.added, "insert")
+
+    @property
+    def removed_html(self) -> SafeString:
+        return list_html(self.change.removed, "delete")
+
 
 def _whole(kind: str, text: str) -> list[Piece]:
     return [Piece(kind, text=text)] if text else []

@@ -27,7 +27,7 @@ from ..models import Article, Revision
 from ..presentation import StoryPage
 from ..services.content import languages
 from ..workflow import Action, State
-from .compare import change_rows, list_html
+from .compare import change_rows
 from .filters import AuthorFilter, EnglishFilter, SectionFilter
 from .forms import CompareForm, RestoreForm, StoryForm
 from .moves import MOVE_KINDS, move_buttons, move_form, move_make
@@ -445,16 +445,9 @@ class ArticleAdmin(admin.ModelAdmin):
             old_number, new_number, view = form.cleaned_data["old"], form.cleaned_data["new"], form.cleaned_data["view"]
         else:
             old_number, new_number, view = old_default, new_default, "side"
-        wanted = [number for number in (old_number, new_number) if number]
-        loaded = {
-            rev.number: rev for rev in Revision.objects.with_relations().filter(article=article, number__in=wanted)
-        }
+        loaded = selectors.desk_revisions_by_number(article, (old_number, new_number))
         old, new = loaded.get(old_number), loaded.get(new_number)
         rows = change_rows(diff_revisions(old, new)) if new is not None else []
-        for row in rows:
-            if row.is_relation:
-                row.added_html = list_html(row.change.added, "insert")
-                row.removed_html = list_html(row.change.removed, "delete")
         context = self._context(
             request,
             article,

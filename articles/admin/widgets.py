@@ -8,6 +8,9 @@ from django.utils.translation import get_language_info
 # The body editor offers what a news story needs and nothing the server
 # would strip again: headings, bold, italic, links, lists and quotations
 # (``articles.richtext`` keeps the same tags, and sanitises whatever arrives).
+# Its typing direction comes from the ``dir`` of the element around it (see
+# the story form template), so the Arabic body is typed right to left in
+# either admin language.
 BODY_EDITOR = {
     "extensions": {
         "Bold": True,

@@ -37,5 +37,9 @@ format: $(VENV)/.installed-dev
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
+## screenshots: the desk's screens, from a throwaway demo newsroom, into docs/screenshots/
+screenshots: $(VENV)/.installed-dev
+	$(PY) tools/screenshots.py
+
 clean:
 	rm -rf $(VENV) .test-media .pytest_cache

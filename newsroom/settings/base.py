@@ -173,3 +173,10 @@ NEWSROOM_SITE_NAME = {"ar": "الخبر", "en": "Al-Khabar"}
 # small newsrooms with one person on the desk can switch it off.
 NEWSROOM_FOUR_EYES = env_bool("NEWSROOM_FOUR_EYES", default=True)
 NEWSROOM_HEADLINE_MAX_LENGTH = 110
+
+# Admin desk
+# The newsroom's admin site replaces Django's default one: the same admin,
+# with the editorial desk (drafts, reviews, returns) at its front page.
+INSTALLED_APPS = [
+    "articles.admin_site.NewsroomAdminConfig" if app == "django.contrib.admin" else app for app in INSTALLED_APPS
+]

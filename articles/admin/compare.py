@@ -1,0 +1,191 @@
+"""Drawing a diff: ``articles.diff`` says what changed, this turns it into accessible HTML.
+
+Insertions and deletions are ``<ins>`` and ``<del>`` with words a screen
+reader speaks ("inserted", "deleted"), so a change is never shown by colour
+alone. Formatting and link changes, which have no words of their own, are
+drawn as labelled badges ("bold", "link to https://…").
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, get_language_info, ngettext
+from django.utils.translation import gettext as _
+
+from ..diff import FieldChange, Op
+from .widgets import text_direction
+
+# Tags after which the reader sees a new line: kept as line breaks in the diff.
+BLOCK_END = re.compile(r"^(</(p|h[1-6]|li|blockquote|ul|ol)>|<br>|<hr>)$")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of a diff as drawn: kept, inserted or deleted text, or a formatting badge."""
+
+    kind: str  # "equal", "insert" or "delete"
+    text: str = ""
+    badge: str = ""
+    line_break: bool = False
+
+
+def pieces(ops: list[Op], *, side: str = "both") -> list[Piece]:
+    """The runs to draw for ``ops``: ``side`` is ``"old"``, ``"new"`` or ``"both"`` (inline)."""
+    hidden = {"old": "insert", "new": "delete"}.get(side)
+    drawn = []
+    for op in ops:
+        if op.kind == hidden:
+            continue
+        if not op.markup:
+            drawn.append(Piece(op.kind, text=op.text))
+        elif op.kind == "equal":
+            if BLOCK_END.match(op.text):
+                drawn.append(Piece("equal", line_break=True))
+        else:
+            drawn.append(Piece(op.kind, badge=op.label, line_break=bool(BLOCK_END.match(op.text))))
+    return drawn
+
+
+def render(runs: list[Piece]) -> SafeString:
+    """HTML for the runs: ``<ins>``/``<del>`` with spoken labels, badges, line breaks."""
+    ui = get_language()
+    spoken = {
+        "insert": (_("inserted:"), _("end of insertion")),
+        "delete": (_("deleted:"), _("end of deletion")),
+    }
+    badge_dir = text_direction(ui)
+    html = []
+    for run in runs:
+        if run.kind == "equal":
+            html.append(format_html("{}", run.text) if not run.line_break else mark_safe('<br class="diff-break">'))
+            continue
+        tag = "ins" if run.kind == "insert" else "del"
+        before, after = spoken[run.kind]
+        if run.badge:
+            inner = format_html('<span class="diff-badge" lang="{}" dir="{}">{}</span>', ui, badge_dir, run.badge)
+        else:
+            inner = format_html("{}", run.text)
+        html.append(
+            format_html(
+                '<{} class="diff-{}"><span class="visually-hidden" lang="{}">{} </span>{}'
+                '<span class="visually-hidden" lang="{}"> ({})</span></{}>',
+                mark_safe(tag),
+                run.kind,
+                ui,
+                before,
+                inner,
+                ui,
+                after,
+                mark_safe(tag),
+            )
+        )
+        if run.line_break:
+            html.append(mark_safe('<br class="diff-break">'))
+    return mark_safe("".join(html))
+
+
+def paragraphs(runs: list[Piece]) -> list[list[Piece]]:
+    """The runs cut into the paragraphs (and lines) a reader sees."""
+    cut: list[list[Piece]] = [[]]
+    for run in runs:
+        cut[-1].append(run)
+        if run.line_break:
+            cut.append([])
+    return [paragraph for paragraph in cut if paragraph]
+
+
+def render_folded(runs: list[Piece], *, keep_whole_below: int = 4) -> SafeString:
+    """Like ``render``, with runs of unchanged paragraphs folded away.
+
+    A moderator reading one changed word in a long story should not have to
+    scroll past every paragraph around it; the unchanged ones stay a click
+    away, in a ``<details>`` saying how many there are.
+    """
+    cut = paragraphs(runs)
+    if len(cut) < keep_whole_below:
+        return render(runs)
+    ui, direction = get_language(), text_direction(get_language())
+    html, folded = [], []
+
+    def fold():
+        if folded:
+            summary = ngettext("%(count)s unchanged paragraph", "%(count)s unchanged paragraphs", len(folded)) % {
+                "count": len(folded)
+            }
+            html.append(
+                format_html(
+                    '<details class="diff-unchanged"><summary lang="{}" dir="{}">{}</summary>{}</details>',
+                    ui,
+                    direction,
+                    summary,
+                    render([run for paragraph in folded for run in paragraph]),
+                )
+            )
+            folded.clear()
+
+    for paragraph in cut:
+        if all(run.kind == "equal" for run in paragraph):
+            folded.append(paragraph)
+            continue
+        fold()
+        html.append(render(paragraph))
+    fold()
+    return mark_safe("".join(html))
+
+
+@dataclass
+class ChangeRow:
+    """One changed field in one language, ready for the compare template."""
+
+    change: FieldChange
+    language_name: str = ""
+    direction: str = ""
+    old: SafeString = field(default_factory=SafeString)
+    new: SafeString = field(default_factory=SafeString)
+    inline: SafeString = field(default_factory=SafeString)
+
+    @property
+    def is_relation(self) -> bool:
+        return self.change.name in ("authors", "tags")
+
+    @property
+    def added_html(self) -> SafeString:
+        return list_html(self.change.added, "insert")
+
+    @property
+    def removed_html(self) -> SafeString:
+        return list_html(self.change.removed, "delete")
+
+
+def _whole(kind: str, text: str) -> list[Piece]:
+    return [Piece(kind, text=text)] if text else []
+
+
+def change_rows(changes: list[FieldChange]) -> list[ChangeRow]:
+    """Every change of ``diff_revisions``, drawn side by side and inline."""
+    rows = []
+    for change in changes:
+        if change.ops:
+            old, new, inline = pieces(change.ops, side="old"), pieces(change.ops, side="new"), pieces(change.ops)
+        else:
+            old, new = _whole("delete", change.old), _whole("insert", change.new)
+            inline = old + new
+        language = change.language
+        rows.append(
+            ChangeRow(
+                change=change,
+                language_name=str(get_language_info(language)["name_translated"]) if language else "",
+                direction=change.direction if language else "auto",
+                old=render_folded(old),
+                new=render_folded(new),
+                inline=render_folded(inline),
+            )
+        )
+    return rows
+
+
+def list_html(names: list[str], kind: str) -> SafeString:
+    """Names added to or removed from a byline or the tags, each marked as such."""
+    return format_html_join(" ", "{}", ((render([Piece(kind, text=name)]),) for name in names))

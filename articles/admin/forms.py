@@ -1,0 +1,241 @@
+"""The admin's forms. They read and check input; the services decide and write."""
+
+from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
+
+from ..models import Article, Author, Correction, Revision, Tag
+from ..services.content import content_names
+from .widgets import BODY_EDITOR, DateTimeLocalInput, OrderedAuthorsWidget, language_attrs
+
+
+def content_field(name: str) -> forms.Field:
+    """The form field for one content field of a revision (``headline_ar``, ``section``, ...).
+
+    Labels, limits and help come from the model; translated fields type in
+    their language's direction; the body gets the rich-text editor.
+    """
+    model_field = Revision._meta.get_field(name)
+    language = getattr(model_field, "language", None)
+    original = Revision._meta.get_field(name.removesuffix(f"_{language}")) if language else model_field
+    label = capfirst(original.verbose_name)
+    attrs = language_attrs(language) if language else {}
+    if original.name == "body":
+        return ProseEditorFormField(
+            config=BODY_EDITOR, required=False, label=label, widget=AdminProseEditorWidget(attrs=attrs)
+        )
+    if original.get_internal_type() == "DateTimeField":
+        return forms.DateTimeField(
+            required=False, label=label, help_text=original.help_text, widget=DateTimeLocalInput()
+        )
+    field = model_field.formfield(label=label, help_text=original.help_text)
+    field.widget.attrs.update(attrs)
+    if original.name == "standfirst":
+        field.widget.attrs["rows"] = 3
+    if original.name == "slug":
+        field.widget.attrs["dir"] = "auto"  # Latin or Arabic, either reads from its start
+    if original.name in ("headline", "dateline"):
+        field.widget.attrs["class"] = "vTextField"
+    return field
+
+
+class OrderedModelChoiceField(forms.ModelMultipleChoiceField):
+    """Several objects, in the order they were given; a name given twice counts once."""
+
+    widget = OrderedAuthorsWidget
+
+    def clean(self, value):
+        ids = list(dict.fromkeys(str(pk) for pk in (value or []) if str(pk).strip()))
+        found = {str(obj.pk): obj for obj in super().clean(ids)}
+        return [found[pk] for pk in ids]
+
+
+class StoryForm(forms.ModelForm):
+    """The story as an editor writes it: every content field of a revision, and the save's note.
+
+    It is a ModelForm of ``Article`` only so that the admin can host it. It
+    has no model fields and never writes the story row, whose content
+    columns are the live copy readers are served: the admin saves it through
+    ``articles.services`` as a new revision.
+    """
+
+    headline_ar = content_field("headline_ar")
+    headline_en = content_field("headline_en")
+    standfirst_ar = content_field("standfirst_ar")
+    standfirst_en = content_field("standfirst_en")
+    body_ar = content_field("body_ar")
+    body_en = content_field("body_en")
+    dateline_ar = content_field("dateline_ar")
+    dateline_en = content_field("dateline_en")
+    section = content_field("section")
+    authors = OrderedModelChoiceField(
+        queryset=Author.objects.all(),
+        required=False,
+        label=_("Authors"),
+        help_text=_("In the order the byline prints them."),
+    )
+    tags = forms.ModelMultipleChoiceField(queryset=Tag.objects.all(), required=False, label=_("Tags"))
+    lead_image = content_field("lead_image")
+    slug = content_field("slug")
+    publish_at = content_field("publish_at")
+    embargo_until = content_field("embargo_until")
+    english_reviewed = forms.BooleanField(
+        required=False,
+        label=_("English is up to date"),
+        help_text=_("Tick when you have checked the English against the Arabic; it clears the warning."),
+    )
+    note = forms.CharField(
+        required=False,
+        max_length=Revision._meta.get_field("note").max_length,
+        label=_("Note"),
+        help_text=_("What changed, in a few words; the history shows it."),
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
+    )
+    base_revision = forms.ModelChoiceField(queryset=Revision.objects.none(), required=False, widget=forms.HiddenInput)
+
+    # Set by the admin for each request (see ``ArticleAdmin.get_form``).
+    admin_site = None
+    start_revision: Revision | None = None
+    refusal: ValidationError | None = None
+
+    class Meta:
+        model = Article
+        fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        article = self.instance
+        if article.pk:
+            self.fields["base_revision"].queryset = Revision.objects.filter(article=article)
+            if not self.is_bound:
+                self.initial.update(self.values_of(self.start_revision), base_revision=article.latest_revision_id)
+        if self.admin_site is not None:
+            # The admin's own search-as-you-type pickers; they need the site
+            # for their address, so they are set here rather than declared.
+            for name, widget in (("lead_image", AutocompleteSelect), ("tags", AutocompleteSelectMultiple)):
+                field = self.fields[name]
+                field.widget = widget(Article._meta.get_field(name), self.admin_site)
+                field.widget.choices = field.choices
+
+    @staticmethod
+    def values_of(revision: Revision | None) -> dict:
+        """The form's initial values: what ``revision`` says."""
+        if revision is None:
+            return {}
+        values = {name: getattr(revision, name) for name in content_names()}
+        values["authors"] = [author.pk for author in revision.ordered_authors()]
+        values["tags"] = [tag.pk for tag in revision.tags.all()]
+        return values
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.refusal is not None:
+            # The services refused the save the first time round; show
+            # their reasons against the fields they name.
+            for name, messages in self.refusal.update_error_dict({}).items():
+                self.add_error(name if name in self.fields else None, messages)
+        return cleaned
+
+    def content(self) -> dict:
+        """The content fields as the services take them."""
+        return {name: self.cleaned_data[name] for name in content_names()}
+
+    def save(self, commit=True):
+        if commit:
+            raise NotImplementedError("Stories are saved through articles.services, never by their form.")
+        return super().save(commit=False)
+
+    def _save_m2m(self):
+        # The story's own authors and tags are the live copy's: never set
+        # them from a draft. The revision carries the draft's.
+        return None
+
+
+class MoveForm(forms.Form):
+    """A workflow move with an optional comment."""
+
+    comment = forms.CharField(
+        required=False,
+        label=_("Note"),
+        max_length=2000,
+        widget=forms.TextInput(attrs={"dir": "auto", "size": 24}),
+    )
+
+    def __init__(self, *args, article: Article, comment_required: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        if comment_required:
+            # A comment the workflow requires is one someone will read:
+            # give it room.
+            comment = self.fields["comment"]
+            comment.required = True
+            comment.label = _("Comment (required)")
+            comment.widget = forms.Textarea(attrs={"dir": "auto", "rows": 2, "cols": 32})
+
+
+class RevisionMoveForm(MoveForm):
+    """A move about one exact revision: the one the user was looking at."""
+
+    revision = forms.ModelChoiceField(queryset=Revision.objects.none(), widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["revision"].queryset = Revision.objects.filter(article=self.article)
+
+
+class ScheduleForm(RevisionMoveForm):
+    """Approval for a later time."""
+
+    publish_at = forms.DateTimeField(label=_("Publish at"), widget=DateTimeLocalInput())
+
+
+class CorrectionForm(MoveForm):
+    """A public note on a live story."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Correction.Kind.choices)
+    text_ar = forms.CharField(
+        label=_("Text (Arabic)"), widget=forms.Textarea(attrs={"rows": 3, "cols": 40, **language_attrs("ar")})
+    )
+    text_en = forms.CharField(
+        required=False,
+        label=_("Text (English)"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 40, **language_attrs("en")}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["comment"]
+
+
+class RestoreForm(forms.Form):
+    """Restoring an old revision as the new current one."""
+
+    note = forms.CharField(required=False, label=_("Note"), max_length=500)
+
+
+class CompareForm(forms.Form):
+    """Which two revisions to compare, and how."""
+
+    old = forms.TypedChoiceField(label=_("Compare"), coerce=int, required=False)
+    new = forms.TypedChoiceField(label=_("with"), coerce=int)
+    view = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[("side", _("side by side")), ("inline", _("inline"))],
+    )
+
+    def __init__(self, *args, revisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [
+            (
+                revision.number,
+                _("Revision %(number)s, %(who)s") % {"number": revision.number, "who": revision.created_by},
+            )
+            for revision in revisions
+        ]
+        self.fields["old"].choices = [("", _("nothing (first revision)")), *choices]
+        self.fields["new"].choices = choices

@@ -1,0 +1,83 @@
+"""What stories are made from: sections, tags, authors and pictures."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from ..services.media import image_create
+from .bilingual import BilingualAdmin
+
+
+class SectionAdmin(BilingualAdmin):
+    list_display = ("name", "slug", "order")
+    list_editable = ("order",)
+    search_fields = ("name_ar", "name_en", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+class TagAdmin(BilingualAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name_ar", "name_en", "slug")
+
+
+class AuthorAdmin(BilingualAdmin):
+    list_display = ("name", "slug", "user")
+    list_select_related = ("user",)
+    search_fields = ("name_ar", "name_en", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("photo", "user")
+
+
+class ImageAdmin(BilingualAdmin):
+    """The picture library. Uploads go through ``image_create``; the file never changes after."""
+
+    list_display = ("thumbnail", "__str__", "credit", "created_at", "uploaded_by")
+    list_select_related = ("uploaded_by",)
+    search_fields = ("alt_ar", "alt_en", "caption_ar", "caption_en", "credit_ar", "credit_en")
+    readonly_fields = ("focal_point", "uploaded_by", "created_at", "width", "height")
+    fieldsets = (
+        (None, {"fields": ("file", "focal_point", ("focal_x", "focal_y"))}),
+        (_("Description"), {"fields": ("alt", "caption", "credit")}),
+        (_("Record"), {"fields": ("width", "height", "uploaded_by", "created_at")}),
+    )
+
+    class Media:
+        js = ["newsroom_admin/focal_point.js"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        # Nothing to record before the upload.
+        return fieldsets if obj is not None and obj.pk else fieldsets[:-1]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A new picture is a new upload: renditions are cut from the file.
+        if obj is not None and obj.pk:
+            return ("file", *self.readonly_fields)
+        return self.readonly_fields
+
+    @admin.display(description=_("picture"))
+    def thumbnail(self, image):
+        if not image.file:
+            return "—"
+        return format_html('<img src="{}" alt="" class="desk-thumbnail" loading="lazy">', image.file.url)
+
+    @admin.display(description=_("focal point"))
+    def focal_point(self, image):
+        url = image.file.url if image and image.pk and image.file else ""
+        return format_html(
+            '<div class="focal-point" data-focal-point>'
+            '<img src="{}" alt="" data-focal-image{}><span class="focal-point__marker" aria-hidden="true"></span>'
+            '</div><p class="help">{}</p>',
+            url,
+            "" if url else " hidden",
+            _("Click the picture on the part that must stay in view when it is cropped."),
+        )
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "file"}
+        image = image_create(user=request.user, file=form.cleaned_data["file"], **fields)
+        obj.pk = image.pk
+        obj.refresh_from_db()

@@ -1,0 +1,81 @@
+"""Widgets of the story form: the ordered byline picker, the body editor, date and time."""
+
+from django import forms
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+
+# The body editor offers what a news story needs and nothing the server
+# would strip again: headings, bold, italic, links, lists and quotations
+# (``articles.richtext`` keeps the same tags, and sanitises whatever arrives).
+# Its typing direction comes from the ``dir`` of the element around it (see
+# the story form template), so the Arabic body is typed right to left in
+# either admin language.
+BODY_EDITOR = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Heading": {"levels": [2, 3]},
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "Blockquote": True,
+        "HardBreak": True,
+        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+        # Reporters want the browser's spelling checker, in either language.
+        "NoSpellCheck": False,
+    }
+}
+
+
+def text_direction(language: str) -> str:
+    """``"rtl"`` for Arabic and other right-to-left languages, ``"ltr"`` otherwise."""
+    return "rtl" if get_language_info(language)["bidi"] else "ltr"
+
+
+def language_attrs(language: str) -> dict[str, str]:
+    """The HTML attributes that make an input type in ``language``'s direction, whatever the admin's."""
+    return {"lang": language, "dir": text_direction(language)}
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    """The browser's own date and time picker; Django's field reads its ISO value."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class OrderedAuthorsWidget(forms.SelectMultiple):
+    """A byline picker that keeps the order names are printed in.
+
+    The chosen authors are a numbered list of hidden inputs, submitted in
+    order; ``static/newsroom_admin/story_form.js`` moves them up and down and
+    removes them. Adding uses a select with the same name, so without
+    JavaScript a chosen name is still added at the end of the byline.
+    """
+
+    template_name = "admin/articles/widgets/ordered_authors.html"
+
+    def get_context(self, name, value, attrs):
+        context = forms.Widget.get_context(self, name, value, attrs)
+        labels = {str(choice): str(label) for choice, label in self.choices if str(choice)}
+        chosen = [str(pk) for pk in context["widget"]["value"] if str(pk) in labels]
+        context["widget"].update(
+            chosen=[(pk, labels[pk]) for pk in chosen],
+            available=list(labels.items()),
+        )
+        return context
+
+    def format_value(self, value):
+        if value is None:
+            return []
+        if not isinstance(value, (tuple, list)):
+            value = [value]
+        return [str(getattr(item, "pk", item)) for item in value if item not in ("", None)]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # Rendered with the site's template engine, where the admin's
+        # templates live, rather than the form renderer's.
+        return mark_safe(render_to_string(self.template_name, self.get_context(name, value, attrs)))  # noqa: S308

@@ -1,0 +1,55 @@
+"""The newsroom's admin site: Django's, with the editorial desk at its front page.
+
+This module lives outside ``articles/admin/`` on purpose. Django imports the
+app config while apps are still loading, and builds ``admin.site`` from
+``default_site`` when it is first used; importing anything inside the
+``articles.admin`` package at either moment would run that package's model
+registrations too early, against a site that is not yet ``admin.site``.
+"""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+
+class NewsroomAdminSite(admin.AdminSite):
+    site_header = _("Al-Khabar newsroom")
+    site_title = _("Al-Khabar newsroom")
+    index_title = _("Editorial desk")
+
+    def index(self, request, extra_context=None):
+        """The dashboard: the user's drafts, reviews and returns, and what went live lately."""
+        # Imported here: models cannot be imported while apps load (see above).
+        from . import selectors
+
+        user = request.user
+        desk = {
+            "my_drafts": selectors.desk_my_drafts(user),
+            "my_in_review": selectors.desk_my_in_review(user),
+            "returned": selectors.desk_returned_to(user),
+            "recently_published": selectors.desk_recently_published(),
+        }
+        if user.has_perm("articles.approve_article"):
+            desk["review_count"] = selectors.desk_review_count()
+            desk["scheduled"] = selectors.desk_scheduled()
+        return super().index(request, {"desk": desk, **(extra_context or {})})
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        context["desk_languages"] = settings.LANGUAGES
+        return context
+
+    def get_urls(self):
+        # Django's own language switch, behind the admin's login: the admin
+        # has no language prefix in its addresses, so editors choose its
+        # language with a cookie, whatever their browser asks for.
+        return [path("language/", self.admin_view(set_language), name="language"), *super().get_urls()]
+
+
+class NewsroomAdminConfig(AdminConfig):
+    """Django's admin, with ``NewsroomAdminSite`` as ``admin.site``."""
+
+    default_site = "articles.admin_site.NewsroomAdminSite"

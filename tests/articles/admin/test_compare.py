@@ -1,0 +1,136 @@
+"""The compare screen: two revisions per field and language, changes marked in words, not colour."""
+
+import pytest
+
+from articles.admin.compare import Piece, paragraphs, pieces, render
+from articles.diff import Op
+from tests.factories import AuthorFactory, TagFactory, draft, edit, published, submitted
+
+from .helpers import url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_by_default_the_submitted_revision_is_compared_with_the_live_one(as_user, editor, moderator):
+    article = published(editor)
+    edit(article, editor, headline_ar="عنوان جديد")
+    edit(article, editor, headline_ar="عنوان أحدث")
+    article.refresh_from_db()
+    from articles import services
+
+    services.article_submit(article=article, revision=article.latest_revision, user=editor)
+    response = as_user(moderator).get(url("compare", article))
+    assert (response.context["old"].number, response.context["new"].number) == (1, 3)
+
+
+def test_a_story_never_published_is_compared_with_the_revision_before(as_user, editor, moderator):
+    article = draft(editor)
+    edit(article, editor, headline_ar="عنوان ثان")
+    article.refresh_from_db()
+    response = as_user(moderator).get(url("compare", article))
+    assert (response.context["old"].number, response.context["new"].number) == (1, 2)
+
+
+def test_a_first_revision_is_all_insertion(as_user, editor):
+    article = draft(editor)
+    response = as_user(editor).get(url("compare", article))
+    assert response.context["old"] is None
+    assert "Nothing: everything in the revision after is new." in response.content.decode()
+
+
+def test_insertions_and_deletions_are_marked_in_words_and_arabic_reads_right_to_left(as_user, editor, moderator):
+    article = submitted(editor, headline_ar="العراق والولايات المتحدة يبحثان انسحاب قوات التحالف")
+    from articles import services
+
+    services.revision_approve(article=article, revision=article.review_revision, user=moderator)
+    edit(article, editor, headline_ar="العِراق والولايات المتحدة يتفاوضان على انسحاب قوات التحالف")
+    page = as_user(moderator).get(url("compare", article)).content.decode()
+
+    headline = page[page.index('id="diff-headline_ar"') :][:3000]
+    assert 'dir="rtl" lang="ar"' in headline
+    assert '<del class="diff-delete"><span class="visually-hidden" lang="en">deleted: </span>يبحثان' in headline
+    assert '<ins class="diff-insert"><span class="visually-hidden" lang="en">inserted: </span>العِراق' in headline
+    assert "(end of insertion)" in headline and "(end of deletion)" in headline
+
+
+def test_a_changed_link_target_and_new_bold_show_as_labelled_badges(as_user, editor):
+    article = draft(editor, body_ar='<p>قال <a href="https://old.example/">التقرير</a> إن</p>')
+    edit(article, editor, body_ar='<p>قال <a href="https://new.example/">التقرير</a> <strong>إن</strong></p>')
+    page = as_user(editor).get(url("compare", article)).content.decode()
+    assert '<span class="diff-badge" lang="en" dir="ltr">link to https://old.example/</span>' in page
+    assert '<span class="diff-badge" lang="en" dir="ltr">link to https://new.example/</span>' in page
+    assert '<span class="diff-badge" lang="en" dir="ltr">bold</span>' in page
+
+
+def test_bylines_and_tags_show_what_was_added_removed_and_reordered(as_user, editor):
+    first, second = AuthorFactory(name_en="Sara", name_ar="سارة"), AuthorFactory(name_en="Omar", name_ar="عمر")
+    old_tag, new_tag = TagFactory(name_en="Oil"), TagFactory(name_en="Iraq")
+    article = draft(editor, authors=[first, second], tags=[old_tag])
+    edit(article, editor, authors=[second, first], tags=[new_tag])
+    response = as_user(editor).get(url("compare", article))
+    rows = {row.change.name: row for row in response.context["rows"]}
+    assert rows["authors"].change.reordered
+    assert "The order changed." in response.content.decode()
+    assert "Iraq" in str(rows["tags"].added_html) and "<ins" in str(rows["tags"].added_html)
+    assert "Oil" in str(rows["tags"].removed_html) and "<del" in str(rows["tags"].removed_html)
+
+
+def test_side_by_side_or_inline(as_user, editor):
+    article = draft(editor)
+    edit(article, editor, headline_en="A new English headline")
+    client = as_user(editor)
+    side = client.get(url("compare", article)).content.decode()
+    inline = client.get(url("compare", article), {"old": 1, "new": 2, "view": "inline"}).content.decode()
+    assert 'class="diff-sides"' in side and 'class="diff-sides"' not in inline
+    assert "<del" in inline and "<ins" in inline
+
+
+def test_any_two_revisions_can_be_compared_and_nonsense_falls_back(as_user, editor):
+    article = draft(editor)
+    for word in ("ثان", "ثالث", "رابع"):
+        edit(article, editor, headline_ar=f"عنوان {word}")
+    client = as_user(editor)
+    response = client.get(url("compare", article), {"old": 1, "new": 3})
+    assert (response.context["old"].number, response.context["new"].number) == (1, 3)
+    response = client.get(url("compare", article), {"old": "x", "new": 99})
+    assert (response.context["old"].number, response.context["new"].number) == (3, 4)
+
+
+def test_long_unchanged_stretches_are_folded_but_kept(as_user, editor):
+    body = "".join(f"<p>فقرة رقم {n}</p>" for n in range(10))
+    article = draft(editor, body_ar=body)
+    edit(article, editor, body_ar=body.replace("فقرة رقم 5", "فقرة رقم خمسة"))
+    page = as_user(editor).get(url("compare", article)).content.decode()
+    assert "5 unchanged paragraphs" in page and "4 unchanged paragraphs" in page
+    assert "فقرة رقم 9" in page  # folded, not dropped
+
+
+def test_the_moderator_reviews_from_the_compare_screen(as_user, editor, moderator):
+    article = submitted(editor)
+    response = as_user(moderator).get(url("compare", article))
+    assert {move.action.value for move in response.context["moves"]} == {"publish", "schedule", "request_changes"}
+    assert not as_user(editor).get(url("compare", article)).context["moves"]
+
+
+def test_compare_is_for_the_desk_only(client, reader, staff_without_roles, editor):
+    article = draft(editor)
+    client.force_login(reader)
+    assert client.get(url("compare", article)).status_code == 302
+    client.force_login(staff_without_roles)
+    assert client.get(url("compare", article)).status_code == 403
+
+
+def test_pieces_keep_each_side_and_turn_block_ends_into_line_breaks():
+    ops = [
+        Op("equal", "قال "),
+        Op("delete", "محادثات"),
+        Op("insert", "مفاوضات"),
+        Op("equal", "</p>", markup=True, label="end of paragraph"),
+        Op("insert", "<strong>", markup=True, label="bold"),
+    ]
+    assert [p.kind for p in pieces(ops, side="old")] == ["equal", "delete", "equal"]
+    assert [p.kind for p in pieces(ops, side="new")] == ["equal", "insert", "equal", "insert"]
+    assert pieces(ops)[3] == Piece("equal", line_break=True)
+    assert pieces(ops)[4].badge == "bold"
+    assert len(paragraphs(pieces(ops))) == 2
+    assert render([Piece("equal", text="<b>")]) == "&lt;b&gt;"

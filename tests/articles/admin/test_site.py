@@ -1,0 +1,89 @@
+"""The admin's front page is the editorial desk; the admin speaks Arabic or English."""
+
+import pytest
+from django.conf import settings
+
+from articles import services
+from articles.admin_site import NewsroomAdminSite
+from tests.factories import EditorFactory, draft, published, submitted
+
+pytestmark = pytest.mark.django_db
+
+DESK = "/admin/"
+
+
+def test_the_admin_is_the_newsrooms():
+    from django.contrib import admin
+
+    assert isinstance(admin.site, NewsroomAdminSite)
+
+
+def test_an_editor_sees_their_drafts_reviews_and_what_was_published(as_user, editor):
+    mine = draft(editor, headline_ar="مسودتي")
+    draft(EditorFactory(), headline_ar="مسودة زميل")
+    waiting = submitted(editor, headline_ar="قصتي في المراجعة")
+    live = published(editor, headline_ar="قصة منشورة")
+    response = as_user(editor).get(DESK)
+    desk = response.context["desk"]
+    assert list(desk["my_drafts"]) == [mine]
+    assert list(desk["my_in_review"]) == [waiting]
+    assert live in list(desk["recently_published"])
+    assert "review_count" not in desk
+    page = response.content.decode()
+    assert "مسودتي" in page and "مسودة زميل" not in page and "قصتي في المراجعة" in page
+
+
+def test_a_story_returned_to_its_editor_shows_the_moderators_comment(as_user, editor, moderator):
+    article = submitted(editor, headline_ar="قصة أعيدت")
+    services.article_request_changes(article=article, user=moderator, comment="أضف رأي الطرف الآخر")
+    page = as_user(editor).get(DESK).content.decode()
+    assert "قصة أعيدت" in page and "أضف رأي الطرف الآخر" in page
+
+    services.article_submit(article=article, revision=article.latest_revision, user=editor)
+    assert not as_user(editor).get(DESK).context["desk"]["returned"]
+
+
+def test_a_moderator_also_sees_the_review_queue_count(as_user, editor, moderator):
+    submitted(editor)
+    submitted(editor)
+    response = as_user(moderator).get(DESK)
+    assert response.context["desk"]["review_count"] == 2
+    assert "2 stories wait for review" in response.content.decode()
+    assert "/admin/articles/article/review/" in response.content.decode()
+
+
+def test_the_desk_takes_the_same_number_of_queries_however_busy(
+    as_user, editor, moderator, django_assert_max_num_queries
+):
+    client = as_user(moderator)
+    submitted(editor)
+    client.get(DESK)
+    with django_assert_max_num_queries(DESK_QUERIES) as few:
+        client.get(DESK)
+    for _ in range(6):
+        submitted(editor)
+        published(editor)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(DESK)
+
+
+# Session, user, permissions (2), the queue count, returned, drafts, in review,
+# scheduled, recently published, Django's recent actions.
+DESK_QUERIES = 11
+
+
+def test_people_without_the_desk_are_sent_to_sign_in(client, reader, inactive_editor):
+    for user in (reader, inactive_editor):
+        client.force_login(user)
+        response = client.get(DESK)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("language, direction", [("ar", "rtl"), ("en", "ltr")])
+def test_an_editor_chooses_the_admins_language(as_user, editor, language, direction):
+    client = as_user(editor)
+    response = client.post("/admin/language/", {"language": language, "next": "/admin/articles/article/"})
+    assert response.status_code == 302 and response["Location"] == "/admin/articles/article/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == language
+    page = client.get(DESK, headers={"accept-language": "en" if language == "ar" else "ar"}).content.decode()
+    assert f'<html lang="{language}" dir="{direction}">' in page

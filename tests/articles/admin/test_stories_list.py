@@ -1,0 +1,118 @@
+"""The list of stories: the current revision's headline, filters, search, and no query per row."""
+
+import pytest
+from django.db import connection
+
+from articles.admin.paginator import EstimatedCountPaginator
+from articles.workflow import State
+from tests.factories import AuthorFactory, EditorFactory, SectionFactory, draft, edit, published, submitted
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/articles/article/"
+
+
+def listed(response):
+    return list(response.context["cl"].result_list)
+
+
+def test_the_list_shows_the_current_headline_not_the_live_one(as_user, editor):
+    article = published(editor, headline_ar="العنوان المنشور")
+    edit(article, editor, headline_ar="العنوان الجديد", section=SectionFactory(slug="world", name_en="World"))
+    page = as_user(editor).get(LIST).content.decode()
+    assert '<span lang="ar" dir="rtl">العنوان الجديد</span>' in page
+    assert "العنوان المنشور" not in page
+    assert "World" in page and "a version is live" in page
+
+
+def test_filters_by_state_section_author_and_languages(as_user, editor):
+    sport = SectionFactory(slug="sport")
+    writer = AuthorFactory()
+    in_review = submitted(editor)
+    in_sport = draft(editor, section=sport, authors=[writer])
+    arabic_only = draft(editor, headline_en="", body_en="")
+    stale = draft(editor)
+    edit(stale, editor, body_ar="<p>نص عربي جديد</p>")
+    client = as_user(editor)
+
+    assert listed(client.get(LIST, {"status__exact": State.IN_REVIEW})) == [in_review]
+    assert listed(client.get(LIST, {"section": sport.pk})) == [in_sport]
+    assert listed(client.get(LIST, {"author": writer.pk})) == [in_sport]
+    assert listed(client.get(LIST, {"english": "no"})) == [arabic_only]
+    assert listed(client.get(LIST, {"english": "stale"})) == [stale]
+    assert arabic_only not in listed(client.get(LIST, {"english": "yes"}))
+
+
+def test_search_finds_current_headlines_in_either_language(as_user, editor):
+    wanted = draft(editor, headline_ar="محادثات الانسحاب", headline_en="Withdrawal talks")
+    draft(editor, headline_ar="أسعار النفط", headline_en="Oil prices")
+    client = as_user(editor)
+    assert listed(client.get(LIST, {"q": "الانسحاب"})) == [wanted]
+    assert listed(client.get(LIST, {"q": "withdrawal"})) == [wanted]
+
+
+def test_the_list_never_counts_the_whole_table_twice(as_user, editor):
+    draft(editor)
+    response = as_user(editor).get(LIST)
+    changelist = response.context["cl"]
+    assert changelist.show_full_result_count is False
+    assert changelist.full_result_count is None
+    assert isinstance(changelist.paginator, EstimatedCountPaginator)
+
+
+def test_the_list_takes_the_same_number_of_queries_for_3_or_30_stories(
+    as_user, editor, moderator, django_assert_max_num_queries
+):
+    editors = EditorFactory.create_batch(3)
+    for index in range(3):
+        published(editors[index], moderator, section=SectionFactory(slug=f"s{index}"), authors=[AuthorFactory()])
+    client = as_user(editor)
+    client.get(LIST)
+    with django_assert_max_num_queries(LIST_QUERIES) as few:
+        client.get(LIST)
+    for index in range(27):
+        draft(editors[index % 3], section=SectionFactory(slug=f"t{index}"))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(LIST)
+    assert len(listed(response)) == 30
+
+
+# Session, user, permissions (2), the section and author filters' choices,
+# on PostgreSQL the planner's estimate, the count and the page of stories.
+LIST_QUERIES = 9
+
+
+@pytest.mark.postgres
+def test_an_unfiltered_list_of_a_big_table_reads_the_planners_estimate_instead_of_counting(
+    as_user, editor, monkeypatch
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's statistics (set DATABASE_URL)")
+    for _ in range(3):
+        draft(editor)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    monkeypatch.setattr(EstimatedCountPaginator, "exact_below", 1)
+    client = as_user(editor)
+
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as unfiltered:
+        response = client.get(LIST)
+    assert response.context["cl"].result_count == 3
+    assert not [q for q in unfiltered.captured_queries if "COUNT(" in q["sql"]]
+
+    with CaptureQueriesContext(connection) as filtered:
+        client.get(LIST, {"status__exact": State.DRAFT})
+    assert [q for q in filtered.captured_queries if "COUNT(" in q["sql"]]
+
+
+def test_the_estimate_is_only_taken_on_postgresql_for_an_unfiltered_list(editor):
+    from articles.admin.paginator import estimated_row_count
+    from articles.models import Article
+
+    draft(editor)
+    if connection.vendor != "postgresql":
+        assert estimated_row_count(Article.objects.all()) is None
+    assert estimated_row_count(Article.objects.filter(status=State.DRAFT)) is None
+    assert EstimatedCountPaginator(Article.objects.order_by("pk"), 50).count == 1

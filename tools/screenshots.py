@@ -1,0 +1,169 @@
+"""Screenshots of the editorial desk for the README: ``make screenshots``.
+
+Builds a throwaway newsroom (a temporary SQLite database with the demo data,
+plus a few stories in review, returned and in draft), serves it on a free
+port, signs in as the demo editor and moderator in headless Chromium, and
+writes small PNGs into ``docs/screenshots/``.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+VIEWPORT = {"width": 1280, "height": 1000}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare_newsroom() -> int:
+    """Load the demo newsroom and give the desk something to show; return the lead story's ID."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from articles import services
+    from articles.models import Article
+    from articles.services.content import content_names
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    users = get_user_model().objects
+    editor, moderator = users.get(username="editor"), users.get(username="moderator")
+
+    def revise(key, **changes):
+        article = Article.objects.get(external_id=key)
+        head = article.latest_revision
+        content = {name: getattr(head, name) for name in content_names()}
+        for name, (old, new) in changes.items():
+            content[name] = content[name].replace(old, new, 1)
+        services.revision_create(
+            article=article,
+            user=editor,
+            content=content,
+            authors=head.ordered_authors(),
+            tags=list(head.tags.all()),
+            base_revision=head,
+            note="Sharper headline, the source named",
+        )
+        article.refresh_from_db()
+        services.article_submit(article=article, revision=article.latest_revision, user=editor)
+        return article
+
+    lead = revise(
+        "a54217c168f06ee1",
+        headline_ar=("يبحثان جدولا زمنيا", "يتفاوضان على جدول زمني"),
+        headline_en=("hold talks on", "negotiate"),
+        body_ar=(
+            "أجريا محادثات",
+            'أجريا <strong>مفاوضات</strong> <a href="https://www.example.org/statement">رسمية</a>',
+        ),
+        body_en=("have held talks", "have held <strong>formal</strong> talks"),
+    )
+    revise("demo-politics-budget", headline_ar=("يناقش", "يقر"))
+    returned = revise("demo-culture-book-fair", headline_ar=("مئات الناشرين", "ثلاثمئة ناشر"))
+    services.article_request_changes(
+        article=returned, user=moderator, comment="اذكر عدد دور النشر كما ورد في بيان المعرض، مع المصدر."
+    )
+    services.article_create(
+        user=editor,
+        content={"headline_ar": "وزارة النفط تعلن خطة لزيادة الإنتاج", "body_ar": "<p>مسودة أولى.</p>"},
+        note="First draft",
+    )
+    return lead.pk
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - our own local server
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"The server did not answer at {url}.")
+
+
+def shoot(base: str, lead: int) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    shots = [
+        # (file, account, admin language, address, element to scroll to)
+        ("dashboard.png", "editor", "en", "/admin/", None),
+        ("story-form-arabic-admin.png", "editor", "ar", f"/admin/articles/article/{lead}/change/", None),
+        ("story-form-english-admin.png", "editor", "en", f"/admin/articles/article/{lead}/change/", None),
+        ("review-queue.png", "moderator", "en", "/admin/articles/article/review/", None),
+        ("compare.png", "moderator", "en", f"/admin/articles/article/{lead}/compare/", None),
+    ]
+    written = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        for name, account, language, address, anchor in shots:
+            context = browser.new_context(base_url=base, viewport=VIEWPORT, locale=language)
+            page = context.new_page()
+            page.goto("/admin/login/")
+            page.fill("#id_username", account)
+            page.fill("#id_password", f"{account}-demo-2026")
+            page.click("input[type=submit]")
+            page.wait_for_url("**/admin/")
+            page.goto(address)
+            page.wait_for_load_state("networkidle")
+            if anchor:
+                page.locator(anchor).scroll_into_view_if_needed()
+                page.evaluate("window.scrollBy(0, -60)")
+            path = OUT / name
+            page.screenshot(path=path, type="png")
+            written.append(path)
+            context.close()
+        browser.close()
+    return written
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="newsroom-screenshots-") as scratch:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings.dev",
+            "DATABASE_URL": f"sqlite:///{scratch}/db.sqlite3",
+            "MEDIA_ROOT": f"{scratch}/media",
+            "DEBUG": "true",
+        }
+        os.environ.update(env)
+        sys.path.insert(0, str(ROOT))
+        lead = prepare_newsroom()
+        port = free_port()
+        server = subprocess.Popen(  # noqa: S603 - our own manage.py
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(f"{base}/admin/login/")
+            for path in shoot(base, lead):
+                print(f"  {path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

@@ -10,11 +10,8 @@ approves the edit.
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.core.management.sql import emit_post_migrate_signal
 from playwright.sync_api import expect
 
-from articles import roles
 from articles.models import Article
 from tests.factories import AuthorFactory, EditorFactory, ModeratorFactory, SectionFactory
 
@@ -24,22 +21,6 @@ HEADLINE_AR = "العراق والولايات المتحدة يبحثان ان�
 HEADLINE_EN = "Iraq and US discuss the coalition's withdrawal"
 BODY_AR = "قال المتحدث باسم الجيش العراقي إن المحادثات بدأت اليوم."
 BODY_EN = "The Iraqi army's spokesman said the talks began today."
-
-
-@pytest.fixture
-def newsroom_roles():
-    """The Editors and Moderators groups, as the data migration makes them.
-
-    A transactional test run before this one flushes the database, and
-    ``serialized_rollback`` cannot put the migration's rows back here: the
-    browser fixture's event loop gives this test a database connection
-    without the serialized copy. So the rows are rebuilt, the same way.
-    """
-    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
-    for name, table in roles.ROLE_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        wanted = Permission.objects.filter(content_type__app_label="articles", codename__in=roles.codenames(table))
-        group.permissions.set(wanted)
 
 
 def sign_in(page, username):
@@ -70,7 +51,7 @@ def public_headline(page, article):
     return page.locator("h1")
 
 
-def test_a_story_goes_from_draft_to_the_site_and_an_edit_waits_for_approval(page, newsroom_roles):
+def test_a_story_goes_from_draft_to_the_site_and_an_edit_waits_for_approval(page):
     EditorFactory(username="editor")
     ModeratorFactory(username="moderator")
     section = SectionFactory(slug="politics", name_ar="سياسة", name_en="Politics")

@@ -1,0 +1,403 @@
+"""`make bench`: how fast the newsroom is, measured against the trivial view.
+
+    python -m bench.run [--stories 20000] [--revisions 5] [--duration 10]
+
+1. Makes (or tops up) a corpus on PostgreSQL (`BENCH_DATABASE_URL`, default
+   postgres://root@127.0.0.1:5432/newsroom_bench).
+2. Serves it with gunicorn (2 workers, whitenoise, Redis cache) and drives it
+   with wrk from another process: every public page cold (page cache off) and
+   warm (page cache on), and a trivial view in the same run as the ceiling.
+3. Times search and the admin screens server side, in process.
+4. Prints a table and writes bench/results/<stories>.json.
+
+The targets are ratios to the trivial view measured in the same run, so they
+hold on any machine.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+DEFAULT_DATABASE = "postgres://root@127.0.0.1:5432/newsroom_bench"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/14"
+
+TARGETS = {
+    "warm_ratio": 0.50,  # warm public pages: at least half the trivial view's requests per second
+    "cold_story_ratio": 0.10,  # cold story page: at least a tenth
+    "p99_over_p50": 4.0,
+    "search_ms": 50.0,
+    "admin_ms": 300.0,
+    "worker_peak_mb": 150.0,
+}
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- preparing the database ------------------------------------------------------
+
+
+def prepare(args) -> None:
+    """Create the database if needed, migrate it and top up the corpus."""
+    import psycopg
+
+    parts = urllib.parse.urlsplit(args.database_url)
+    name = parts.path.lstrip("/")
+    admin_url = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            admin.execute(f'CREATE DATABASE "{name}"')
+            log(f"created database {name}")
+    subprocess.run([sys.executable, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=server_env(args), check=True)
+
+    import django
+
+    django.setup()
+    from articles.models import Article
+    from bench import corpus
+
+    have = Article.objects.live().count()
+    if have < args.stories:
+        log(f"generating {args.stories - have} stories ({args.revisions} revisions each) ...")
+        summary = corpus.generate(stories=args.stories - have, revisions=args.revisions, seed=have + 1)
+        log(f"generated in {summary['seconds']} s")
+    else:
+        log(f"corpus ready: {have} live stories")
+
+
+def server_env(args, *, page_cache: bool = True) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": args.database_url,
+        "REDIS_URL": args.redis_url,
+        "NEWSROOM_PAGE_CACHE": "true" if page_cache else "false",
+        "STATIC_ROOT": str(ROOT / "bench" / ".static"),
+        "MEDIA_ROOT": str(ROOT / "bench" / ".media"),
+        "GUNICORN_ACCESS_LOG": "",
+        "WEB_CONCURRENCY": str(args.workers),
+    }
+
+
+# --- picking the pages ---------------------------------------------------------
+
+
+def pages() -> dict[str, str]:
+    """The addresses to load, chosen from the corpus."""
+    from django.db.models import Count
+    from django.utils import translation
+
+    from articles.models import Article, Section, Tag
+
+    with translation.override("ar"):
+        story = Article.objects.live().filter(body_ar__isnull=False).order_by("-first_published_at")[50]
+        section = (
+            Section.objects.annotate(n=Count("pk")).order_by("pk").first()
+        )  # replaced below by the busiest section
+        busiest = (
+            Article.objects.live().values("section").annotate(n=Count("pk")).order_by("-n").first()
+        )
+        section = Section.objects.get(pk=busiest["section"])
+        last_page = max(1, (busiest["n"] + 19) // 20)
+        tag = Tag.objects.annotate(n=Count("articles")).order_by("-n").first()
+        return {
+            "home": "/ar/",
+            "story": story.get_absolute_url(),
+            "section p1": section.get_absolute_url(),
+            "section p200": f"{section.get_absolute_url()}?page={min(200, last_page)}",
+            "tag": tag.get_absolute_url(),
+            "search common": "/ar/search/?q=" + urllib.parse.quote("التحالف"),
+            "search rare": "/ar/search/?q=" + urllib.parse.quote("الفسيفساء"),
+            "feed": "/ar/feeds/rss/",
+            "sitemap": "/sitemap.xml",
+        }
+
+
+# --- load ----------------------------------------------------------------------
+
+WRK_RPS = re.compile(r"Requests/sec:\s+([\d.]+)")
+WRK_PCT = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url: str, *, duration: int, connections: int, threads: int) -> dict:
+    """One wrk run: requests per second and the 50th and 99th percentile latencies in ms."""
+    output = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    latencies = {int(p): float(v) * UNITS[u] for p, v, u in WRK_PCT.findall(output)}
+    errors = WRK_ERRORS.search(output)
+    return {
+        "rps": float(WRK_RPS.search(output).group(1)),
+        "p50_ms": round(latencies[50], 2),
+        "p99_ms": round(latencies[99], 2),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+class PeakMemory:
+    """Samples the resident memory of gunicorn's workers; reports the largest seen."""
+
+    def __init__(self, master_pid: int):
+        self.master_pid = master_pid
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _workers(self) -> list[int]:
+        try:
+            children = Path(f"/proc/{self.master_pid}/task/{self.master_pid}/children").read_text().split()
+        except OSError:
+            return []
+        return [int(pid) for pid in children]
+
+    def _run(self):
+        while not self._stop.is_set():
+            for pid in self._workers():
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                match = re.search(r"VmHWM:\s+(\d+) kB", status)
+                if match:
+                    self.peak_kb = max(self.peak_kb, int(match.group(1)))
+            self._stop.wait(0.2)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def serve_and_load(args, addresses: dict[str, str], *, page_cache: bool) -> dict:
+    """Start gunicorn, warm each page, run wrk on each, stop gunicorn."""
+    sys.path.insert(0, str(ROOT))
+    from tests.servers import free_port, wait_for
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**server_env(args, page_cache=page_cache), "PORT": str(port)}
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "newsroom.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    results = {}
+    try:
+        wait_for(base + "/bench/trivial/", timeout=60, process=process)
+        with PeakMemory(process.pid) as memory:
+            for name, path in {"trivial": "/bench/trivial/", **addresses}.items():
+                for _ in range(20):  # warm: load code paths, fill the cache when it is on
+                    urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 - local server
+                results[name] = wrk(
+                    base + path, duration=args.duration, connections=args.connections, threads=args.threads
+                )
+                log(f"  {'warm' if page_cache else 'cold'} {name:14} {results[name]['rps']:8.1f} req/s")
+        results["_worker_peak_mb"] = round(memory.peak_kb / 1024, 1)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return results
+
+
+# --- server-side timings ---------------------------------------------------------
+
+
+def timed(function, *, runs: int = 15) -> dict:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"median_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(len(times) * 0.95) - 1], 1)}
+
+
+def server_side(addresses: dict[str, str]) -> dict:
+    """Search and the admin screens, timed in process with the page cache off."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    from articles import services
+    from articles.models import Article
+    from articles.services.content import content_names
+    from tests.factories import story_content
+
+    results = {}
+    with override_settings(NEWSROOM_PAGE_CACHE=False, ALLOWED_HOSTS=["testserver", *settings.ALLOWED_HOSTS]):
+        reader = Client()
+        for name in ("search common", "search rare"):
+            url = addresses[name]
+            assert reader.get(url).status_code == 200
+            results[name] = timed(lambda url=url: reader.get(url))
+
+        user = get_user_model()
+        moderator = user.objects.get(username="moderator")
+        editor = user.objects.get(username="editor")
+        desk = Client()
+        desk.force_login(moderator)
+        # A few stories in review, so the queue is not empty.
+        if not Article.objects.filter(status="in_review").exists():
+            for index in range(30):
+                article = services.article_create(
+                    user=editor, content=story_content(headline_ar=f"قصة للمراجعة {index}", section=None)
+                )
+                services.revision_create(
+                    article=article,
+                    user=editor,
+                    content={**{n: getattr(article.latest_revision, n) for n in content_names()},
+                             "section": Article.objects.live().first().section},
+                    base_revision=article.latest_revision,
+                )
+                article.refresh_from_db()
+                services.article_submit(article=article, revision=article.latest_revision, user=editor)
+        longest = Article.objects.live().order_by("-first_published_at")[10]
+        results["admin story list"] = timed(lambda: desk.get("/admin/articles/article/"))
+        results["admin story list, filtered"] = timed(lambda: desk.get("/admin/articles/article/?status__exact=published"))
+        results["admin story form"] = timed(lambda: desk.get(f"/admin/articles/article/{longest.pk}/change/"))
+        results["admin compare"] = timed(
+            lambda: desk.get(f"/admin/articles/article/{longest.pk}/compare/?old=1&new={longest.latest_revision.number}")
+        )
+        results["admin review queue"] = timed(lambda: desk.get("/admin/articles/article/review/"))
+        results["admin dashboard"] = timed(lambda: desk.get("/admin/"))
+
+        def save():
+            article = Article.objects.get(pk=longest.pk)
+            head = article.latest_revision
+            services.revision_create(
+                article=article,
+                user=editor,
+                content={**{n: getattr(head, n) for n in content_names()}, "headline_ar": head.headline_ar + " ."},
+                authors=head.ordered_authors(),
+                tags=list(head.tags.all()),
+                base_revision=head,
+            )
+
+        results["admin save"] = timed(save, runs=10)
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_total_relation_size('articles_revision'), count(*) FROM articles_revision")
+            size, count = cursor.fetchone()
+        results["_revision_bytes_each"] = round(size / count)
+        results["_revisions"] = count
+    return results
+
+
+# --- report ----------------------------------------------------------------------
+
+
+def report(args, cold: dict, warm: dict, inside: dict) -> dict:
+    ceiling = (cold["trivial"]["rps"] + warm["trivial"]["rps"]) / 2
+    rows, failures = [], []
+    for name in ["trivial", *[n for n in warm if not n.startswith("_") and n != "trivial"]]:
+        for mode, data in (("cold", cold), ("warm", warm)):
+            row = data[name]
+            ratio = row["rps"] / ceiling
+            spread = row["p99_ms"] / row["p50_ms"] if row["p50_ms"] else 0
+            rows.append({"page": name, "mode": mode, **row, "ratio": round(ratio, 3), "p99/p50": round(spread, 2)})
+            if name != "trivial" and mode == "warm" and ratio < TARGETS["warm_ratio"]:
+                failures.append(f"warm {name}: {ratio:.0%} of the trivial view (target {TARGETS['warm_ratio']:.0%})")
+            if name == "story" and mode == "cold" and ratio < TARGETS["cold_story_ratio"]:
+                failures.append(f"cold story: {ratio:.1%} of the trivial view (target {TARGETS['cold_story_ratio']:.0%})")
+            if spread > TARGETS["p99_over_p50"]:
+                failures.append(f"{mode} {name}: p99 is {spread:.1f}x p50 (target under {TARGETS['p99_over_p50']}x)")
+            if row["errors"]:
+                failures.append(f"{mode} {name}: {row['errors']} error responses")
+    for name, timing in inside.items():
+        if name.startswith("_"):
+            continue
+        limit = TARGETS["search_ms"] if name.startswith("search") else TARGETS["admin_ms"]
+        if timing["median_ms"] > limit:
+            failures.append(f"{name}: {timing['median_ms']} ms server side (target under {limit} ms)")
+    peak = max(cold["_worker_peak_mb"], warm["_worker_peak_mb"])
+    if peak > TARGETS["worker_peak_mb"]:
+        failures.append(f"worker peak memory {peak} MB (target under {TARGETS['worker_peak_mb']} MB)")
+
+    print(f"\nNewsroom benchmark: {args.stories} stories, {args.workers} gunicorn workers, "
+          f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s\n")
+    print(f"{'page':16} {'mode':5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'p99/p50':>8} {'of trivial':>10}")
+    for row in rows:
+        print(f"{row['page']:16} {row['mode']:5} {row['rps']:9.1f} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} "
+              f"{row['p99/p50']:8.2f} {row['ratio']:10.1%}")
+    print(f"\n{'server side (page cache off)':32} {'median ms':>10} {'p95 ms':>8}")
+    for name, timing in inside.items():
+        if not name.startswith("_"):
+            print(f"{name:32} {timing['median_ms']:10.1f} {timing['p95_ms']:8.1f}")
+    print(f"\nworker peak memory: {peak} MB")
+    print(f"revision table: {inside['_revision_bytes_each']} bytes per revision ({inside['_revisions']} revisions)")
+    print("\nall targets met" if not failures else "\ntargets missed:\n  " + "\n  ".join(failures))
+    return {
+        "stories": args.stories,
+        "workers": args.workers,
+        "load": {"threads": args.threads, "connections": args.connections, "duration_s": args.duration},
+        "trivial_rps": round(ceiling, 1),
+        "pages": rows,
+        "server_side": {k: v for k, v in inside.items() if not k.startswith("_")},
+        "worker_peak_mb": peak,
+        "revision_bytes_each": inside["_revision_bytes_each"],
+        "targets": TARGETS,
+        "missed": failures,
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stories", type=int, default=20000)
+    parser.add_argument("--revisions", type=int, default=5)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page and mode")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS))
+    args = parser.parse_args(argv)
+    if not shutil.which("wrk"):
+        log("wrk is not installed: apt-get install wrk")
+        return 2
+    os.environ.update({k: v for k, v in server_env(args).items() if k not in os.environ or k.startswith(("DJANGO", "DATABASE", "REDIS", "STATIC", "MEDIA", "NEWSROOM"))})
+    sys.path.insert(0, str(ROOT))
+    prepare(args)
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=server_env(args), check=True)
+    addresses = pages()
+    log("load, page cache off ...")
+    cold = serve_and_load(args, addresses, page_cache=False)
+    log("load, page cache on ...")
+    warm = serve_and_load(args, addresses, page_cache=True)
+    log("server-side timings ...")
+    inside = server_side(addresses)
+    summary = report(args, cold, warm, inside)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{args.stories}.json"
+    path.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwritten to {path.relative_to(ROOT)}")
+    return 0 if not summary["missed"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

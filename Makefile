@@ -25,8 +25,15 @@ demo: $(VENV)/.installed-run
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
 
+# The test tools from npm (Nu Html Checker, axe-core) and the font packages.
+# package.json pins them; vnu-jar's postinstall download is not needed (the jar
+# ships in the package), so install scripts are skipped.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 ## test: the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev node_modules/.installed
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed-dev

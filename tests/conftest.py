@@ -38,3 +38,13 @@ def second_moderator(db):
     from tests.factories import ModeratorFactory
 
     return ModeratorFactory(username="moderator2")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: public pages are cached between requests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -129,3 +129,12 @@ NEWSROOM_SITE_NAME = {"ar": "الخبر", "en": "Al-Khabar"}
 # small newsrooms with one person on the desk can switch it off.
 NEWSROOM_FOUR_EYES = env_bool("NEWSROOM_FOUR_EYES", default=True)
 NEWSROOM_HEADLINE_MAX_LENGTH = 110
+
+# Public site
+# How long a cached public page may be kept at most. Pages are invalidated
+# as soon as a story they show changes; this only bounds how long a change
+# that sends no signal (a renamed section or author) can take to show.
+NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+NEWSROOM_PAGE_SIZE = 20
+# Stories first published within this many days go into the news sitemap.
+NEWSROOM_NEWS_SITEMAP_DAYS = 2

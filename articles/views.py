@@ -224,7 +224,13 @@ def _in_language(code, function):
 def page_not_found(request, exception=None):
     """404 in the reader's language (the URL's prefix decides, as for every page)."""
     template = loader.get_template("404.html")
-    context = {"site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"])}
+    # Say why when a view said (a page number past the end, a date that
+    # does not exist); the URL resolver's own reasons are not for readers.
+    reason = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
+    context = {
+        "site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"]),
+        "reason": reason,
+    }
     return HttpResponse(template.render(context, request), status=404)
 
 

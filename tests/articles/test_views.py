@@ -282,7 +282,7 @@ def test_not_found_page_in_each_language(client, language, direction):
     response = client.get(f"/{language}/news/999999/nothing/")
     assert response.status_code == 404
     assert f'<html lang="{language}" dir="{direction}">' in html(response)
-    assert 'href="/{}/"'.format(language) in html(response)
+    assert f'href="/{language}/"' in html(response)
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])

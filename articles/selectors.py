@@ -158,7 +158,15 @@ def article_search(query: "search.Query") -> QuerySet[Article]:
     from django.db import connection
     from django.db.models import BooleanField, Func
 
-    stories = article_live_list(query.language).select_related(None).select_related("section")
+    # Results print a highlighted piece of the body, so it is loaded here
+    # with the page of results (and the search columns are not).
+    stories = (
+        article_live()
+        .in_language(query.language)
+        .select_related(None)
+        .select_related("section")
+        .defer("search_text_ar", "search_text_en", "search_ar", "search_en")
+    )
     if not query:
         return stories.none()
     column = "search_ar" if query.language == "ar" else "search_en"

@@ -5,16 +5,36 @@ pointing at the Arabic one); a story without English is listed in Arabic
 only.
 """
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from . import selectors
 
 
-class StorySitemap(Sitemap):
+class EditionsSitemap(Sitemap):
+    """Entries in each edition, with hreflang alternates and an x-default.
+
+    Django's own x-default drops the language prefix, which here redirects
+    by the browser's language and could land on an English page that does
+    not exist; the Arabic edition always exists, so it is the default.
+    """
+
     i18n = True
     alternates = True
     x_default = True
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            default = next((a["location"] for a in url["alternates"] if a["lang_code"] == settings.LANGUAGE_CODE), None)
+            for alternate in url["alternates"]:
+                if alternate["lang_code"] == "x-default" and default:
+                    alternate["location"] = default
+        return urls
+
+
+class StorySitemap(EditionsSitemap):
     changefreq = "hourly"
     limit = 5000
 
@@ -28,10 +48,7 @@ class StorySitemap(Sitemap):
         return item.last_updated_at or item.first_published_at
 
 
-class SectionSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class SectionSitemap(EditionsSitemap):
     changefreq = "hourly"
 
     def items(self):
@@ -41,10 +58,7 @@ class SectionSitemap(Sitemap):
         return item.get_absolute_url()
 
 
-class HomeSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class HomeSitemap(EditionsSitemap):
     changefreq = "always"
     priority = 1.0
 

@@ -13,8 +13,9 @@ from PIL import ImageOps
 
 from ..models import Image, Rendition
 
-# The widths a story page offers in ``srcset``; no rendition is wider than
-# the original, so a small original gets a single rendition at its own width.
+# The widths a story page offers in ``srcset``. No rendition is wider than
+# the original: a narrower original gets the standard widths below its own,
+# then its own width.
 RENDITION_WIDTHS = (480, 800, 1200, 1600)
 QUALITY = {Rendition.Format.JPEG: 82, Rendition.Format.WEBP: 80}
 PIL_FORMATS = {Rendition.Format.JPEG: "JPEG", Rendition.Format.WEBP: "WEBP"}
@@ -39,9 +40,9 @@ def image_create(*, user, file: UploadedFile, **fields) -> Image:
 
 
 def rendition_widths(image: Image) -> list[int]:
-    """The widths to make for ``image``: the standard ones it is wide enough for."""
-    widths = [width for width in RENDITION_WIDTHS if width <= image.width]
-    return widths or [image.width]
+    """The widths to make for ``image``: the standard ones narrower than it, and its own (up to the largest)."""
+    largest = min(image.width, RENDITION_WIDTHS[-1])
+    return [width for width in RENDITION_WIDTHS if width < largest] + [largest]
 
 
 def renditions_ensure(*, image: Image) -> list[Rendition]:

@@ -247,8 +247,8 @@ def highlight(text: str, query: Query) -> SafeString:
 def excerpt(text: str, query: Query, *, size: int = 30) -> SafeString:
     """About ``size`` words of ``text`` around the first match, highlighted."""
     found = list(WORD.finditer(text or ""))
-    if not found:
-        return highlight(text[:300], query)
+    if len(found) <= size:
+        return highlight(text, query)
     first = next((i for i, m in enumerate(found) if query.matches_word(m.group())), 0)
     start_index = max(first - size // 3, 0)
     end_index = min(start_index + size, len(found)) - 1

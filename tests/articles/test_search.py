@@ -188,3 +188,13 @@ def test_postgres_ranks_a_headline_match_above_a_body_match(db):
 @needs_postgres
 def test_postgres_english_search_uses_the_english_stemmer(sample):
     assert list(selectors.article_search(search.Query.parse("withdrawals talking", "en"))) == [sample]
+
+
+def test_excerpt_shows_short_text_whole_and_a_window_of_long_text():
+    query = search.Query.parse("التحالف", "ar")
+    assert search.excerpt("قوات التحالف", query) == "قوات <mark>التحالف</mark>"
+    long_text = " ".join(["كلمة"] * 50 + ["التحالف"] + ["نهاية"] * 50)
+    piece = search.excerpt(long_text, query, size=12)
+    assert piece.startswith("… ") and piece.endswith(" …")
+    assert "<mark>التحالف</mark>" in piece
+    assert len(piece.split()) < 20

@@ -23,7 +23,28 @@ AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture
-def sample(db):
+def roles(live_server):
+    """The Editors and Moderators groups, which the factories join.
+
+    A transactional test empties the database when it ends. Django would
+    restore the migrated rows (the groups) from its serialized copy, but
+    Playwright's event loop gives the test another connection object that
+    lacks that copy; so the groups are made again here, as the migration does.
+    """
+    from django.apps import apps
+
+    from articles.roles import sync_groups
+
+    config = apps.get_app_config("articles")
+    models_module = config.models_module
+    try:
+        sync_groups(apps)
+    finally:
+        config.models_module = models_module
+
+
+@pytest.fixture
+def sample(roles):
     image = ImageFactory(file=ContentFile(image_bytes(size=(1600, 900)), name="map.jpg"))
     tags = [TagFactory(slug="iraq", name_ar="العراق", name_en="Iraq")]
     article = published(

@@ -37,6 +37,11 @@ def article_live_detail(pk: int) -> Article:
     )
 
 
+def article_was_withdrawn(pk: int) -> bool:
+    """Whether a story that is not live now was published once (its address answers 410 Gone)."""
+    return Article.objects.filter(pk=pk, live_revision__isnull=True, first_published_at__isnull=False).exists()
+
+
 # --- The public site ------------------------------------------------------------
 # Every list below starts from ``article_live()`` and so from
 # ``Article.objects.live()``; each loads what its page prints in a fixed

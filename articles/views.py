@@ -59,7 +59,7 @@ def story(request, pk: int, slug: str):
     try:
         article = selectors.article_live_detail(pk)
     except Article.DoesNotExist:
-        if Article.objects.filter(pk=pk, first_published_at__isnull=False).exists():
+        if selectors.article_was_withdrawn(pk):
             return _gone(request)
         raise Http404(_("There is no story at this address.")) from None
     if not article.has_language(language):

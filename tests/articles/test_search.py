@@ -198,3 +198,17 @@ def test_excerpt_shows_short_text_whole_and_a_window_of_long_text():
     assert piece.startswith("… ") and piece.endswith(" …")
     assert "<mark>التحالف</mark>" in piece
     assert len(piece.split()) < 20
+
+
+@pytest.mark.django_db
+def test_reindex_command_rebuilds_the_index_of_live_stories(sample, capsys):
+    from django.core.management import call_command
+
+    Article.objects.filter(pk=sample.pk).update(search_text_ar="", search_text_en="")
+    assert (
+        not selectors.article_search(search.Query.parse("التحالف", "ar")).exists() or connection.vendor == "postgresql"
+    )
+    call_command("search_reindex")
+    assert "1 live stories indexed" in capsys.readouterr().out
+    sample.refresh_from_db()
+    assert " تحالف " in sample.search_text_ar

@@ -9,6 +9,7 @@ pages print "28 January 2024". Times are the newsroom's local time
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from hijridate import Gregorian
 
@@ -63,6 +64,7 @@ class ReaderDate:
     date: str
     time: str
     hijri: str
+    archive_url: str
 
     def __str__(self):
         return self.date
@@ -72,9 +74,13 @@ def reader_date(moment: datetime | None, language: str) -> ReaderDate | None:
     """Everything a page prints about ``moment`` in ``language``."""
     if moment is None:
         return None
+    local = timezone.localtime(moment)
     return ReaderDate(
-        iso=timezone.localtime(moment).isoformat(timespec="seconds"),
+        iso=local.isoformat(timespec="seconds"),
         date=gregorian(moment, language),
         time=clock(moment, language),
         hijri=hijri(moment, language) if language == "ar" else "",
+        archive_url=reverse(
+            "articles:archive_day", kwargs={"year": local.year, "month": local.month, "day": local.day}
+        ),
     )

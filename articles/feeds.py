@@ -60,6 +60,13 @@ class LatestStoriesFeed(Feed):
         )
         return format_html("<p>{}</p>{}", getattr(item, f"standfirst_{language}") or "", notes)
 
+    def item_guid(self, item):
+        # Stable when the slug is edited, so feed readers do not show the
+        # story twice (the link changes, the story does not).
+        return f"urn:newsroom:story:{item.pk}:{get_language()}"
+
+    item_guid_is_permalink = False
+
     def item_pubdate(self, item):
         return item.first_published_at
 

@@ -50,17 +50,12 @@ def article_was_withdrawn(pk: int) -> bool:
 HOME_STORIES_PER_SECTION = 4
 
 
+LIST_DEFERRED = ("body", "body_ar", "body_en", "search_text_ar", "search_text_en", "search_ar", "search_en")
+
+
 def article_live_list(language: str) -> QuerySet[Article]:
-    """Live stories with an edition in ``language``, ready to be listed (bylines, image sizes)."""
-    return (
-        article_live()
-        .in_language(language)
-        .defer("body_ar", "body_en", "search_text_ar", "search_text_en", "search_ar", "search_en")
-        .prefetch_related(
-            Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author").order_by("position")),
-            "lead_image__renditions",
-        )
-    )
+    """Live stories with an edition in ``language``, ready to be listed (section, picture sizes)."""
+    return article_live().in_language(language).defer(*LIST_DEFERRED).prefetch_related("lead_image__renditions")
 
 
 @dataclass
@@ -73,11 +68,6 @@ class SectionStories:
 class HomeStories:
     lead: Article | None
     sections: list[SectionStories]
-
-    def all(self) -> list[Article]:
-        """Every story on the home page, lead first."""
-        stories = [self.lead] if self.lead else []
-        return stories + [story for group in self.sections for story in group.stories]
 
 
 def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> HomeStories:

@@ -77,3 +77,17 @@ def test_feed_text_is_escaped_not_injected(client):
     response, feed = parse(client, "/ar/feeds/rss/")
     assert b"<script>" not in response.content
     assert "&lt;script&gt;" in feed.entries[0].summary or "<script>" not in feed.entries[0].summary
+
+
+def test_entry_ids_survive_a_new_slug(client):
+    from tests.factories import republished
+
+    article = published()
+    _, before = parse(client, "/en/feeds/atom/")
+    from django.core.cache import cache
+
+    republished(article, slug="a-new-address")
+    cache.clear()
+    _, after = parse(client, "/en/feeds/atom/")
+    assert before.entries[0].id == after.entries[0].id
+    assert before.entries[0].link != after.entries[0].link

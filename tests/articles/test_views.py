@@ -311,3 +311,11 @@ def test_robots_txt_names_the_sitemaps(client):
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Sitemap: http://testserver/sitemap-news.xml" in body
     assert "Disallow: /admin/" in body
+
+
+def test_date_archives_are_reachable_from_the_story_and_the_footer(client, sample):
+    local = timezone.localtime(sample.first_published_at)
+    page = html(client.get(story_url(sample)))
+    assert f'<a href="/ar/archive/{local.year}/{local.month}/{local.day}/"><time' in page
+    now = timezone.localtime()
+    assert f'href="/ar/archive/{now.year}/{now.month}/"' in page

@@ -20,13 +20,13 @@ pytestmark = pytest.mark.django_db
 # and image (1), bylines (1), tags (1), corrections (1), renditions (1),
 # related stories (1), sections for the navigation (1).
 EXPECTED = {
-    "home": 4,  # stories ranked per section, bylines, renditions, sections
+    "home": 3,  # stories ranked per section (with section and image), renditions, sections
     "story": 7,
     "story en": 7,
-    "section": 6,  # section, count, page of stories, bylines, renditions, sections
-    "tag": 6,
-    "author": 6,
-    "archive": 5,  # count, stories, bylines, renditions, sections
+    "section": 5,  # section, count, page of stories, renditions, sections
+    "tag": 5,
+    "author": 5,
+    "archive": 4,  # count, stories, renditions, sections
     "search": 3,  # count, stories with their sections, sections for the navigation
     "rss": 4,  # stories, bylines, tags, corrections
     "atom": 4,

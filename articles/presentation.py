@@ -150,6 +150,18 @@ def json_ld_news_article(story: StoryPage, *, url: str, image_urls: list[str], l
     return {name: value for name, value in data.items() if value not in (None, "", [])}
 
 
+def story_metadata(story: StoryPage, request, language: str) -> dict:
+    """What search engines and link previews read: JSON-LD and the share image, as absolute URLs."""
+    url = request.build_absolute_uri(story.article.get_absolute_url())
+    image = story.lead_image
+    jpegs = sorted((r for r in image.renditions.all() if r.format == "jpeg"), key=lambda r: -r.width) if image else []
+    image_urls = [request.build_absolute_uri(jpegs[0].file.url)] if jpegs else []
+    return {
+        "json_ld": json_ld_news_article(story, url=url, image_urls=image_urls, language=language),
+        "og_image": image_urls[0] if image_urls else "",
+    }
+
+
 def url_for_author(author: Author, page_url: str) -> str:
     """The absolute address of ``author``'s page, on the site ``page_url`` is on."""
     from urllib.parse import urljoin

@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 
 from . import cache, dates, search, selectors
 from .models import Article, Author, Section, Tag
-from .presentation import StoryPage, editions, json_ld_news_article, search_results, story_languages
+from .presentation import StoryPage, editions, search_results, story_languages, story_metadata
 
 
 def _paginate(request, stories):
@@ -69,30 +69,20 @@ def story(request, pk: int, slug: str):
     page = StoryPage.live(article)
     page.related = selectors.article_related(article, language)
     cache.depend(request, *cache.story_keys(page.related))
-    url = request.build_absolute_uri(article.get_absolute_url())
-    renditions = sorted(article.lead_image.renditions.all(), key=lambda r: -r.width) if article.lead_image else []
-    image_urls = [request.build_absolute_uri(r.file.url) for r in renditions if r.format == "jpeg"][:1]
-    context = {
-        "story": page,
-        "json_ld": json_ld_news_article(page, url=url, image_urls=image_urls, language=language),
-        "og_image": image_urls[0] if image_urls else "",
-    }
-    kwargs = {"pk": article.pk, "slug": article.slug}
+    context = {"story": page, **story_metadata(page, request, language)}
     return _render(
         request,
         "articles/story.html",
         context,
         url_name="articles:story",
-        kwargs=kwargs,
+        kwargs={"pk": article.pk, "slug": article.slug},
         languages=story_languages(article),
     )
 
 
 def _gone(request):
-    """410: the story was published once and has been withdrawn."""
-    return _render(
-        request, "410.html", {}, url_name="articles:home", status=410
-    )  # the editions of a gone story are the home pages
+    """410: the story was published once and has been withdrawn. Its language switch leads home."""
+    return _render(request, "410.html", {"canonical": None}, url_name="articles:home", status=410)
 
 
 def _story_list(request, *, title, stories, url_name, kwargs, feeds=None, description=""):

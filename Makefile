@@ -33,8 +33,10 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 ## test: the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+# The exported DJANGO_SETTINGS_MODULE (dev, for `make run`) would outrank
+# pyproject's test settings, so the suite names its own.
 test: $(VENV)/.installed-dev node_modules/.installed
-	$(PY) -m pytest
+	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(PY) -m pytest
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .

@@ -20,7 +20,7 @@ falls back to matching whole stems in the normalised text.
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchVector, SearchVectorField
 from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Cast
@@ -209,8 +209,6 @@ class Query:
         """The PostgreSQL query: every term must match (built without a parser)."""
         if self.language == "ar":
             literal = " & ".join(f"'{_quote(term)}'" for term in self.terms)
-            from django.contrib.postgres.search import SearchQueryField
-
             return Cast(Value(literal), output_field=SearchQueryField())
         return SearchQuery(" ".join(self.terms), config="english", search_type="plain")
 

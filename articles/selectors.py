@@ -7,7 +7,9 @@ public selectors here all start from it.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.contrib.postgres.search import SearchRank
+from django.db import connection
+from django.db.models import BooleanField, Count, F, Func, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from . import search, workflow
@@ -149,10 +151,6 @@ def article_search(query: "search.Query") -> QuerySet[Article]:
     matches weigh most). Elsewhere: every stem must appear in the stored
     normalised text, newest first.
     """
-    from django.contrib.postgres.search import SearchRank
-    from django.db import connection
-    from django.db.models import BooleanField, Func
-
     # Results print a highlighted piece of the body, so it is loaded here
     # with the page of results (and the search columns are not).
     stories = (

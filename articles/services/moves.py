@@ -6,6 +6,7 @@ change and its history row, and leave side effects (cache purges) until the
 transaction has committed.
 """
 
+import logging
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -19,6 +20,8 @@ from ..workflow import Action, State
 from ._common import announce_live_change, context_for, lock, record
 from .content import copy_content
 from .media import renditions_ensure
+
+logger = logging.getLogger(__name__)
 
 
 def article_submit(*, article: Article, revision: Revision, user, note: str = "") -> Article:
@@ -222,5 +225,10 @@ def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
     )
     search.index_article(article)
     if article.lead_image_id:
-        renditions_ensure(image=article.lead_image)
+        try:
+            renditions_ensure(image=article.lead_image)
+        except OSError:
+            # An unreadable picture must not hold back the story; its page
+            # falls back to the original file until make_renditions runs.
+            logger.exception("Could not make renditions of image %s", article.lead_image_id)
     announce_live_change(article)

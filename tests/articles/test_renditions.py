@@ -97,3 +97,14 @@ def test_story_picture_offers_webp_then_jpeg_srcsets(client):
         assert f"-{width}w.webp {width}w" in webp
         assert f"-{width}w.jpg {width}w" in img
     assert 'width="800" height="471"' in img
+
+
+def test_an_unreadable_picture_does_not_hold_back_the_story(client, caplog):
+    image = big_image()
+    image.file.storage.delete(image.file.name)
+    article = published(lead_image=image)
+    assert article.is_live
+    assert not Rendition.objects.filter(image=image).exists()
+    assert "Could not make renditions" in caplog.text
+    page = client.get(f"/ar/news/{article.pk}/{article.slug}/").content.decode()
+    assert f'src="{image.file.url}"' in page  # the original, until the renditions are made

@@ -1,6 +1,7 @@
 """Adding pictures to the newsroom's library, and the renditions readers get."""
 
 import io
+import logging
 from functools import partial
 
 from django.core.exceptions import PermissionDenied
@@ -19,6 +20,8 @@ from ..models import Image, Rendition
 RENDITION_WIDTHS = (480, 800, 1200, 1600)
 QUALITY = {Rendition.Format.JPEG: 82, Rendition.Format.WEBP: 80}
 PIL_FORMATS = {Rendition.Format.JPEG: "JPEG", Rendition.Format.WEBP: "WEBP"}
+
+logger = logging.getLogger(__name__)
 
 
 def image_create(*, user, file: UploadedFile, **fields) -> Image:
@@ -84,3 +87,19 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
             continue
         made.append(rendition)
     return made
+
+
+def story_renditions_ensure(*, article) -> None:
+    """Make sure the lead image of a story going live has its renditions.
+
+    Usually they exist already (made on upload) and this makes nothing. An
+    unreadable picture is logged rather than raised: it must not hold back
+    the story, whose page falls back to the original file until
+    ``make_renditions`` runs.
+    """
+    if not article.lead_image_id:
+        return
+    try:
+        renditions_ensure(image=article.lead_image)
+    except OSError:
+        logger.exception("Could not make renditions of image %s", article.lead_image_id)

@@ -6,7 +6,6 @@ change and its history row, and leave side effects (cache purges) until the
 transaction has committed.
 """
 
-import logging
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -19,9 +18,7 @@ from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
 from ..workflow import Action, State
 from ._common import announce_live_change, context_for, lock, record
 from .content import copy_content
-from .media import renditions_ensure
-
-logger = logging.getLogger(__name__)
+from .media import story_renditions_ensure
 
 
 def article_submit(*, article: Article, revision: Revision, user, note: str = "") -> Article:
@@ -224,11 +221,5 @@ def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
         ArticleTag(article=article, tag_id=tag_id) for tag_id in revision.tags.values_list("pk", flat=True)
     )
     search.index_article(article)
-    if article.lead_image_id:
-        try:
-            renditions_ensure(image=article.lead_image)
-        except OSError:
-            # An unreadable picture must not hold back the story; its page
-            # falls back to the original file until make_renditions runs.
-            logger.exception("Could not make renditions of image %s", article.lead_image_id)
+    story_renditions_ensure(article=article)
     announce_live_change(article)

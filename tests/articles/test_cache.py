@@ -205,3 +205,14 @@ def test_unknown_query_parameters_are_served_but_not_stored(client):
     client.get("/ar/?utm_source=x")
     assert _queries(client, "/ar/?utm_source=x") > 0
     assert _queries(client, "/ar/?utm_source=y") > 0
+
+
+def test_with_redis_url_the_pages_are_cached_in_redis(settings):
+    """The invalidation tests above then run against Redis, as several app servers would share it."""
+    import os
+
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL is not set: the cache is local memory")
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    django_cache.set("probe", "value")
+    assert django_cache.get("probe") == "value"

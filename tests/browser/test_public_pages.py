@@ -127,3 +127,12 @@ def test_the_language_switch_leads_to_the_english_story(page, sample):
     page.click("a.edition-switch")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text() == sample.headline_en
+
+
+def test_a_printed_story_is_the_story_alone(page, sample):
+    page.goto(f"/en/news/{sample.pk}/{sample.slug}/")
+    page.emulate_media(media="print")
+    for hidden in (".masthead", ".site-footer", ".related", ".search-form"):
+        assert page.evaluate(f"getComputedStyle(document.querySelector('{hidden}')).display") == "none", hidden
+    assert page.locator(".story__body").is_visible()
+    assert page.locator(".corrections").is_visible()

@@ -89,6 +89,8 @@ def _story_list(request, *, title, stories, url_name, kwargs, feeds=None, descri
     page = _paginate(request, stories)
     cache.depend(request, *cache.story_keys(page.object_list))
     context = {"title": title, "page": page, "feeds": feeds or [], "description": description}
+    if page.number > 1:  # each page of a list is its own canonical page
+        context["canonical"] = request.build_absolute_uri(f"{request.path}?page={page.number}")
     return _render(request, "articles/list.html", context, url_name=url_name, kwargs=kwargs)
 
 

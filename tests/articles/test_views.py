@@ -259,6 +259,7 @@ def test_lists_are_paginated(client):
     assert 'rel="next" href="?page=2"' in first
     third = html(client.get("/ar/section/politics/?page=3"))
     assert "خبر رقم 0" in third
+    assert '<link rel="canonical" href="http://testserver/ar/section/politics/?page=3">' in third
 
 
 @pytest.mark.parametrize("number", ["9", "0", "-1", "abc", "1e9", "99999999999999999999"])

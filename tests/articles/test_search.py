@@ -212,3 +212,16 @@ def test_reindex_command_rebuilds_the_index_of_live_stories(sample, capsys):
     assert "1 live stories indexed" in capsys.readouterr().out
     sample.refresh_from_db()
     assert " تحالف " in sample.search_text_ar
+
+
+@pytest.mark.django_db
+def test_migration_indexes_stories_that_were_live_before_search_existed(sample):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0003_search")
+    Article.objects.filter(pk=sample.pk).update(search_text_ar="")
+    migration.index_live_stories(apps, None)
+    sample.refresh_from_db()
+    assert " تحالف " in sample.search_text_ar

@@ -85,10 +85,12 @@ def _gone(request):
     return _render(request, "410.html", {"canonical": None}, url_name="articles:home", status=410)
 
 
-def _story_list(request, *, title, stories, url_name, kwargs, feeds=None, description=""):
+def _story_list(request, *, title, stories, url_name, kwargs, feeds=None, description="", section=None):
     page = _paginate(request, stories)
     cache.depend(request, *cache.story_keys(page.object_list))
     context = {"title": title, "page": page, "feeds": feeds or [], "description": description}
+    if section is not None:  # a section's own page marks it in the navigation and does not repeat it
+        context["current_section"] = section.slug
     if page.number > 1:  # each page of a list is its own canonical page
         context["canonical"] = request.build_absolute_uri(f"{request.path}?page={page.number}")
     return _render(request, "articles/list.html", context, url_name=url_name, kwargs=kwargs)
@@ -108,6 +110,7 @@ def section(request, slug: str):
         url_name="articles:section",
         kwargs={"slug": slug},
         feeds=feeds,
+        section=section,
     )
 
 

@@ -319,3 +319,9 @@ def test_date_archives_are_reachable_from_the_story_and_the_footer(client, sampl
     assert f'<a href="/ar/archive/{local.year}/{local.month}/{local.day}/"><time' in page
     now = timezone.localtime()
     assert f'href="/ar/archive/{now.year}/{now.month}/"' in page
+
+
+def test_section_page_marks_its_section_in_the_navigation(client):
+    published()
+    page = html(client.get("/ar/section/politics/"))
+    assert 'href="/ar/section/politics/" aria-current="page"' in page

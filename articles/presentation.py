@@ -8,6 +8,11 @@ the template never needs to know which it was given.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
+
 from .models import Article, Author, Correction, Revision, StoryContent, Tag
 
 
@@ -22,6 +27,20 @@ class StoryPage:
     updated_at: datetime | None = None
     is_preview: bool = False
     revision: Revision | None = None
+    related: list[Article] = field(default_factory=list)
+
+    @property
+    def section(self):
+        """The section the story is (or would be) filed in."""
+        return self.content.section
+
+    @property
+    def section_name(self) -> str:
+        return self.content.section.name if self.content.section_id else ""
+
+    @property
+    def lead_image(self):
+        return self.content.lead_image
 
     @classmethod
     def live(cls, article: Article) -> "StoryPage":
@@ -52,3 +71,129 @@ class StoryPage:
             is_preview=True,
             revision=revision,
         )
+
+
+# --- What the public pages share -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language edition of the page being shown: for hreflang links and the language switch."""
+
+    code: str
+    name: str
+    url: str  # absolute
+    is_current: bool
+
+
+def editions(request, url_name: str, kwargs: dict | None = None, languages: list[str] | None = None) -> list[Edition]:
+    """The editions of a page that exist, current language included.
+
+    ``languages`` limits them (a story without English has only Arabic).
+    """
+    current = get_language()
+    names = {"ar": "العربية", "en": "English"}  # each in its own language, as language switches are
+    result = []
+    for code, _name in settings.LANGUAGES:
+        if languages is not None and code not in languages:
+            continue
+        with translation.override(code):
+            url = reverse(url_name, kwargs=kwargs)
+        result.append(
+            Edition(
+                code=code, name=names.get(code, code), url=request.build_absolute_uri(url), is_current=code == current
+            )
+        )
+    return result
+
+
+def story_languages(article: Article) -> list[str]:
+    """The editions a live story has: always Arabic, English when written."""
+    return ["ar", "en"] if article.has_english else ["ar"]
+
+
+def json_ld_news_article(story: StoryPage, *, url: str, image_urls: list[str], language: str) -> dict:
+    """schema.org ``NewsArticle`` for a story page: plain data, escaped when printed."""
+    content = story.content
+    site_name = settings.NEWSROOM_SITE_NAME.get(language, settings.NEWSROOM_SITE_NAME["ar"])
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": getattr(content, f"headline_{language}") or "",
+        "description": getattr(content, f"standfirst_{language}") or "",
+        "inLanguage": language,
+        "datePublished": story.published_at.isoformat() if story.published_at else None,
+        "dateModified": (story.updated_at or story.published_at).isoformat() if story.published_at else None,
+        "author": [
+            {"@type": "Person", "name": author.name, "url": url_for_author(author, url)} for author in story.authors
+        ],
+        "publisher": {"@type": "NewsMediaOrganization", "name": site_name},
+        "keywords": [tag.name for tag in story.tags],
+    }
+    if getattr(content, f"dateline_{language}", ""):
+        data["dateline"] = getattr(content, f"dateline_{language}")
+    if image_urls:
+        data["image"] = image_urls
+    if story.section_name:
+        data["articleSection"] = story.section_name
+    if story.corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": getattr(correction, f"text_{language}") or correction.text_ar,
+                "datePublished": correction.published_at.isoformat(),
+            }
+            for correction in story.corrections
+        ]
+    return {name: value for name, value in data.items() if value not in (None, "", [])}
+
+
+def story_metadata(story: StoryPage, request, language: str) -> dict:
+    """What search engines and link previews read: JSON-LD and the share image, as absolute URLs."""
+    url = request.build_absolute_uri(story.article.get_absolute_url())
+    image = story.lead_image
+    jpegs = sorted((r for r in image.renditions.all() if r.format == "jpeg"), key=lambda r: -r.width) if image else []
+    image_urls = [request.build_absolute_uri(jpegs[0].file.url)] if jpegs else []
+    return {
+        "json_ld": json_ld_news_article(story, url=url, image_urls=image_urls, language=language),
+        "og_image": image_urls[0] if image_urls else "",
+    }
+
+
+def url_for_author(author: Author, page_url: str) -> str:
+    """The absolute address of ``author``'s page, on the site ``page_url`` is on."""
+    from urllib.parse import urljoin
+
+    return urljoin(page_url, author.get_absolute_url())
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    article: Article
+    headline: str  # safe HTML, matches in <mark>
+    excerpt: str  # safe HTML, matches in <mark>
+
+
+def search_results(articles, query) -> list[SearchResult]:
+    """Search hits with the reader's words highlighted (all text escaped first)."""
+    from . import search
+    from .richtext import plain_text
+
+    language = query.language
+    results = []
+    for article in articles:
+        headline = getattr(article, f"headline_{language}") or ""
+        standfirst = getattr(article, f"standfirst_{language}") or ""
+        body = plain_text(getattr(article, f"body_{language}") or "")
+        in_standfirst = any(query.matches_word(word) for word in search.words(standfirst))
+        text = standfirst if in_standfirst or not body else body
+        results.append(
+            SearchResult(
+                article=article,
+                headline=search.highlight(headline, query),
+                excerpt=search.excerpt(text, query),
+            )
+        )
+    return results

@@ -1,46 +1,236 @@
-"""The public site. Views are thin: they ask the selectors and render."""
+"""The public site. Views are thin: they ask the selectors, tell the page
+cache what the page shows, and render.
 
-from django.http import Http404, HttpResponseGone
+Every list starts from ``Article.objects.live()`` (through the selectors);
+nothing here decides what a reader may see.
+"""
+
+import calendar
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
-from . import selectors
+from . import cache, dates, search, selectors
 from .models import Article, Author, Section, Tag
-from .presentation import StoryPage
+from .presentation import StoryPage, editions, search_results, story_languages, story_metadata
 
 
+def _paginate(request, stories):
+    """The requested page of ``stories``; a page that does not exist is a 404, not an error."""
+    paginator = Paginator(stories, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404(_("There is no such page in this list.")) from None
+
+
+def _render(request, template, context, *, url_name, kwargs=None, languages=None, status=200):
+    """Render a public page with what every page shows (sections, editions, site name)."""
+    language = get_language()
+    site_editions = editions(request, url_name, kwargs, languages)
+    context = {
+        "site_name": settings.NEWSROOM_SITE_NAME.get(language, settings.NEWSROOM_SITE_NAME["ar"]),
+        "sections": selectors.section_nav(),
+        "editions": site_editions,
+        "canonical": next((e.url for e in site_editions if e.is_current), request.build_absolute_uri()),
+        **context,
+    }
+    return render(request, template, context, status=status)
+
+
+@cache.cached_page(lambda: [cache.LIVE])
 def home(request):
-    stories = selectors.article_live().in_language(get_language())[:20]
-    return render(request, "articles/home.html", {"stories": stories})
+    home = selectors.home_stories(get_language())
+    return _render(request, "articles/home.html", {"home": home}, url_name="articles:home")
 
 
+@cache.cached_page(lambda pk, slug: [cache.story_key(pk)])
 def story(request, pk: int, slug: str):
+    language = get_language()
     try:
         article = selectors.article_live_detail(pk)
     except Article.DoesNotExist:
-        if Article.objects.filter(pk=pk, first_published_at__isnull=False).exists():
-            return HttpResponseGone()
-        raise Http404 from None
-    if not article.has_language(get_language()):
-        raise Http404
+        if selectors.article_was_withdrawn(pk):
+            return _gone(request)
+        raise Http404(_("There is no story at this address.")) from None
+    if not article.has_language(language):
+        raise Http404(_("This story has no edition in this language."))
     if slug != article.slug:
         return redirect(article, permanent=True)
-    return render(request, "articles/story.html", {"story": StoryPage.live(article)})
+    page = StoryPage.live(article)
+    page.related = selectors.article_related(article, language)
+    cache.depend(request, *cache.story_keys(page.related))
+    context = {"story": page, **story_metadata(page, request, language)}
+    return _render(
+        request,
+        "articles/story.html",
+        context,
+        url_name="articles:story",
+        kwargs={"pk": article.pk, "slug": article.slug},
+        languages=story_languages(article),
+    )
 
 
+def _gone(request):
+    """410: the story was published once and has been withdrawn. Its language switch leads home."""
+    return _render(request, "410.html", {"canonical": None}, url_name="articles:home", status=410)
+
+
+def _story_list(request, *, title, stories, url_name, kwargs, feeds=None, description="", section=None):
+    page = _paginate(request, stories)
+    cache.depend(request, *cache.story_keys(page.object_list))
+    context = {"title": title, "page": page, "feeds": feeds or [], "description": description}
+    if section is not None:  # a section's own page marks it in the navigation and does not repeat it
+        context["current_section"] = section.slug
+    if page.number > 1:  # each page of a list is its own canonical page
+        context["canonical"] = request.build_absolute_uri(f"{request.path}?page={page.number}")
+    return _render(request, "articles/list.html", context, url_name=url_name, kwargs=kwargs)
+
+
+@cache.cached_page(lambda slug: [cache.section_key(slug)])
 def section(request, slug: str):
     section = get_object_or_404(Section, slug=slug)
-    stories = selectors.article_live().in_language(get_language()).filter(section=section)[:20]
-    return render(request, "articles/list.html", {"title": section.name, "stories": stories})
+    feeds = [
+        ("application/rss+xml", "RSS", reverse("articles:section_rss", kwargs={"slug": slug})),
+        ("application/atom+xml", "Atom", reverse("articles:section_atom", kwargs={"slug": slug})),
+    ]
+    return _story_list(
+        request,
+        title=section.name,
+        stories=selectors.section_stories(section, get_language()),
+        url_name="articles:section",
+        kwargs={"slug": slug},
+        feeds=feeds,
+        section=section,
+    )
 
 
+@cache.cached_page(lambda slug: [cache.tag_key(slug)])
 def tag(request, slug: str):
     tag = get_object_or_404(Tag, slug=slug)
-    stories = selectors.article_live().in_language(get_language()).filter(tags=tag)[:20]
-    return render(request, "articles/list.html", {"title": tag.name, "stories": stories})
+    return _story_list(
+        request,
+        title=tag.name,
+        stories=selectors.tag_stories(tag, get_language()),
+        url_name="articles:tag",
+        kwargs={"slug": slug},
+    )
 
 
+@cache.cached_page(lambda slug: [cache.author_key(slug)])
 def author(request, slug: str):
     author = get_object_or_404(Author, slug=slug)
-    stories = selectors.article_live().in_language(get_language()).filter(authors=author)[:20]
-    return render(request, "articles/list.html", {"title": author.name, "stories": stories})
+    return _story_list(
+        request,
+        title=author.name,
+        description=author.bio,
+        stories=selectors.author_stories(author, get_language()),
+        url_name="articles:author",
+        kwargs={"slug": slug},
+    )
+
+
+@cache.cached_page(lambda year, month=None, day=None: [cache.archive_key(year, month, day)])
+def archive(request, year: int, month: int | None = None, day: int | None = None):
+    language = get_language()
+    try:
+        start = datetime(year, month or 1, day or 1)
+    except ValueError:
+        raise Http404(_("There is no such date.")) from None
+    if day:
+        end = start + timedelta(days=1)
+        title = dates.gregorian(timezone.make_aware(start), language)
+    elif month:
+        end = start + timedelta(days=calendar.monthrange(year, month)[1])
+        title = f"{dates.month_name(month, language)} {dates.digits(year, language)}"
+    else:
+        end = datetime(year + 1, 1, 1) if year < 9999 else datetime.max
+        title = dates.digits(year, language)
+    kwargs = {name: value for name, value in (("year", year), ("month", month), ("day", day)) if value}
+    url_name = {1: "articles:archive_year", 2: "articles:archive_month", 3: "articles:archive_day"}[len(kwargs)]
+    stories = selectors.archive_stories(timezone.make_aware(start), timezone.make_aware(end), language)
+    return _story_list(
+        request, title=_("Archive: %(date)s") % {"date": title}, stories=stories, url_name=url_name, kwargs=kwargs
+    )
+
+
+@never_cache
+def search_page(request):
+    """Search is never cached: every query is different and must reflect the site now."""
+    query = search.Query.parse(request.GET.get("q", ""), get_language())
+    page = _paginate(request, selectors.article_search(query)) if query else None
+    context = {
+        "query": query,
+        "page": page,
+        "results": search_results(page.object_list, query) if page else [],
+    }
+    response = _render(request, "articles/search.html", context, url_name="articles:search")
+    return response
+
+
+def robots_txt(request):
+    """robots.txt: everything public may be crawled except search; the sitemaps are named."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('news_sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@cache.cached_page(lambda: [cache.LIVE])
+def news_sitemap(request):
+    """The Google News sitemap: stories first published in the last two days, in each edition."""
+    since = timezone.now() - timedelta(days=settings.NEWSROOM_NEWS_SITEMAP_DAYS)
+    entries = []
+    for code, _name in settings.LANGUAGES:
+        for article in selectors.news_sitemap_stories(since, code):
+            entries.append(
+                {
+                    "url": request.build_absolute_uri(_in_language(code, article.get_absolute_url)),
+                    "language": code,
+                    "publication": settings.NEWSROOM_SITE_NAME.get(code, settings.NEWSROOM_SITE_NAME["ar"]),
+                    "date": article.first_published_at,
+                    "title": getattr(article, f"headline_{code}"),
+                }
+            )
+    return render(request, "sitemaps/news.xml", {"entries": entries}, content_type="application/xml")
+
+
+def _in_language(code, function):
+    from django.utils import translation
+
+    with translation.override(code):
+        return function()
+
+
+def page_not_found(request, exception=None):
+    """404 in the reader's language (the URL's prefix decides, as for every page)."""
+    template = loader.get_template("404.html")
+    # Say why when a view said (a page number past the end, a date that
+    # does not exist); the URL resolver's own reasons are not for readers.
+    reason = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
+    context = {
+        "site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"]),
+        "reason": reason,
+    }
+    return HttpResponse(template.render(context, request), status=404)
+
+
+def server_error(request):
+    """500 without touching the database, which may be what failed."""
+    template = loader.get_template("500.html")
+    context = {"site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"])}
+    return HttpResponse(template.render(context), status=500)

@@ -239,7 +239,9 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
                     RevisionAuthor(revision=revision, author=a, position=i) for i, a in enumerate(plan["authors"])
                 ]
                 revision_tags += [RevisionTag(revision=revision, tag=t) for t in plan["tags"]]
-            live_authors += [ArticleAuthor(article=article, author=a, position=i) for i, a in enumerate(plan["authors"])]
+            live_authors += [
+                ArticleAuthor(article=article, author=a, position=i) for i, a in enumerate(plan["authors"])
+            ]
             live_tags += [ArticleTag(article=article, tag=t) for t in plan["tags"]]
             moves += [
                 Transition(

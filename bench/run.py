@@ -61,7 +61,9 @@ def prepare(args) -> None:
         if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             admin.execute(f'CREATE DATABASE "{name}"')
             log(f"created database {name}")
-    subprocess.run([sys.executable, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=server_env(args), check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=server_env(args), check=True
+    )
 
     import django
 
@@ -107,9 +109,7 @@ def pages() -> dict[str, str]:
         section = (
             Section.objects.annotate(n=Count("pk")).order_by("pk").first()
         )  # replaced below by the busiest section
-        busiest = (
-            Article.objects.live().values("section").annotate(n=Count("pk")).order_by("-n").first()
-        )
+        busiest = Article.objects.live().values("section").annotate(n=Count("pk")).order_by("-n").first()
         section = Section.objects.get(pk=busiest["section"])
         last_page = max(1, (busiest["n"] + 19) // 20)
         tag = Tag.objects.annotate(n=Count("articles")).order_by("-n").first()
@@ -271,18 +271,24 @@ def server_side(addresses: dict[str, str]) -> dict:
                 services.revision_create(
                     article=article,
                     user=editor,
-                    content={**{n: getattr(article.latest_revision, n) for n in content_names()},
-                             "section": Article.objects.live().first().section},
+                    content={
+                        **{n: getattr(article.latest_revision, n) for n in content_names()},
+                        "section": Article.objects.live().first().section,
+                    },
                     base_revision=article.latest_revision,
                 )
                 article.refresh_from_db()
                 services.article_submit(article=article, revision=article.latest_revision, user=editor)
         longest = Article.objects.live().order_by("-first_published_at")[10]
         results["admin story list"] = timed(lambda: desk.get("/admin/articles/article/"))
-        results["admin story list, filtered"] = timed(lambda: desk.get("/admin/articles/article/?status__exact=published"))
+        results["admin story list, filtered"] = timed(
+            lambda: desk.get("/admin/articles/article/?status__exact=published")
+        )
         results["admin story form"] = timed(lambda: desk.get(f"/admin/articles/article/{longest.pk}/change/"))
         results["admin compare"] = timed(
-            lambda: desk.get(f"/admin/articles/article/{longest.pk}/compare/?old=1&new={longest.latest_revision.number}")
+            lambda: desk.get(
+                f"/admin/articles/article/{longest.pk}/compare/?old=1&new={longest.latest_revision.number}"
+            )
         )
         results["admin review queue"] = timed(lambda: desk.get("/admin/articles/article/review/"))
         results["admin dashboard"] = timed(lambda: desk.get("/admin/"))
@@ -324,7 +330,9 @@ def report(args, cold: dict, warm: dict, inside: dict) -> dict:
             if name != "trivial" and mode == "warm" and ratio < TARGETS["warm_ratio"]:
                 failures.append(f"warm {name}: {ratio:.0%} of the trivial view (target {TARGETS['warm_ratio']:.0%})")
             if name == "story" and mode == "cold" and ratio < TARGETS["cold_story_ratio"]:
-                failures.append(f"cold story: {ratio:.1%} of the trivial view (target {TARGETS['cold_story_ratio']:.0%})")
+                failures.append(
+                    f"cold story: {ratio:.1%} of the trivial view (target {TARGETS['cold_story_ratio']:.0%})"
+                )
             if spread > TARGETS["p99_over_p50"]:
                 failures.append(f"{mode} {name}: p99 is {spread:.1f}x p50 (target under {TARGETS['p99_over_p50']}x)")
             if row["errors"]:
@@ -339,12 +347,16 @@ def report(args, cold: dict, warm: dict, inside: dict) -> dict:
     if peak > TARGETS["worker_peak_mb"]:
         failures.append(f"worker peak memory {peak} MB (target under {TARGETS['worker_peak_mb']} MB)")
 
-    print(f"\nNewsroom benchmark: {args.stories} stories, {args.workers} gunicorn workers, "
-          f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s\n")
+    print(
+        f"\nNewsroom benchmark: {args.stories} stories, {args.workers} gunicorn workers, "
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s\n"
+    )
     print(f"{'page':16} {'mode':5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'p99/p50':>8} {'of trivial':>10}")
     for row in rows:
-        print(f"{row['page']:16} {row['mode']:5} {row['rps']:9.1f} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} "
-              f"{row['p99/p50']:8.2f} {row['ratio']:10.1%}")
+        print(
+            f"{row['page']:16} {row['mode']:5} {row['rps']:9.1f} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} "
+            f"{row['p99/p50']:8.2f} {row['ratio']:10.1%}"
+        )
     print(f"\n{'server side (page cache off)':32} {'median ms':>10} {'p95 ms':>8}")
     for name, timing in inside.items():
         if not name.startswith("_"):
@@ -380,10 +392,18 @@ def main(argv=None) -> int:
     if not shutil.which("wrk"):
         log("wrk is not installed: apt-get install wrk")
         return 2
-    os.environ.update({k: v for k, v in server_env(args).items() if k not in os.environ or k.startswith(("DJANGO", "DATABASE", "REDIS", "STATIC", "MEDIA", "NEWSROOM"))})
+    os.environ.update(
+        {
+            k: v
+            for k, v in server_env(args).items()
+            if k not in os.environ or k.startswith(("DJANGO", "DATABASE", "REDIS", "STATIC", "MEDIA", "NEWSROOM"))
+        }
+    )
     sys.path.insert(0, str(ROOT))
     prepare(args)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=server_env(args), check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=server_env(args), check=True
+    )
     addresses = pages()
     log("load, page cache off ...")
     cold = serve_and_load(args, addresses, page_cache=False)

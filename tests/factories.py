@@ -163,3 +163,75 @@ def edit(article, user, *, base=None, authors=None, tags=None, **changes):
         tags=list(base.tags.all()) if tags is None else tags,
         base_revision=base,
     )
+
+
+# --- Helpers for the public site's tests (added with issue 5) ---------------------
+
+
+def sample_story_content(**overrides) -> dict:
+    """The demo newsroom's sample report (Arabic and English), as ``published`` takes it."""
+    from articles.demo.data import sample_story
+
+    content = dict(sample_story()["content"])
+    content.update(overrides)
+    return content
+
+
+def scheduled(editor=None, moderator=None, *, at=None, **kwargs):
+    """A story approved to go live at ``at`` (tomorrow by default)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    article = submitted(editor, **kwargs)
+    return services.revision_approve(
+        article=article,
+        revision=article.review_revision,
+        user=moderator or ModeratorFactory(),
+        publish_at=at or timezone.now() + timedelta(days=1),
+    )
+
+
+def unpublished(editor=None, moderator=None, **kwargs):
+    """A story that was live and has been withdrawn."""
+    moderator = moderator or ModeratorFactory()
+    article = published(editor, moderator, **kwargs)
+    return services.article_unpublish(article=article, user=moderator, reason="Withdrawn for the test")
+
+
+def trashed(editor=None, **kwargs):
+    """A draft moved to the trash."""
+    editor = editor or EditorFactory()
+    article = draft(editor, **kwargs)
+    return services.article_trash(article=article, user=editor)
+
+
+def republished(article, editor=None, moderator=None, *, authors=None, tags=None, **changes):
+    """Edit a live story, submit and approve the edit: the new revision goes live."""
+    editor = editor or EditorFactory()
+    result = edit(article, editor, authors=authors, tags=tags, **changes)
+    article = services.article_submit(article=article, revision=result.revision, user=editor)
+    return services.revision_approve(
+        article=article, revision=article.review_revision, user=moderator or ModeratorFactory()
+    )
+
+
+def pending_edit(article, editor=None, **changes):
+    """Edit a live story and submit the edit; it waits for review and is not live."""
+    editor = editor or EditorFactory()
+    result = edit(article, editor, **changes)
+    return services.article_submit(article=article, revision=result.revision, user=editor)
+
+
+def corrected(
+    article,
+    moderator=None,
+    *,
+    text_ar="تصحيح: ورد خطأ في الرقم.",
+    text_en="Correction: a number was wrong.",
+    kind="correction",
+):
+    """Add a public correction to a live story."""
+    return services.correction_add(
+        article=article, user=moderator or ModeratorFactory(), kind=kind, text_ar=text_ar, text_en=text_en
+    )

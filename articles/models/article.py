@@ -1,6 +1,7 @@
 """The story: its place in the workflow, and the live copy readers are served."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -92,6 +93,14 @@ class Article(StoryContent):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # The searchable form of the live copy, written by ``search.index_article``
+    # when the story goes live. The text columns hold normalised stems (what
+    # the SQLite fallback matches); the vectors exist for PostgreSQL, where a
+    # GIN index (created by migration 0003 on PostgreSQL only) serves them.
+    search_text_ar = models.TextField(_("search terms (Arabic)"), blank=True, default="", editable=False)
+    search_text_en = models.TextField(_("search terms (English)"), blank=True, default="", editable=False)
+    search_ar = SearchVectorField(_("search vector (Arabic)"), null=True, blank=True, editable=False)
+    search_en = SearchVectorField(_("search vector (English)"), null=True, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

@@ -1,17 +1,35 @@
-"""Adding pictures to the newsroom's library."""
+"""Adding pictures to the newsroom's library, and the renditions readers get."""
+
+import io
+import logging
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from PIL import Image as Picture
+from PIL import ImageOps
 
-from ..models import Image
+from ..models import Image, Rendition
+
+# The widths a story page offers in ``srcset``. No rendition is wider than
+# the original: a narrower original gets the standard widths below its own,
+# then its own width.
+RENDITION_WIDTHS = (480, 800, 1200, 1600)
+QUALITY = {Rendition.Format.JPEG: 82, Rendition.Format.WEBP: 80}
+PIL_FORMATS = {Rendition.Format.JPEG: "JPEG", Rendition.Format.WEBP: "WEBP"}
+
+logger = logging.getLogger(__name__)
 
 
 def image_create(*, user, file: UploadedFile, **fields) -> Image:
     """Store an uploaded picture with its description (alt text, caption, credit).
 
     ``fields`` are the image's own fields (``alt_ar``, ``caption_en``, ...).
+    Its renditions are made once the upload is committed, so a failed save
+    leaves no files behind and the upload itself is not slowed by resizing.
     """
     if not user.has_perm("articles.add_image"):
         raise PermissionDenied(_("You may not upload pictures."))
@@ -20,4 +38,68 @@ def image_create(*, user, file: UploadedFile, **fields) -> Image:
     image.full_clean()
     with transaction.atomic():
         image.save()
+        transaction.on_commit(partial(renditions_ensure, image=image))
     return image
+
+
+def rendition_widths(image: Image) -> list[int]:
+    """The widths to make for ``image``: the standard ones narrower than it, and its own (up to the largest)."""
+    largest = min(image.width, RENDITION_WIDTHS[-1])
+    return [width for width in RENDITION_WIDTHS if width < largest] + [largest]
+
+
+def renditions_ensure(*, image: Image) -> list[Rendition]:
+    """Make the JPEG and WebP renditions ``image`` lacks; return the ones made.
+
+    Renditions are made once and stored: pages only ever read ``Rendition``
+    rows, never resize on request. Running this again makes nothing.
+    """
+    have = set(Rendition.objects.filter(image=image).values_list("format", "width"))
+    wanted = [(fmt, width) for fmt in Rendition.Format.values for width in rendition_widths(image)]
+    missing = [(fmt, width) for fmt, width in wanted if (fmt, width) not in have]
+    if not missing:
+        return []
+    with image.file.open("rb") as handle, Picture.open(handle) as original:
+        # Honour the camera's orientation, then drop transparency for JPEG.
+        picture = ImageOps.exif_transpose(original).convert("RGB")
+    made = []
+    for fmt, width in missing:
+        height = max(round(picture.height * width / picture.width), 1)
+        resized = picture if width == picture.width else picture.resize((width, height), Picture.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        resized.save(buffer, PIL_FORMATS[fmt], quality=QUALITY[fmt], optimize=fmt == Rendition.Format.JPEG)
+        stem = image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        rendition = Rendition(image=image, format=fmt)
+        rendition.file.save(
+            f"{stem}-{width}w.{'jpg' if fmt == 'jpeg' else 'webp'}", ContentFile(buffer.getvalue()), save=False
+        )
+        # Set after the file: assigning it resets the dimension fields.
+        rendition.width, rendition.height = width, height
+        try:
+            # A savepoint: when another process made the same rendition
+            # meanwhile, theirs stands and the publish around us goes on.
+            with transaction.atomic():
+                rendition.save()
+        except IntegrityError:
+            rendition.file.delete(save=False)
+            if not Rendition.objects.filter(image=image, format=fmt, width=width).exists():
+                raise
+            continue
+        made.append(rendition)
+    return made
+
+
+def story_renditions_ensure(*, article) -> None:
+    """Make sure the lead image of a story going live has its renditions.
+
+    Usually they exist already (made on upload) and this makes nothing. An
+    unreadable picture is logged rather than raised: it must not hold back
+    the story, whose page falls back to the original file until
+    ``make_renditions`` runs.
+    """
+    if not article.lead_image_id:
+        return
+    try:
+        renditions_ensure(image=article.lead_image)
+    except OSError:
+        logger.exception("Could not make renditions of image %s", article.lead_image_id)

@@ -13,11 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import workflow
+from .. import search, workflow
 from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
 from ..workflow import Action, State
 from ._common import announce_live_change, context_for, lock, record
 from .content import copy_content
+from .media import story_renditions_ensure
 
 
 def article_submit(*, article: Article, revision: Revision, user, note: str = "") -> Article:
@@ -219,4 +220,6 @@ def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
     ArticleTag.objects.bulk_create(
         ArticleTag(article=article, tag_id=tag_id) for tag_id in revision.tags.values_list("pk", flat=True)
     )
+    search.index_article(article)
+    story_renditions_ensure(article=article)
     announce_live_change(article)

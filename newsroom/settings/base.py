@@ -31,7 +31,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, with the editorial desk (drafts, reviews, returns) at
+    # its front page.
+    "articles.admin_site.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -174,9 +176,11 @@ NEWSROOM_SITE_NAME = {"ar": "الخبر", "en": "Al-Khabar"}
 NEWSROOM_FOUR_EYES = env_bool("NEWSROOM_FOUR_EYES", default=True)
 NEWSROOM_HEADLINE_MAX_LENGTH = 110
 
-# Admin desk
-# The newsroom's admin site replaces Django's default one: the same admin,
-# with the editorial desk (drafts, reviews, returns) at its front page.
-INSTALLED_APPS = [
-    "articles.admin_site.NewsroomAdminConfig" if app == "django.contrib.admin" else app for app in INSTALLED_APPS
-]
+# Public site
+# How long a cached public page may be kept at most. Pages are invalidated
+# as soon as a story they show changes; this only bounds how long a change
+# that sends no signal (a renamed section or author) can take to show.
+NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+NEWSROOM_PAGE_SIZE = 20
+# Stories first published within this many days go into the news sitemap.
+NEWSROOM_NEWS_SITEMAP_DAYS = 2

@@ -1,0 +1,206 @@
+"""Caching the public pages, and forgetting exactly the pages a change touches.
+
+A cached page remembers what it was made from: a list of dependency keys
+(``story:42``, ``section:politics``, ``tag:iraq``, ``live`` ...) with the
+version each had when the page was rendered. Serving it means one read for
+the page and one ``get_many`` for those versions; if any differs, the page is
+rendered again. When a story changes (``signals.live_changed``), the versions
+of its keys are replaced: O(1) per key, no scan or pattern delete, and it
+works for any number of app servers sharing one Redis.
+
+Keys a page depends on come from two places: its address (known before the
+view runs, so a hit never touches the database) and what the view found
+(the stories it listed, declared with ``depend``), so that a story leaving a
+section, a tag or a related list invalidates every page that showed it.
+
+Signed-in staff are never served from or stored in the cache, and their
+pages are marked ``Cache-Control: private``.
+"""
+
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+PAGE_PREFIX = "page:"
+VERSION_PREFIX = "dep:"
+# The home page, the feeds and the sitemaps change with every story.
+LIVE = "live"
+# Query parameters that make a different cached page; a request with any
+# other parameter is served fresh and not stored, so junk parameters cannot
+# flood the cache.
+CACHEABLE_PARAMETERS = {"page"}
+
+
+def story_key(pk) -> str:
+    return f"story:{pk}"
+
+
+def section_key(slug: str) -> str:
+    return f"section:{slug}"
+
+
+def tag_key(slug: str) -> str:
+    return f"tag:{slug}"
+
+
+def author_key(slug: str) -> str:
+    return f"author:{slug}"
+
+
+def archive_key(year: int, month: int | None = None, day: int | None = None) -> str:
+    return "archive:" + "-".join(str(part) for part in (year, month, day) if part is not None)
+
+
+def archive_keys(moment: datetime) -> list[str]:
+    """The year, month and day archives a story first published at ``moment`` appears in."""
+    local = timezone.localtime(moment)
+    return [
+        archive_key(local.year),
+        archive_key(local.year, local.month),
+        archive_key(local.year, local.month, local.day),
+    ]
+
+
+def story_keys(stories: Iterable) -> list[str]:
+    return [story_key(story.pk) for story in stories]
+
+
+def depend(request, *keys: str) -> None:
+    """Declare that the page being rendered shows what ``keys`` stand for."""
+    dependencies = getattr(request, "_page_dependencies", None)
+    if dependencies is not None:
+        dependencies.update(keys)
+
+
+def invalidate(keys: Iterable[str]) -> None:
+    """Give each key a new version: every page that depended on one is stale."""
+    cache.set_many({VERSION_PREFIX + key: uuid.uuid4().hex for key in set(keys)}, timeout=None)
+
+
+def keys_for_story(article) -> set[str]:
+    """Every dependency key a change to ``article`` affects (as it is now)."""
+    keys = {story_key(article.pk), LIVE}
+    if article.section_id:
+        keys.add(section_key(article.section.slug))
+    keys.update(tag_key(tag.slug) for tag in article.tags.all())
+    keys.update(author_key(author.slug) for author in article.authors.all())
+    if article.first_published_at:
+        keys.update(archive_keys(article.first_published_at))
+    return keys
+
+
+def on_live_changed(sender, *, article_id, **kwargs) -> None:
+    """``live_changed`` receiver: forget the pages the story was or is on.
+
+    Its old section, tags and authors need no key of their own: the pages
+    that listed it depend on ``story:<pk>``.
+    """
+    from . import selectors
+
+    try:
+        article = selectors.article_cache_dependencies(article_id)
+        invalidate(keys_for_story(article) if article else {story_key(article_id), LIVE})
+    except Exception:  # the change is committed; a cache outage must not turn it into an error page
+        logger.exception("Could not invalidate cached pages for story %s", article_id)
+
+
+def _versions(keys: Iterable[str]) -> dict[str, str]:
+    names = [VERSION_PREFIX + key for key in keys]
+    found = cache.get_many(names)
+    missing = [name for name in names if name not in found]
+    if missing:
+        # A key never bumped gets a version now, so that a page can never
+        # be taken for fresh because its version was missing both times.
+        for name in missing:
+            cache.add(name, uuid.uuid4().hex, timeout=None)
+        found.update(cache.get_many(missing))
+    return {name: found.get(name) for name in names}
+
+
+def _signed_in(request) -> bool:
+    # Without a session cookie nobody is signed in, and asking would cost a
+    # database query on every cached page.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return request.user.is_authenticated
+
+
+def _page_key(request) -> str | None:
+    if set(request.GET) - CACHEABLE_PARAMETERS:
+        return None
+    identity = f"{request.get_host()}{request.path}?page={request.GET.get('page', '')}"
+    return PAGE_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _etag(content: bytes) -> str:
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    # Browsers and proxies may keep the page but must ask again (with the
+    # ETag) each time, so an invalidated page is never served stale.
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
+
+
+STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified")
+
+
+def cached_page(address_keys: Callable[..., Iterable[str]]):
+    """Cache an anonymous public view; ``address_keys(**kwargs)`` are its URL-derived dependencies."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            if _signed_in(request):
+                response = view(request, *args, **kwargs)
+                patch_cache_control(response, private=True, no_cache=True)
+                return response
+            key = _page_key(request)
+            if key is None:
+                return view(request, *args, **kwargs)
+            entry = cache.get(key)
+            if entry is not None and cache.get_many(list(entry["versions"])) == entry["versions"]:
+                response = HttpResponse(entry["content"], status=entry["status"])
+                for name, value in entry["headers"]:
+                    response[name] = value
+                return get_conditional_response(request, etag=response["ETag"], response=_public(response))
+            # Versions of the address's keys are read before the view reads
+            # the database: a change committed while it renders makes the
+            # stored page stale on the next request instead of hiding.
+            keys = set(address_keys(**kwargs))
+            before = _versions(keys)
+            request._page_dependencies = set(keys)
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            if response.status_code != 200 or response.streaming or response.get("Cache-Control"):
+                return response
+            found = request._page_dependencies - keys
+            versions = {**before, **_versions(found)}
+            response["ETag"] = _etag(response.content)
+            entry = {
+                "status": response.status_code,
+                "content": response.content,
+                "headers": [(name, response[name]) for name in STORED_HEADERS if name in response],
+                "versions": versions,
+            }
+            cache.set(key, entry, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            return get_conditional_response(request, etag=response["ETag"], response=_public(response))
+
+        return wrapper
+
+    return decorator

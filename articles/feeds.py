@@ -1,0 +1,119 @@
+"""RSS and Atom feeds of each edition, for the whole site and per section.
+
+Entries carry the story's standfirst and any corrections, so a reader who
+follows the feed learns of a correction as a reader of the page does.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from . import dates, selectors
+from .models import Section
+
+
+def _site_name() -> str:
+    return settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"])
+
+
+class LatestStoriesFeed(Feed):
+    """The newest live stories in the current language (RSS 2.0)."""
+
+    feed_type = Rss201rev2Feed
+
+    def title(self):
+        return _site_name()
+
+    def link(self):
+        return reverse("articles:home")
+
+    def description(self):
+        return _("The latest stories from %(site)s") % {"site": _site_name()}
+
+    def feed_url(self):
+        return reverse("articles:rss")
+
+    def items(self):
+        return selectors.feed_stories(get_language())
+
+    def item_title(self, item):
+        return getattr(item, f"headline_{get_language()}")
+
+    def item_description(self, item):
+        language = get_language()
+        notes = format_html_join(
+            "",
+            "<p><strong>{}</strong> ({}): {}</p>",
+            (
+                (
+                    correction.get_kind_display(),
+                    dates.gregorian(correction.published_at, language),
+                    getattr(correction, f"text_{language}") or correction.text_ar,
+                )
+                for correction in item.corrections.all()
+            ),
+        )
+        return format_html("<p>{}</p>{}", getattr(item, f"standfirst_{language}") or "", notes)
+
+    def item_guid(self, item):
+        # Stable when the slug is edited, so feed readers do not show the
+        # story twice (the link changes, the story does not).
+        return f"urn:newsroom:story:{item.pk}:{get_language()}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        moments = [item.last_updated_at, *(c.published_at for c in item.corrections.all())]
+        return max((m for m in moments if m), default=item.first_published_at)
+
+    def item_author_name(self, item):
+        return ", ".join(byline.author.name for byline in item.bylines.all()) or None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class LatestStoriesAtomFeed(LatestStoriesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestStoriesFeed.description
+
+    def feed_url(self):
+        return reverse("articles:atom")
+
+
+class SectionFeed(LatestStoriesFeed):
+    """The newest live stories of one section (RSS 2.0)."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def title(self, obj):
+        return f"{_site_name()}: {obj.name}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return _("The latest stories in %(section)s") % {"section": obj.name}
+
+    def feed_url(self, obj):
+        return reverse("articles:section_rss", kwargs={"slug": obj.slug})
+
+    def items(self, obj):
+        return selectors.feed_stories(get_language(), section=obj)
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = Atom1Feed
+    subtitle = SectionFeed.description
+
+    def feed_url(self, obj):
+        return reverse("articles:section_atom", kwargs={"slug": obj.slug})

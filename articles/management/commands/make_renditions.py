@@ -1,0 +1,24 @@
+from django.core.management.base import BaseCommand
+
+from articles.models import Image
+from articles.services.media import renditions_ensure
+
+
+class Command(BaseCommand):
+    help = (
+        "Make the JPEG and WebP renditions that library images lack (images uploaded before "
+        "renditions existed, or whose renditions were lost). Safe to run again: it makes only what is missing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Count the images without making anything.")
+
+    def handle(self, *args, dry_run=False, **options):
+        images = Image.objects.order_by("pk")
+        if dry_run:
+            self.stdout.write(f"{images.count()} images would be checked.")
+            return
+        made = 0
+        for image in images.iterator():
+            made += len(renditions_ensure(image=image))
+        self.stdout.write(self.style.SUCCESS(f"{made} renditions made for {images.count()} images."))

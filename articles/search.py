@@ -1,0 +1,258 @@
+"""Search: the words of live stories, normalised once when they go live.
+
+Arabic is written with optional diacritics, several forms of alef and hamza,
+ta marbuta or ha, and with clitics glued to the front of a word (و، ف، ب، ل،
+ك، ال، لل، وال، بال ...). A reader typing ``والتحالف`` or ``الإنسحاب`` expects
+the stories that say ``التحالف`` and ``للانسحاب``. So every Arabic word is
+reduced to a light stem (normalised letters, common prefixes and suffixes
+off) both when a story is indexed and when a query is read; the two meet on
+the stem.
+
+The stems are stored on the story by ``index_article``, which publishing
+calls (``services.moves._make_live``); searching never re-reads story text.
+On PostgreSQL they also go into a weighted ``tsvector`` column with a GIN
+index, built from the stems directly (no text-search parser or locale is
+involved, so what the index holds is exactly what this module computed);
+English uses PostgreSQL's ``english`` configuration. On SQLite, searching
+falls back to matching whole stems in the normalised text.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchVector, SearchVectorField
+from django.db import connection
+from django.db.models import Value
+from django.db.models.functions import Cast
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .richtext import plain_text
+
+# Harakat, Quranic marks, superscript alef: meaning-neutral for search.
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ى": "ي",
+        "ة": "ه",
+        TATWEEL: None,
+    }
+)
+# A word, with any diacritics and tatweel inside it kept attached.
+WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+# The definite article with the particles that attach before it, longest
+# first; what follows must keep at least two letters.
+ARTICLES = ("وبال", "وكال", "وفال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال")
+# Conjunctions that attach to any word (the stem keeps three letters) and
+# prepositions (the stem keeps four, since many roots start with these
+# letters too).
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+# Plural, dual, nisba and pronoun endings (after ة→ه), longest first.
+SUFFIXES = ("يين", "يون", "يات", "ات", "ان", "ين", "ون", "يه", "ها", "هم", "ا", "ي", "ه")
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+TSVECTOR_MAX_POSITION = 16383
+# ts_rank weights for D, C, B, A: headline, then standfirst, then body.
+WEIGHTS = {"headline": "A", "standfirst": "B", "dateline": "C", "tags": "B", "body": "D"}
+
+
+def normalize(text: str) -> str:
+    """Fold the spellings of one Arabic word together (and lower-case Latin)."""
+    return DIACRITICS.sub("", text).translate(LETTERS).lower()
+
+
+def stem(word: str) -> str:
+    """The light stem of one normalised word: clitics and common endings off.
+
+    Not a linguistic analysis: a deterministic reduction applied alike to
+    stories and queries, so that the forms a reader types meet the forms a
+    story uses.
+    """
+    if not ARABIC_LETTER.search(word):
+        return word
+    for _round in range(2):
+        article = next((a for a in ARTICLES if word.startswith(a) and len(word) - len(a) >= 2), None)
+        if article:
+            word = word[len(article) :]
+            break
+        if word[:1] in CONJUNCTIONS and len(word) >= 4 or word[:1] in PREPOSITIONS and len(word) >= 5:
+            word = word[1:]
+        else:
+            break
+    for _round in range(2):
+        suffix = next((s for s in SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3), None)
+        if not suffix:
+            break
+        word = word[: -len(suffix)]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as written (diacritics still attached)."""
+    return WORD.findall(text or "")
+
+
+def arabic_terms(text: str) -> list[str]:
+    """The stems of ``text``, in order, for indexing or querying."""
+    terms = []
+    for word in words(text):
+        normalised = normalize(word).replace("_", "")
+        if normalised:
+            terms.append(stem(normalised))
+    return terms
+
+
+def english_terms(text: str) -> list[str]:
+    """The lower-cased Latin words of ``text`` (the SQLite fallback's terms)."""
+    return [normalize(word) for word in words(text) if not ARABIC_LETTER.search(word) and word.strip("_")]
+
+
+# --- indexing -----------------------------------------------------------------
+
+
+def _fields(article, language: str) -> list[tuple[str, str]]:
+    """The (weight name, plain text) pairs of ``article`` in ``language``."""
+    tag_names = " ".join(getattr(tag, f"name_{language}") or "" for tag in article.tags.all())
+    return [
+        ("headline", getattr(article, f"headline_{language}") or ""),
+        ("standfirst", getattr(article, f"standfirst_{language}") or ""),
+        ("dateline", getattr(article, f"dateline_{language}") or ""),
+        ("tags", tag_names),
+        ("body", plain_text(getattr(article, f"body_{language}") or "")),
+    ]
+
+
+def _spaced(terms) -> str:
+    """Terms between spaces, each once, so ``contains(' term ')`` matches whole terms."""
+    unique = dict.fromkeys(term for term in terms if term)
+    return f" {' '.join(unique)} " if unique else ""
+
+
+def arabic_tsvector(fields: list[tuple[str, str]]) -> str:
+    """A ``tsvector`` literal of the Arabic stems with positions and weights."""
+    positions: dict[str, list[str]] = {}
+    position = 0
+    for name, text in fields:
+        for term in arabic_terms(text):
+            position = min(position + 1, TSVECTOR_MAX_POSITION)
+            positions.setdefault(term, []).append(f"{position}{WEIGHTS[name]}")
+    return " ".join(f"'{_quote(term)}':{','.join(places[:256])}" for term, places in positions.items())
+
+
+def _quote(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("'", "''")
+
+
+def index_article(article) -> None:
+    """Store the searchable form of ``article``'s live copy. Called when it goes live.
+
+    One UPDATE: the normalised text (used by the SQLite fallback and for
+    debugging) and, on PostgreSQL, the two weighted vectors.
+    """
+    arabic = _fields(article, "ar")
+    english = _fields(article, "en") if article.has_english else []
+    values = {
+        "search_text_ar": _spaced(term for _name, text in arabic for term in arabic_terms(text)),
+        "search_text_en": _spaced(term for _name, text in english for term in english_terms(text)),
+    }
+    if connection.vendor == "postgresql":
+        values["search_ar"] = Cast(Value(arabic_tsvector(arabic)), output_field=SearchVectorField())
+        if english:
+            vector = None
+            for name, text in english:
+                part = SearchVector(Value(text), config="english", weight=WEIGHTS[name])
+                vector = part if vector is None else vector + part
+            values["search_en"] = vector
+        else:
+            values["search_en"] = None
+    # The model's own manager, so that migrations can index with their
+    # historical model too.
+    type(article)._default_manager.filter(pk=article.pk).update(**values)
+
+
+# --- querying -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a reader typed, read once: the terms to look for, or why there are none."""
+
+    text: str
+    language: str
+    terms: tuple[str, ...]
+    too_long: bool = False
+
+    @classmethod
+    def parse(cls, text: str, language: str) -> "Query":
+        text = (text or "").strip()
+        too_long = len(text) > MAX_QUERY_LENGTH
+        text = text[:MAX_QUERY_LENGTH]
+        terms = arabic_terms(text) if language == "ar" else english_terms(text)
+        terms = tuple(dict.fromkeys(term for term in terms if term))[:MAX_TERMS]
+        return cls(text=text, language=language, terms=terms, too_long=too_long)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def tsquery(self):
+        """The PostgreSQL query: every term must match (built without a parser)."""
+        if self.language == "ar":
+            literal = " & ".join(f"'{_quote(term)}'" for term in self.terms)
+            return Cast(Value(literal), output_field=SearchQueryField())
+        return SearchQuery(" ".join(self.terms), config="english", search_type="plain")
+
+    def matches_word(self, word: str) -> bool:
+        """Whether a word as printed in a story is one the reader looked for."""
+        if self.language == "ar":
+            normalised = normalize(word)
+            return bool(normalised) and stem(normalised) in self.terms
+        lower = normalize(word)
+        return any(lower.startswith(_english_root(term)) for term in self.terms)
+
+
+def _english_root(term: str) -> str:
+    """A crude English root, for highlighting only (the search itself uses PostgreSQL's stemmer)."""
+    for ending in ("ing", "ed", "es", "s"):
+        if term.endswith(ending) and len(term) - len(ending) >= 3:
+            return term[: -len(ending)]
+    return term
+
+
+def highlight(text: str, query: Query) -> SafeString:
+    """``text`` escaped, with the words the reader searched for in ``<mark>``."""
+    out = []
+    last = 0
+    for match in WORD.finditer(text or ""):
+        out.append(escape(text[last : match.start()]))
+        word = match.group()
+        out.append(f"<mark>{escape(word)}</mark>" if query.matches_word(word) else escape(word))
+        last = match.end()
+    out.append(escape((text or "")[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
+
+
+def excerpt(text: str, query: Query, *, size: int = 30) -> SafeString:
+    """About ``size`` words of ``text`` around the first match, highlighted."""
+    found = list(WORD.finditer(text or ""))
+    if len(found) <= size:
+        return highlight(text, query)
+    first = next((i for i, m in enumerate(found) if query.matches_word(m.group())), 0)
+    start_index = max(first - size // 3, 0)
+    end_index = min(start_index + size, len(found)) - 1
+    start = found[start_index].start()
+    end = found[end_index].end()
+    piece = text[start:end]
+    prefix = "… " if start_index > 0 else ""
+    suffix = " …" if end_index < len(found) - 1 else ""
+    return mark_safe(prefix + highlight(piece, query) + suffix)  # noqa: S308 - highlight escapes

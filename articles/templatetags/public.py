@@ -1,0 +1,58 @@
+"""What the public templates need beyond Django's own tags: dates, digits, pictures, JSON-LD."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from .. import dates
+
+register = template.Library()
+
+# As django.utils.html.json_script does: nothing in the data can close the
+# script element or open a comment, whatever an editor typed.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def reader_date(moment):
+    """``{% reader_date moment as d %}``: ``d.iso``, ``d.date``, ``d.time``, ``d.hijri`` in the page's language."""
+    return dates.reader_date(moment, get_language())
+
+
+@register.filter
+def digits(value):
+    """Numbers in the page's digits (Arabic-Indic on Arabic pages)."""
+    return dates.digits(value, get_language())
+
+
+@register.simple_tag
+def json_ld(data):
+    """``<script type="application/ld+json">`` with ``data``, safely escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(image, sizes="100vw", loading="lazy", classes=""):
+    """A ``<picture>`` of ``image``'s stored renditions: WebP first, JPEG as the fallback.
+
+    Reads the prefetched ``image.renditions``; renditions are made when the
+    image is uploaded or its story goes live, never here.
+    """
+    renditions = sorted(image.renditions.all(), key=lambda r: r.width)
+    webp = [r for r in renditions if r.format == "webp"]
+    jpeg = [r for r in renditions if r.format == "jpeg"]
+    fallback = next((r for r in jpeg if r.width >= 800), jpeg[-1] if jpeg else None)
+    return {
+        "image": image,
+        "sizes": sizes,
+        "loading": loading,
+        "classes": classes,
+        "webp_srcset": ", ".join(f"{r.file.url} {r.width}w" for r in webp),
+        "jpeg_srcset": ", ".join(f"{r.file.url} {r.width}w" for r in jpeg),
+        "src": fallback.file.url if fallback else image.file.url,
+        "width": fallback.width if fallback else image.width,
+        "height": fallback.height if fallback else image.height,
+    }

@@ -1,0 +1,218 @@
+"""The page cache: cached pages cost no query, and a change shows everywhere at once.
+
+These run against whatever cache the settings configure: local memory by
+default, Redis when REDIS_URL is set (CI runs the suite both ways).
+"""
+
+import pytest
+from django.core.cache import cache as django_cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles import cache
+from tests.factories import (
+    AuthorFactory,
+    SectionFactory,
+    TagFactory,
+    corrected,
+    published,
+    republished,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def body(response) -> str:
+    return response.content.decode()
+
+
+def test_a_cached_page_is_served_without_any_database_query(client, django_assert_num_queries):
+    article = published()
+    paths = [
+        "/ar/",
+        f"/ar/news/{article.pk}/{article.slug}/",
+        "/ar/section/politics/",
+        "/ar/feeds/rss/",
+        "/sitemap.xml",
+    ]
+    first = {path: client.get(path) for path in paths}
+    with django_assert_num_queries(0):
+        for path in paths:
+            again = client.get(path)
+            assert again.status_code == 200
+            assert again.content == first[path].content
+
+
+def test_pages_carry_an_etag_and_answer_304_when_it_still_matches(client):
+    published()
+    response = client.get("/ar/")
+    etag = response["ETag"]
+    assert etag
+    assert "no-cache" in response["Cache-Control"] and "public" in response["Cache-Control"]
+    again = client.get("/ar/", headers={"if-none-match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_a_stale_etag_gets_the_new_page(client, django_capture_on_commit_callbacks):
+    article = published()
+    etag = client.get("/ar/")["ETag"]
+    with django_capture_on_commit_callbacks(execute=True):
+        republished(article, headline_ar="عنوان جديد بعد التعديل")
+    response = client.get("/ar/", headers={"if-none-match": etag})
+    assert response.status_code == 200
+    assert "عنوان جديد بعد التعديل" in body(response)
+
+
+def _every_page(article, tag, author):
+    local = timezone.localtime(article.first_published_at)
+    pages = []
+    for language in ("ar", "en"):
+        pages += [
+            f"/{language}/",
+            f"/{language}/news/{article.pk}/{article.slug}/",
+            f"/{language}/section/politics/",
+            f"/{language}/tag/{tag.slug}/",
+            f"/{language}/author/{author.slug}/",
+            f"/{language}/archive/{local.year}/{local.month}/",
+            f"/{language}/feeds/rss/",
+            f"/{language}/feeds/atom/",
+            f"/{language}/section/politics/rss/",
+        ]
+    return [*pages, "/sitemap-news.xml"]
+
+
+def test_an_approved_revision_replaces_the_live_one_on_every_page_at_once(client, django_capture_on_commit_callbacks):
+    tag, author = TagFactory(slug="iraq"), AuthorFactory(slug="sara")
+    article = published(tags=[tag], authors=[author], headline_ar="العنوان الأول", headline_en="First headline")
+    pages = _every_page(article, tag, author)
+    for path in pages:  # fill the cache
+        assert client.get(path).status_code == 200, path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        republished(article, headline_ar="العنوان الثاني", headline_en="Second headline")
+
+    for path in pages:
+        page = body(client.get(path))
+        assert "العنوان الأول" not in page and "First headline" not in page, path
+        assert "العنوان الثاني" in page or "Second headline" in page, path
+
+
+def test_a_correction_shows_on_the_cached_story_and_its_feed(client, django_capture_on_commit_callbacks):
+    article = published()
+    story, feed = f"/en/news/{article.pk}/{article.slug}/", "/en/feeds/rss/"
+    client.get(story), client.get(feed)
+    with django_capture_on_commit_callbacks(execute=True):
+        corrected(article, text_en="The spokesman's name was misspelt.")
+    assert "misspelt" in body(client.get(story))
+    assert "misspelt" in body(client.get(feed))
+
+
+def test_unpublishing_removes_the_story_from_cached_lists_and_its_page_turns_410(
+    client, moderator, django_capture_on_commit_callbacks
+):
+    from articles import services
+
+    article = published(tags=[TagFactory(slug="iraq")])
+    story = f"/ar/news/{article.pk}/{article.slug}/"
+    for path in ("/ar/", "/ar/tag/iraq/", story):
+        client.get(path)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_unpublish(article=article, user=moderator, reason="Legal")
+    assert client.get(story).status_code == 410
+    assert f"/news/{article.pk}/" not in body(client.get("/ar/tag/iraq/"))
+    assert f"/news/{article.pk}/" not in body(client.get("/ar/"))
+
+
+def test_a_story_moved_to_another_section_leaves_the_old_sections_cached_page(
+    client, django_capture_on_commit_callbacks
+):
+    article = published()
+    world = SectionFactory(slug="world")
+    assert f"/news/{article.pk}/" in body(client.get("/ar/section/politics/"))
+    client.get("/ar/section/world/")
+    with django_capture_on_commit_callbacks(execute=True):
+        republished(article, section=world)
+    assert f"/news/{article.pk}/" not in body(client.get("/ar/section/politics/"))
+    assert f"/news/{article.pk}/" in body(client.get("/ar/section/world/"))
+
+
+def test_a_change_leaves_unrelated_cached_pages_alone(
+    client, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Invalidation is precise: another story's tag page is still served from the cache."""
+    published(tags=[TagFactory(slug="oil")], section=SectionFactory(slug="economy"))
+    changed = published(tags=[TagFactory(slug="iraq")])
+    client.get("/ar/tag/oil/"), client.get("/ar/section/economy/")
+    with django_capture_on_commit_callbacks(execute=True):
+        republished(changed, headline_ar="تعديل لا يمس النفط")
+    with django_assert_num_queries(0):
+        client.get("/ar/tag/oil/")
+        client.get("/ar/section/economy/")
+
+
+def test_invalidation_bumps_only_the_story_keys(django_capture_on_commit_callbacks):
+    tag, author = TagFactory(slug="iraq"), AuthorFactory(slug="sara")
+    article = published(tags=[tag], authors=[author])
+    keys = cache.keys_for_story(article)
+    local = timezone.localtime(article.first_published_at)
+    assert keys == {
+        f"story:{article.pk}",
+        cache.LIVE,
+        "section:politics",
+        "tag:iraq",
+        "author:sara",
+        f"archive:{local.year}",
+        f"archive:{local.year}-{local.month}",
+        f"archive:{local.year}-{local.month}-{local.day}",
+    }
+    before = django_cache.get_many([cache.VERSION_PREFIX + key for key in keys])
+    with django_capture_on_commit_callbacks(execute=True):
+        corrected(article)
+    after = django_cache.get_many([cache.VERSION_PREFIX + key for key in keys])
+    assert len(after) == len(keys)
+    assert all(after[name] != before.get(name) for name in after)
+
+
+def test_signed_in_staff_bypass_the_cache_and_get_private_pages(client, editor, django_assert_num_queries):
+    article = published()
+    path = f"/ar/news/{article.pk}/{article.slug}/"
+    client.get(path)  # cached for readers
+    client.force_login(editor)
+    response = client.get(path)
+    assert "private" in response["Cache-Control"]
+    assert "ETag" not in response
+
+
+def _queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return len(queries)
+
+
+def test_a_page_rendered_for_staff_is_not_stored_for_readers(client, editor):
+    published()
+    client.force_login(editor)
+    client.get("/ar/")
+    reader = Client()
+    assert _queries(reader, "/ar/") > 0  # rendered for the reader, not taken from the staff visit
+
+
+def test_unknown_query_parameters_are_served_but_not_stored(client):
+    published()
+    client.get("/ar/?utm_source=x")
+    assert _queries(client, "/ar/?utm_source=x") > 0
+    assert _queries(client, "/ar/?utm_source=y") > 0
+
+
+def test_with_redis_url_the_pages_are_cached_in_redis(settings):
+    """The invalidation tests above then run against Redis, as several app servers would share it."""
+    import os
+
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL is not set: the cache is local memory")
+    assert settings.CACHES["default"]["BACKEND"] == "newsroom.cache.ResilientRedisCache"
+    django_cache.set("probe", "value")
+    assert django_cache.get("probe") == "value"

@@ -1,0 +1,227 @@
+"""Search: Arabic spelling variants find the sample story, on PostgreSQL and on SQLite."""
+
+import pytest
+from django.db import connection
+
+from articles import search, selectors
+from articles.models import Article
+from tests.factories import EditorFactory, edit, published, sample_story_content
+
+# What readers type, and what the sample story says (it has التحالف,
+# للانسحاب, العراق and أمريكيين / الأمريكية, but neither الانسحاب nor
+# أمريكا spelt out: prefixes and endings must not hide a match).
+VARIANTS = ["التحالف", "والتحالف", "تحالف", "الإنسحاب", "العِراق", "امريكا"]
+
+
+# --- normalising and stemming (no database) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("والتحالف", "التحالف"),
+        ("تحالف", "التحالف"),
+        ("الإنسحاب", "للانسحاب"),
+        ("العِراق", "العراق"),
+        ("امريكا", "أمريكيين"),
+        ("امريكا", "الأمريكية"),
+        ("الـــعراق", "العراق"),  # tatweel
+        ("مؤتمر", "موتمر"),  # hamza on waw
+        ("الهيئة", "هيئه"),  # hamza on ya, ta marbuta
+        ("مدرسة", "مدرسه"),  # ta marbuta
+        ("على", "علي"),  # alef maqsura
+        ("بالأردن", "الأردن"),
+        ("فالعراق", "العراق"),
+        ("آمن", "امن"),
+        ("ٱلعراق", "العراق"),  # alef wasla
+    ],
+)
+def test_spellings_meet_on_one_stem(typed, stored):
+    assert search.arabic_terms(typed) == search.arabic_terms(stored)
+
+
+def test_normalising_removes_diacritics_and_tatweel_and_folds_letters():
+    assert search.normalize("قُتِلَ الـعِراقُ أإآٱ ؤ ئ ة ى") == "قتل العراق اااا و ي ه ي"
+
+
+def test_short_words_keep_their_letters():
+    # A clitic is only taken off when a real stem would remain.
+    assert search.arabic_terms("وزن بلد فرد كتب") == ["وزن", "بلد", "فرد", "كتب"]
+
+
+def test_query_keeps_at_most_a_few_terms_and_notes_a_long_query():
+    query = search.Query.parse("كلمة " * 300, "ar")
+    assert query.too_long
+    assert len(query.terms) <= search.MAX_TERMS
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "ًٌٍَُِّْ", "ــــ", "!!! ??? ...", "'"])
+def test_queries_with_no_words_are_empty(typed):
+    assert not search.Query.parse(typed, "ar")
+
+
+def test_highlight_marks_matching_words_and_escapes_everything():
+    query = search.Query.parse("التحالف", "ar")
+    html = search.highlight("<b>قوات التحالف</b> وللتحالف & غيرها", query)
+    assert html == "&lt;b&gt;قوات <mark>التحالف</mark>&lt;/b&gt; <mark>وللتحالف</mark> &amp; غيرها"
+
+
+# --- searching the site (SQLite fallback and PostgreSQL) -------------------------------
+
+
+@pytest.fixture
+def sample(db):
+    return published(**sample_story_content())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", VARIANTS)
+def test_arabic_variants_find_the_sample_story(sample, typed):
+    query = search.Query.parse(typed, "ar")
+    assert list(selectors.article_search(query)) == [sample]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", VARIANTS)
+def test_search_page_finds_and_highlights_the_sample_story(client, sample, typed):
+    response = client.get("/ar/search/", {"q": typed})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"/ar/news/{sample.pk}/{sample.slug}/" in page
+    assert "<mark>" in page
+
+
+@pytest.mark.django_db
+def test_all_words_must_match(sample):
+    assert list(selectors.article_search(search.Query.parse("التحالف العراق", "ar"))) == [sample]
+    assert list(selectors.article_search(search.Query.parse("التحالف البرازيل", "ar"))) == []
+
+
+@pytest.mark.django_db
+def test_english_is_searched_in_the_english_edition(client, sample):
+    page = client.get("/en/search/", {"q": "withdrawal coalition"}).content.decode()
+    assert f"/en/news/{sample.pk}/{sample.slug}/" in page
+    assert "<mark>withdrawal</mark>" in page
+
+
+@pytest.mark.django_db
+def test_the_index_is_written_on_publish_and_only_then(sample):
+    sample.refresh_from_db()
+    assert " تحالف " in sample.search_text_ar
+    assert " withdrawal " in sample.search_text_en
+    # An edit waiting for review changes nothing readers can find.
+    edit(sample, EditorFactory(), headline_ar="عنوان جديد عن الزلزال")
+    sample.refresh_from_db()
+    assert "زلزال" not in sample.search_text_ar
+    assert not selectors.article_search(search.Query.parse("الزلزال", "ar")).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        "ًٌٍَُِّْ",
+        "x" * 5000,
+        "التحالف " * 500,
+        "'; DROP TABLE articles_article; --",
+        "') OR 1=1 --",
+        "& | ! : * ( ) <-> \\",
+        "'''",
+        "<script>alert(1)</script>",
+        "%_%",
+        "\x00",
+    ],
+)
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_hostile_queries_get_a_friendly_page(client, sample, typed, language):
+    response = client.get(f"/{language}/search/", {"q": typed})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_results_are_paginated(client, settings):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    for number in range(5):
+        published(headline_ar=f"التحالف رقم {number}")
+    first = client.get("/ar/search/", {"q": "التحالف"}).content.decode()
+    assert first.count('class="result"') == 2
+    assert 'rel="next" href="?q=%D8%A7%D9%84%D8%AA%D8%AD%D8%A7%D9%84%D9%81&amp;page=2"' in first
+    last = client.get("/ar/search/", {"q": "التحالف", "page": 3}).content.decode()
+    assert last.count('class="result"') == 1
+    assert client.get("/ar/search/", {"q": "التحالف", "page": 9}).status_code == 404
+
+
+# --- PostgreSQL: the weighted vectors and their GIN index ------------------------------
+
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="full-text search needs PostgreSQL (set DATABASE_URL)"
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres
+@needs_postgres
+def test_postgres_has_gin_indexes_on_the_vectors():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'articles_article'")
+        indexes = dict(cursor.fetchall())
+    assert "USING gin (search_ar)" in indexes["article_search_ar"]
+    assert "USING gin (search_en)" in indexes["article_search_en"]
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres
+@needs_postgres
+def test_postgres_ranks_a_headline_match_above_a_body_match(db):
+    # The headline match is the older story: rank, not recency, puts it first.
+    in_headline = published(headline_ar="زلزال يضرب المنطقة", body_ar="<p>نص قصير.</p>")
+    in_body = published(headline_ar="أخبار المنطقة", body_ar="<p>وقع زلزال خفيف في المنطقة.</p>")
+    results = list(selectors.article_search(search.Query.parse("الزلزال", "ar")))
+    assert results == [in_headline, in_body]
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres
+@needs_postgres
+def test_postgres_english_search_uses_the_english_stemmer(sample):
+    assert list(selectors.article_search(search.Query.parse("withdrawals talking", "en"))) == [sample]
+
+
+def test_excerpt_shows_short_text_whole_and_a_window_of_long_text():
+    query = search.Query.parse("التحالف", "ar")
+    assert search.excerpt("قوات التحالف", query) == "قوات <mark>التحالف</mark>"
+    long_text = " ".join(["كلمة"] * 50 + ["التحالف"] + ["نهاية"] * 50)
+    piece = search.excerpt(long_text, query, size=12)
+    assert piece.startswith("… ") and piece.endswith(" …")
+    assert "<mark>التحالف</mark>" in piece
+    assert len(piece.split()) < 20
+
+
+@pytest.mark.django_db
+def test_reindex_command_rebuilds_the_index_of_live_stories(sample, capsys):
+    from django.core.management import call_command
+
+    Article.objects.filter(pk=sample.pk).update(search_text_ar="", search_text_en="")
+    assert (
+        not selectors.article_search(search.Query.parse("التحالف", "ar")).exists() or connection.vendor == "postgresql"
+    )
+    call_command("search_reindex")
+    assert "1 live stories indexed" in capsys.readouterr().out
+    sample.refresh_from_db()
+    assert " تحالف " in sample.search_text_ar
+
+
+@pytest.mark.django_db
+def test_migration_indexes_stories_that_were_live_before_search_existed(sample):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0003_search")
+    Article.objects.filter(pk=sample.pk).update(search_text_ar="")
+    migration.index_live_stories(apps, None)
+    sample.refresh_from_db()
+    assert " تحالف " in sample.search_text_ar

@@ -1,0 +1,72 @@
+"""sitemap.xml with hreflang alternates, the Google News sitemap and robots.txt."""
+
+from datetime import timedelta
+from xml.etree import ElementTree
+
+import pytest
+from django.utils import timezone
+from django.utils.encoding import iri_to_uri
+
+from articles.models import Article
+from tests.factories import published
+
+pytestmark = pytest.mark.django_db
+
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+
+
+def entries(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ElementTree.fromstring(response.content)
+    return {url.find("s:loc", NS).text: url for url in root.findall("s:url", NS)}
+
+
+def test_sitemap_lists_each_story_in_each_edition_it_has(client):
+    both = published()
+    arabic_only = published(headline_en="", body_en="", standfirst_en="")
+    urls = entries(client, "/sitemap.xml")
+    assert f"http://testserver/ar/news/{both.pk}/{both.slug}/" in urls
+    assert f"http://testserver/en/news/{both.pk}/{both.slug}/" in urls
+    assert iri_to_uri(f"http://testserver/ar/news/{arabic_only.pk}/{arabic_only.slug}/") in urls
+    assert not any(f"/en/news/{arabic_only.pk}/" in url for url in urls)
+    assert "http://testserver/ar/" in urls and "http://testserver/en/section/politics/" in urls
+
+
+def test_sitemap_entries_name_their_other_editions(client):
+    article = published()
+    url = entries(client, "/sitemap.xml")[f"http://testserver/ar/news/{article.pk}/{article.slug}/"]
+    links = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)}
+    assert links == {
+        "ar": f"http://testserver/ar/news/{article.pk}/{article.slug}/",
+        "en": f"http://testserver/en/news/{article.pk}/{article.slug}/",
+        "x-default": f"http://testserver/ar/news/{article.pk}/{article.slug}/",
+    }
+    assert url.find("s:lastmod", NS) is not None
+
+
+def test_news_sitemap_has_the_last_two_days_only(client):
+    recent = published(headline_ar="خبر اليوم")
+    old = published(headline_ar="خبر قديم")
+    Article.objects.filter(pk=old.pk).update(first_published_at=timezone.now() - timedelta(days=3))
+    urls = entries(client, "/sitemap-news.xml")
+    recent_ar = urls[f"http://testserver/ar/news/{recent.pk}/{recent.slug}/"]
+    assert recent_ar.find("news:news/news:title", NS).text == "خبر اليوم"
+    assert recent_ar.find("news:news/news:publication/news:language", NS).text == "ar"
+    assert recent_ar.find("news:news/news:publication/news:name", NS).text == "الخبر"
+    assert recent_ar.find("news:news/news:publication_date", NS).text
+    assert f"http://testserver/en/news/{recent.pk}/{recent.slug}/" in urls
+    assert not any(f"/news/{old.pk}/" in url for url in urls)
+
+
+def test_robots_txt_points_at_both_sitemaps(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://testserver/sitemap-news.xml" in lines

@@ -1,0 +1,93 @@
+"""What each public page costs the database, pinned.
+
+Counted with an empty cache; a cached page costs none.
+Each page is measured on a small newsroom and on one with many more tags,
+authors, corrections, related stories and listed stories; the counts must
+be the same, so nothing is loaded once per item.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.factories import AuthorFactory, ImageFactory, TagFactory, corrected, published
+
+pytestmark = pytest.mark.django_db
+
+# Queries per page, uncached. The story page: the story with its section
+# and image (1), bylines (1), tags (1), corrections (1), renditions (1),
+# related stories (1), sections for the navigation (1).
+EXPECTED = {
+    "home": 3,  # stories ranked per section (with section and image), renditions, sections
+    "story": 7,
+    "story en": 7,
+    "section": 5,  # section, count, page of stories, renditions, sections
+    "tag": 5,
+    "author": 5,
+    "archive": 4,  # count, stories, renditions, sections
+    "search": 3,  # count, stories with their sections, sections for the navigation
+    "rss": 4,  # stories, bylines, tags, corrections
+    "atom": 4,
+    "section rss": 5,  # + the section
+    "sitemap": 2,  # stories, sections
+    "news sitemap": 2,  # one query per edition
+}
+
+
+def _newsroom(size: int):
+    tags = [TagFactory(slug=f"tag-{i}") for i in range(size)]
+    authors = [AuthorFactory(slug=f"author-{i}") for i in range(size)]
+    main = published(tags=tags, authors=authors, lead_image=ImageFactory(), headline_en="Coalition talks")
+    for _ in range(size):
+        corrected(main)
+    for i in range(size * 2):
+        published(tags=tags[:1], authors=authors[:1], lead_image=ImageFactory(), headline_ar=f"خبر التحالف {i}")
+    return main
+
+
+def _paths(main):
+    local = timezone.localtime(main.first_published_at)
+    return {
+        "home": "/ar/",
+        "story": f"/ar/news/{main.pk}/{main.slug}/",
+        "story en": f"/en/news/{main.pk}/{main.slug}/",
+        "section": "/ar/section/politics/",
+        "tag": "/ar/tag/tag-0/",
+        "author": "/ar/author/author-0/",
+        "archive": f"/ar/archive/{local.year}/{local.month}/",
+        "search": "/ar/search/?q=التحالف",
+        "rss": "/ar/feeds/rss/",
+        "atom": "/en/feeds/atom/",
+        "section rss": "/ar/section/politics/rss/",
+        "sitemap": "/sitemap.xml",
+        "news sitemap": "/sitemap-news.xml",
+    }
+
+
+def _count(client, path) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+def test_query_count_of_each_page_is_pinned_and_does_not_grow(client):
+    small = {page: _count(client, path) for page, path in _paths(_newsroom(1)).items()}
+    assert small == EXPECTED
+    # Six tags, authors and corrections on the story, twelve related and
+    # listed stories: the same number of queries.
+    large = {page: _count(client, path) for page, path in _paths(_newsroom(6)).items()}
+    assert large == EXPECTED
+
+
+def test_a_cached_page_costs_no_query(client, django_assert_num_queries):
+    paths = _paths(_newsroom(2))
+    for path in paths.values():
+        client.get(path)
+    with django_assert_num_queries(0):
+        for page, path in paths.items():
+            if page != "search":  # search is never cached
+                assert client.get(path).status_code == 200

@@ -1,0 +1,142 @@
+"""Nothing that is not live appears anywhere public.
+
+One newsroom with a live story and, beside it, a story in every state a
+reader must never see: a draft, a pending revision of a live story, a
+scheduled story, an unpublished one and a trashed one. They all share the
+live story's section, tag and author, so any surface that forgot the rule
+would list them. Every public surface is checked for their marks.
+"""
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import (
+    AuthorFactory,
+    TagFactory,
+    draft,
+    pending_edit,
+    published,
+    scheduled,
+    trashed,
+    unpublished,
+)
+
+pytestmark = pytest.mark.django_db
+
+# A word that search can find, in each hidden story's headline and body.
+HIDDEN = {
+    "draft": "zdraftmark",
+    "pending": "zpendingmark",
+    "scheduled": "zschedmark",
+    "unpublished": "zunpubmark",
+    "trashed": "ztrashmark",
+}
+
+
+def _content(mark):
+    return {
+        "headline_ar": f"خبر {mark} عن التحالف",
+        "headline_en": f"Story {mark} about the coalition",
+        "body_ar": f"<p>نص {mark} عن التحالف</p>",
+        "body_en": f"<p>Text {mark} about the coalition</p>",
+    }
+
+
+@pytest.fixture
+def newsroom(db):
+    tag = TagFactory(slug="iraq")
+    author = AuthorFactory(slug="sara")
+    shared = {"tags": [tag], "authors": [author]}
+    live = published(**shared, headline_ar="الخبر المنشور عن التحالف", headline_en="The live coalition story")
+    hidden = {
+        "draft": draft(**shared, **_content(HIDDEN["draft"])),
+        "scheduled": scheduled(**shared, **_content(HIDDEN["scheduled"])),
+        "unpublished": unpublished(**shared, **_content(HIDDEN["unpublished"])),
+        "trashed": trashed(**shared, **_content(HIDDEN["trashed"])),
+    }
+    # A live story whose newer revision waits for review: the live text is
+    # public, the pending one is not.
+    still_live = published(**shared, headline_ar="خبر حي قبل التعديل", headline_en="Live before the edit")
+    pending_edit(still_live, **_content(HIDDEN["pending"]))
+    return {"live": live, "still_live": still_live, "hidden": hidden}
+
+
+def _surfaces(newsroom):
+    live = newsroom["live"]
+    local = timezone.localtime(live.first_published_at)
+    day = f"{local.year}/{local.month}/{local.day}"
+    paths = []
+    for language in ("ar", "en"):
+        paths += [
+            f"/{language}/",
+            f"/{language}/news/{live.pk}/{live.slug}/",  # its related list
+            f"/{language}/section/politics/",
+            f"/{language}/tag/iraq/",
+            f"/{language}/author/sara/",
+            f"/{language}/archive/{local.year}/",
+            f"/{language}/archive/{day}/",
+            f"/{language}/feeds/rss/",
+            f"/{language}/feeds/atom/",
+            f"/{language}/section/politics/rss/",
+            f"/{language}/section/politics/atom/",
+            *(f"/{language}/search/?q={mark}" for mark in HIDDEN.values()),
+            f"/{language}/search/?q=" + ("التحالف" if language == "ar" else "coalition"),
+        ]
+    return [*paths, "/sitemap.xml", "/sitemap-news.xml"]
+
+
+SURFACES = [
+    "home",
+    "story (related)",
+    "section",
+    "tag",
+    "author",
+    "archive (year)",
+    "archive (day)",
+    "RSS",
+    "Atom",
+    "section RSS",
+    "section Atom",
+    *(f"search {state}" for state in HIDDEN),
+    "search shared word",
+]
+NAMES = [f"{language} {name}" for language in ("ar", "en") for name in SURFACES] + ["sitemap", "news sitemap"]
+
+
+@pytest.mark.parametrize("index", range(len(NAMES)), ids=NAMES)
+def test_hidden_stories_appear_on_no_public_surface(client, newsroom, index):
+    path = _surfaces(newsroom)[index]
+    response = client.get(path)
+    assert response.status_code == 200, path
+    body = response.content.decode()
+    if "/search/?q=" in path:
+        # The search page repeats what was typed; only its results count.
+        body = body.replace(path.split("?q=")[1], "")
+    for state, mark in HIDDEN.items():
+        assert mark not in body, f"{state} story leaked on {path}"
+    for state, article in newsroom["hidden"].items():
+        assert f"/news/{article.pk}/" not in body, f"{state} story linked from {path}"
+
+
+def test_the_surfaces_do_show_live_stories(client, newsroom):
+    """The check above means something: the same surfaces list the live stories."""
+    live, still_live = newsroom["live"], newsroom["still_live"]
+    for path in _surfaces(newsroom):
+        if "search/?q=z" in path or f"/news/{live.pk}/" in path:
+            continue
+        body = client.get(path).content.decode()
+        assert f"/news/{live.pk}/" in body or f"/news/{still_live.pk}/" in body, path
+
+
+def test_hidden_story_addresses_are_not_pages(client, newsroom):
+    for state, article in newsroom["hidden"].items():
+        for language in ("ar", "en"):
+            status = client.get(f"/{language}/news/{article.pk}/{article.slug or '-'}/").status_code
+            assert status == (410 if state == "unpublished" else 404), state
+
+
+def test_pending_revision_leaves_the_live_text_on_the_story_page(client, newsroom):
+    still_live = newsroom["still_live"]
+    body = client.get(f"/ar/news/{still_live.pk}/{still_live.slug}/").content.decode()
+    assert "خبر حي قبل التعديل" in body
+    assert HIDDEN["pending"] not in body

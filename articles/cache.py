@@ -110,9 +110,17 @@ def on_live_changed(sender, *, article_id, **kwargs) -> None:
 
     try:
         article = selectors.article_cache_dependencies(article_id)
-        invalidate(keys_for_story(article) if article else {story_key(article_id), LIVE})
+        keys = keys_for_story(article) if article else {story_key(article_id), LIVE}
+        invalidate(keys)
     except Exception:  # the change is committed; a cache outage must not turn it into an error page
         logger.exception("Could not invalidate cached pages for story %s", article_id)
+        return
+    if settings.NEWSROOM_CDN_PURGE_URL:
+        # Telling a CDN takes network round trips: a task does it, so the
+        # moderator's request does not wait for them.
+        from .tasks import purge_cdn
+
+        purge_cdn.enqueue(sorted(keys))
 
 
 def _versions(keys: Iterable[str]) -> dict[str, str]:
@@ -154,7 +162,11 @@ def _public(response: HttpResponse) -> HttpResponse:
     return response
 
 
-STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified")
+STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified", "Surrogate-Key")
+# A CDN or caching proxy in front of the site keeps pages by these keys (the
+# same dependency keys as above, in the Surrogate-Key header Fastly and
+# Varnish's xkey read) and is told to drop them when they change.
+SURROGATE_KEY_HEADER = "Surrogate-Key"
 
 
 def cached_page(address_keys: Callable[..., Iterable[str]]):
@@ -192,6 +204,7 @@ def cached_page(address_keys: Callable[..., Iterable[str]]):
             found = request._page_dependencies - keys
             versions = {**before, **_versions(found)}
             response["ETag"] = _etag(response.content)
+            response[SURROGATE_KEY_HEADER] = " ".join(sorted(name.removeprefix(VERSION_PREFIX) for name in versions))
             entry = {
                 "status": response.status_code,
                 "content": response.content,

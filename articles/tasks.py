@@ -4,12 +4,58 @@ Tasks are thin: they call a service. Enqueue them with
 ``transaction.on_commit`` so a worker never sees a row before it is committed.
 """
 
+import logging
+import urllib.request
+
+from django.conf import settings
 from django_tasks import task
 
 from . import services
+from .models import Image
+from .services.media import renditions_ensure
+
+logger = logging.getLogger(__name__)
 
 
 @task()
 def publish_due_stories() -> list[int]:
     """Publish every scheduled story whose time has come; returns their ids."""
     return [article.pk for article in services.articles_publish_due()]
+
+
+@task()
+def make_renditions(image_id: int) -> int:
+    """Make the picture's missing renditions; returns how many were made."""
+    image = Image.objects.filter(pk=image_id).first()
+    if image is None:  # deleted since the task was queued
+        return 0
+    try:
+        return len(renditions_ensure(image=image))
+    except OSError:
+        # An unreadable file will not become readable by retrying; the page
+        # shows the original until someone replaces it and runs make_renditions.
+        logger.exception("Could not make renditions of image %s", image_id)
+        return 0
+
+
+@task()
+def purge_cdn(keys: list[str]) -> int:
+    """Ask the CDN or caching proxy in front of the site to drop pages tagged with ``keys``.
+
+    One request to ``NEWSROOM_CDN_PURGE_URL`` with the keys in a header
+    (``Surrogate-Key`` for Fastly, ``xkey-purge`` for Varnish's xkey), in
+    batches the header can carry. Returns the HTTP status of the last answer.
+    """
+    status = 0
+    for start in range(0, len(keys), 100):
+        request = urllib.request.Request(
+            settings.NEWSROOM_CDN_PURGE_URL,
+            method=settings.NEWSROOM_CDN_PURGE_METHOD,
+            headers={settings.NEWSROOM_CDN_PURGE_HEADER: " ".join(keys[start : start + 100])},
+        )
+        if settings.NEWSROOM_CDN_PURGE_TOKEN:
+            request.add_header("Authorization", f"Bearer {settings.NEWSROOM_CDN_PURGE_TOKEN}")
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - operator-configured URL
+            status = response.status
+    logger.info("CDN purged %s keys (status %s)", len(keys), status)
+    return status

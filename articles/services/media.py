@@ -38,7 +38,7 @@ def image_create(*, user, file: UploadedFile, **fields) -> Image:
     image.full_clean()
     with transaction.atomic():
         image.save()
-        transaction.on_commit(partial(renditions_ensure, image=image))
+        transaction.on_commit(partial(_queue_renditions, image.pk))
     return image
 
 
@@ -90,16 +90,17 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
 
 
 def story_renditions_ensure(*, article) -> None:
-    """Make sure the lead image of a story going live has its renditions.
+    """Make sure the lead image of a story going live gets its renditions.
 
-    Usually they exist already (made on upload) and this makes nothing. An
-    unreadable picture is logged rather than raised: it must not hold back
-    the story, whose page falls back to the original file until
-    ``make_renditions`` runs.
+    Usually they exist already (made after upload) and the task makes
+    nothing. It runs after commit on the task queue, so approving a story
+    never waits for pictures to be resized.
     """
-    if not article.lead_image_id:
-        return
-    try:
-        renditions_ensure(image=article.lead_image)
-    except OSError:
-        logger.exception("Could not make renditions of image %s", article.lead_image_id)
+    if article.lead_image_id:
+        transaction.on_commit(partial(_queue_renditions, article.lead_image_id))
+
+
+def _queue_renditions(image_id: int) -> None:
+    from ..tasks import make_renditions
+
+    make_renditions.enqueue(image_id)

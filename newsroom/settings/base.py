@@ -184,3 +184,12 @@ NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 NEWSROOM_PAGE_SIZE = 20
 # Stories first published within this many days go into the news sitemap.
 NEWSROOM_NEWS_SITEMAP_DAYS = 2
+
+# A CDN or caching proxy in front of the site (optional). When a story
+# changes, a task sends one request to NEWSROOM_CDN_PURGE_URL naming the
+# changed pages' surrogate keys in NEWSROOM_CDN_PURGE_HEADER; see
+# docs/deployment.md for Fastly and Varnish.
+NEWSROOM_CDN_PURGE_URL = env_str("CDN_PURGE_URL")
+NEWSROOM_CDN_PURGE_METHOD = env_str("CDN_PURGE_METHOD", "PURGE")
+NEWSROOM_CDN_PURGE_HEADER = env_str("CDN_PURGE_HEADER", "xkey-purge")
+NEWSROOM_CDN_PURGE_TOKEN = env_str("CDN_PURGE_TOKEN")

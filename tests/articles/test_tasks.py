@@ -50,3 +50,93 @@ def test_the_scheduler_queues_the_publishing_task(due_story, settings, capsys):
 def test_in_development_tasks_run_at_once(due_story):
     result = publish_due_stories.enqueue()
     assert result.return_value == [due_story.pk]
+
+
+def test_renditions_are_made_by_the_worker_not_the_upload(settings, editor):
+    from django.core.files.base import ContentFile
+
+    from articles.models import Rendition
+    from articles.services.media import image_create
+    from tests.factories import image_bytes
+
+    settings.TASKS = QUEUED
+    image = image_create(user=editor, file=ContentFile(image_bytes(size=(900, 600)), name="m.jpg"), alt_ar="صورة")
+    assert not Rendition.objects.filter(image=image).exists()  # the upload did not wait for resizing
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert set(Rendition.objects.filter(image=image).values_list("format", "width")) == {
+        ("jpeg", 480),
+        ("jpeg", 800),
+        ("jpeg", 900),
+        ("webp", 480),
+        ("webp", 800),
+        ("webp", 900),
+    }
+
+
+class PurgeRecorder:
+    """A stand-in CDN: records the purge requests it receives."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        self.requests = []
+        recorder = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+                recorder.requests.append((self.command, self.path, {k.lower(): v for k, v in self.headers.items()}))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/purge"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def cdn(settings):
+    recorder = PurgeRecorder()
+    settings.NEWSROOM_CDN_PURGE_URL = recorder.url
+    yield recorder
+    recorder.close()
+
+
+def test_publishing_asks_the_cdn_to_drop_the_story_pages(cdn, editor, moderator):
+    article = submitted(editor)
+    services.revision_approve(article=article, revision=article.review_revision, user=moderator)
+    assert len(cdn.requests) == 1
+    method, path, headers = cdn.requests[0]
+    assert (method, path) == ("PURGE", "/purge")
+    keys = headers["xkey-purge"].split()
+    assert f"story:{article.pk}" in keys and "live" in keys and "section:politics" in keys
+
+
+def test_the_cdn_purge_waits_for_the_worker_when_tasks_are_queued(cdn, settings, editor, moderator):
+    settings.TASKS = QUEUED
+    article = submitted(editor)
+    services.revision_approve(article=article, revision=article.review_revision, user=moderator)
+    assert cdn.requests == []  # the moderator's request did not call the CDN
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert len(cdn.requests) == 1
+
+
+def test_cached_pages_carry_their_surrogate_keys(client, editor, moderator):
+    from django.utils import translation
+
+    article = submitted(editor)
+    services.revision_approve(article=article, revision=article.review_revision, user=moderator)
+    article.refresh_from_db()
+    with translation.override("ar"):
+        url = article.get_absolute_url()
+    keys = client.get(url)["Surrogate-Key"].split()
+    assert f"story:{article.pk}" in keys
+    assert client.get(url)["Surrogate-Key"].split() == keys  # the same when served from the cache

@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from articles.models import Article
+from articles.services.media import renditions_ensure
 from tests.factories import (
     AuthorFactory,
     ImageFactory,
@@ -103,6 +104,7 @@ def sample(db):
         credit_ar="رويترز/أحمد",
         credit_en="Reuters",
     )
+    renditions_ensure(image=image)  # what the upload's task does once the upload is committed
     return published(
         **sample_story_content(lead_image=image),
         authors=[

@@ -178,5 +178,5 @@ SHORT_STORIES = [
 
 
 def stories() -> list[dict]:
-    """Every demo story, the sample story first."""
-    return [sample_story(), *SHORT_STORIES]
+    """Every demo story; the sample story last, so that it is the newest and leads the home page."""
+    return [*SHORT_STORIES, sample_story()]

@@ -159,7 +159,7 @@ def test_story_lead_image_is_a_picture_of_stored_renditions_with_caption_and_cre
     assert re.search(r'srcset="/media/renditions/[^"]+\.jpg \d+w"', picture)
     assert 'alt="خريطة العراق"' in picture
     assert "<figcaption>جنود في قاعدة" in page
-    assert '<span class="credit">رويترز/أحمد</span>' in page
+    assert '<span class="credit credit--after-caption">رويترز/أحمد</span>' in page
 
 
 def test_story_shows_its_corrections(client, sample):

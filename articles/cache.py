@@ -175,7 +175,7 @@ def cached_page(address_keys: Callable[..., Iterable[str]]):
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD"):
+            if request.method not in ("GET", "HEAD") or not settings.NEWSROOM_PAGE_CACHE:
                 return view(request, *args, **kwargs)
             if _signed_in(request):
                 response = view(request, *args, **kwargs)

@@ -16,10 +16,19 @@ from . import search, workflow
 from .models import Article, ArticleAuthor, Correction, Revision, Section, Transition
 from .workflow import Action, State
 
+# The search index lives on the story row but no page prints it; loading it
+# would more than double what each row costs to read.
+SEARCH_COLUMNS = ("search_text_ar", "search_text_en", "search_ar", "search_en")
+
 
 def article_live() -> QuerySet[Article]:
     """Live stories, newest first, with what a list of them shows."""
-    return Article.objects.live().select_related("section", "lead_image").order_by("-first_published_at", "-id")
+    return (
+        Article.objects.live()
+        .select_related("section", "lead_image")
+        .defer(*SEARCH_COLUMNS)
+        .order_by("-first_published_at", "-id")
+    )
 
 
 def article_live_detail(pk: int) -> Article:
@@ -52,7 +61,7 @@ def article_was_withdrawn(pk: int) -> bool:
 HOME_STORIES_PER_SECTION = 4
 
 
-LIST_DEFERRED = ("body", "body_ar", "body_en", "search_text_ar", "search_text_en", "search_ar", "search_en")
+LIST_DEFERRED = ("body", "body_ar", "body_en", *SEARCH_COLUMNS)
 
 
 def article_live_list(language: str) -> QuerySet[Article]:
@@ -123,25 +132,25 @@ def archive_stories(start: datetime, end: datetime, language: str) -> QuerySet[A
 
 
 def article_related(article: Article, language: str, limit: int = 4) -> list[Article]:
-    """Other live stories most like ``article``: most shared tags, then same section, then newest.
+    """Other live stories most like ``article``: most shared tags, newest first; then its section's newest.
 
-    Uses the story's prefetched tags, and costs one query however many
-    tags the story has.
+    Two queries whatever the story's tags: one counts shared tags over the
+    stories that carry them (the tag index bounds it by the tags'
+    popularity, not the archive's size), one takes the section's newest
+    from its index to fill the remaining places.
     """
+    fields = ("pk", "slug", "headline_ar", "headline_en", "first_published_at", "section_id")
+    stories = article_live().in_language(language).select_related(None).exclude(pk=article.pk).only(*fields)
     tag_ids = [tag.pk for tag in article.tags.all()]
-    candidates = Q(tags__in=tag_ids) if tag_ids else Q(pk__in=[])
-    if article.section_id:
-        candidates |= Q(section_id=article.section_id)
-    return list(
-        article_live()
-        .in_language(language)
-        .filter(candidates)
-        .exclude(pk=article.pk)
-        .select_related(None)
-        .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
-        .only("pk", "slug", "headline_ar", "headline_en", "first_published_at", "section_id")
+    related = list(
+        stories.filter(tags__in=tag_ids)
+        .annotate(shared=Count("pk"))
         .order_by("-shared", "-first_published_at", "-id")[:limit]
     )
+    chosen = {story.pk for story in related}
+    newest_in_section = stories.filter(section_id=article.section_id).exclude(pk__in=chosen)[:limit]
+    related += list(newest_in_section)
+    return related[:limit]
 
 
 def article_search(query: "search.Query") -> QuerySet[Article]:
@@ -153,13 +162,7 @@ def article_search(query: "search.Query") -> QuerySet[Article]:
     """
     # Results print a highlighted piece of the body, so it is loaded here
     # with the page of results (and the search columns are not).
-    stories = (
-        article_live()
-        .in_language(query.language)
-        .select_related(None)
-        .select_related("section")
-        .defer("search_text_ar", "search_text_en", "search_ar", "search_en")
-    )
+    stories = article_live().in_language(query.language).select_related(None).select_related("section")
     if not query:
         return stories.none()
     column = "search_ar" if query.language == "ar" else "search_en"

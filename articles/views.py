@@ -62,7 +62,7 @@ def story(request, pk: int, slug: str):
         if selectors.article_was_withdrawn(pk):
             return _gone(request)
         raise Http404(_("There is no story at this address.")) from None
-    if not article.has_language(language):
+    if language != settings.LANGUAGE_CODE and not article.has_english:
         raise Http404(_("This story has no edition in this language."))
     if slug != article.slug:
         return redirect(article, permanent=True)

@@ -180,7 +180,10 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
     with transaction.atomic():
         published = [now - timedelta(minutes=7 * (offset + i) + rng.randint(0, 6)) for i in range(size)]
         articles = Article.objects.bulk_create(
-            Article(status=State.PUBLISHED, created_by=editor, created_at=at - timedelta(hours=2)) for at in published
+            # Drafts until their live revision exists: the table's constraints
+            # hold at every step, as they do for stories the services make.
+            Article(status=State.DRAFT, created_by=editor, created_at=at - timedelta(hours=2))
+            for at in published
         )
         plans = []
         for article, at in zip(articles, published, strict=True):
@@ -268,6 +271,7 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
                     setattr(article, f"{name}_{code}", getattr(last, f"{name}_{code}"))
             article.slug, article.section, article.lead_image = last.slug, last.section, last.lead_image
             article.latest_revision = article.live_revision = last
+            article.status = State.PUBLISHED
             article.first_published_at = plan["at"]
             article.has_english = plan["english"]
             updated.append(article)
@@ -285,6 +289,7 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
                 "lead_image",
                 "latest_revision",
                 "live_revision",
+                "status",
                 "first_published_at",
                 "has_english",
             ],

@@ -16,13 +16,37 @@ TRANSLATED_FIELDS = ("headline", "standfirst", "body", "dateline")
 SHARED_FIELDS = ("slug", "section", "lead_image", "embargo_until", "publish_at")
 
 
+class _BlankOriginal:
+    """A translated field whose own, untranslated column is always stored empty.
+
+    django-modeltranslation keeps the original column beside ``_ar`` and
+    ``_en`` and, on save, fills it with whichever language happens to be
+    active; nothing ever reads it. For story text that meant every body was
+    stored twice, in every revision. The translation fields modeltranslation
+    derives from this class carry a ``language`` and save normally.
+    """
+
+    def pre_save(self, model_instance, add):
+        if getattr(self, "language", None) is None:
+            return ""
+        return super().pre_save(model_instance, add)
+
+
+class OriginalCharField(_BlankOriginal, models.CharField):
+    pass
+
+
+class OriginalTextField(_BlankOriginal, models.TextField):
+    pass
+
+
 class StoryContent(models.Model):
-    headline = models.CharField(_("headline"), max_length=255, blank=True)
-    standfirst = models.TextField(
+    headline = OriginalCharField(_("headline"), max_length=255, blank=True)
+    standfirst = OriginalTextField(
         _("standfirst"), blank=True, help_text=_("One or two sentences under the headline that sum the story up.")
     )
-    body = models.TextField(_("body"), blank=True)
-    dateline = models.CharField(
+    body = OriginalTextField(_("body"), blank=True)
+    dateline = OriginalCharField(
         _("dateline"), max_length=100, blank=True, help_text=_("Where the story was filed from, for example “Cairo”.")
     )
     slug = models.SlugField(

@@ -181,6 +181,8 @@ NEWSROOM_HEADLINE_MAX_LENGTH = 110
 # as soon as a story they show changes; this only bounds how long a change
 # that sends no signal (a renamed section or author) can take to show.
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Off only to measure the pages themselves (make bench's cold runs).
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=True)
 NEWSROOM_PAGE_SIZE = 20
 # Stories first published within this many days go into the news sitemap.
 NEWSROOM_NEWS_SITEMAP_DAYS = 2

@@ -216,3 +216,10 @@ def test_with_redis_url_the_pages_are_cached_in_redis(settings):
     assert settings.CACHES["default"]["BACKEND"] == "newsroom.cache.ResilientRedisCache"
     django_cache.set("probe", "value")
     assert django_cache.get("probe") == "value"
+
+
+def test_the_page_cache_can_be_switched_off(client, settings):
+    published()
+    settings.NEWSROOM_PAGE_CACHE = False
+    client.get("/ar/")
+    assert _queries(client, "/ar/") > 0

@@ -18,11 +18,12 @@ pytestmark = pytest.mark.django_db
 
 # Queries per page, uncached. The story page: the story with its section
 # and image (1), bylines (1), tags (1), corrections (1), renditions (1),
-# related stories (1), sections for the navigation (1).
+# related stories sharing tags (1), the section's newest to fill in (1),
+# sections for the navigation (1).
 EXPECTED = {
     "home": 3,  # stories ranked per section (with section and image), renditions, sections
-    "story": 7,
-    "story en": 7,
+    "story": 8,
+    "story en": 8,
     "section": 5,  # section, count, page of stories, renditions, sections
     "tag": 5,
     "author": 5,

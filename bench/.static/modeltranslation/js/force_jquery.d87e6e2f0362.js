@@ -1,0 +1,3 @@
+if (typeof jQuery === 'undefined') {
+  jQuery = django.jQuery;
+}

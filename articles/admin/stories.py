@@ -111,7 +111,9 @@ class ArticleAdmin(admin.ModelAdmin):
             return _("Arabic only")
         if revision.english_stale:
             return format_html(
-                '{} <span class="desk-warning">{}</span>', _("Arabic and English"), _("English may be out of date")
+                '{} <span class="desk-mark desk-mark--warning">{}</span>',
+                _("Arabic and English"),
+                _("English may be out of date"),
             )
         return _("Arabic and English")
 

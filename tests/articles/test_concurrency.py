@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import close_old_connections, connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles import services
 from articles.models import Article, Transition
@@ -24,14 +24,20 @@ pytestmark = [
 
 
 def run_together(*functions):
-    """Start every function at the same moment, each on its own connection."""
+    """Start every function at the same moment, each on its own connection.
+
+    Each thread speaks the test's language: an active language is per
+    thread, and a new one would otherwise start in the site's default, Arabic.
+    """
     barrier = threading.Barrier(len(functions))
     results: list = [None] * len(functions)
+    language = translation.get_language()
 
     def runner(index, function):
         try:
             barrier.wait()
-            results[index] = function()
+            with translation.override(language):
+                results[index] = function()
         except Exception as error:  # noqa: BLE001 - the test inspects what each thread got
             results[index] = error
         finally:

@@ -333,3 +333,8 @@ def test_section_page_marks_its_section_in_the_navigation(client):
     published()
     page = html(client.get("/ar/section/politics/"))
     assert 'href="/ar/section/politics/" aria-current="page"' in page
+
+
+def test_arabic_byline_joins_the_last_author_with_an_attached_waw(client, sample):
+    page = html(client.get(story_url(sample)))
+    assert 'سارة حسن</a> و<a href="/ar/author/omar-khalil/"' in page

@@ -1,0 +1,39 @@
+"""The Content-Security-Policy header, with the admin's few exceptions.
+
+Public pages get the policy in ``settings.CONTENT_SECURITY_POLICY`` as it
+is: scripts, styles and fonts from the site only, no inline script, no
+plugins, no framing. The admin's rich-text editor needs two things more:
+its import map (an inline ``<script type="importmap">``, allowed by its
+hash, so no other inline script can run) and inline styles, which it sets
+on what it draws.
+"""
+
+import base64
+import functools
+import hashlib
+import re
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.urls import reverse
+
+IMPORT_MAP = re.compile(r'<script type="importmap"[^>]*>(.*?)</script>', re.S)
+
+
+@functools.cache
+def admin_policy_update() -> dict[str, list[str]]:
+    """What the admin adds to the policy: the rich-text editor's import map, by hash, and inline styles."""
+    from django_prose_editor.widgets import importmap
+
+    hashes = [
+        "'sha256-{}'".format(base64.b64encode(hashlib.sha256(text.encode()).digest()).decode())
+        for text in IMPORT_MAP.findall(str(importmap))
+    ]
+    return {"script-src": hashes, "style-src": ["'unsafe-inline'"]}
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(reverse("admin:index")):
+            parts.update = {**admin_policy_update(), **(parts.update or {})}
+        return parts

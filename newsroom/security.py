@@ -25,7 +25,7 @@ def admin_policy_update() -> dict[str, list[str]]:
     from django_prose_editor.widgets import importmap
 
     hashes = [
-        "'sha256-{}'".format(base64.b64encode(hashlib.sha256(text.encode()).digest()).decode())
+        f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
         for text in IMPORT_MAP.findall(str(importmap))
     ]
     return {"script-src": hashes, "style-src": ["'unsafe-inline'"]}

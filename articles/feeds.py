@@ -6,7 +6,7 @@ follows the feed learns of a correction as a reader of the page does.
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, format_html, format_html_join
@@ -93,7 +93,10 @@ class SectionFeed(LatestStoriesFeed):
     """The newest live stories of one section (RSS 2.0)."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        try:
+            return Section.objects.get(slug=slug)
+        except Section.DoesNotExist:
+            raise Http404(_("There is no section at this address.")) from None
 
     def title(self, obj):
         return f"{_site_name()}: {obj.name}"

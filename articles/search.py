@@ -61,6 +61,7 @@ PREPOSITIONS = ("ب", "ل", "ك")
 SUFFIXES = ("يين", "يون", "يات", "ات", "ان", "ين", "ون", "يه", "ها", "هم", "ا", "ي", "ه")
 
 MAX_QUERY_LENGTH = 200
+MAX_WORD_LENGTH = 100
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TERMS = 8
 TSVECTOR_MAX_POSITION = 16383
@@ -105,18 +106,27 @@ def words(text: str) -> list[str]:
 
 
 def arabic_terms(text: str) -> list[str]:
-    """The stems of ``text``, in order, for indexing or querying."""
+    """The stems of ``text``, in order, for indexing or querying.
+
+    A "word" longer than ``MAX_WORD_LENGTH`` is no word a reader searches
+    for (a pasted token, a line of one letter) and PostgreSQL refuses
+    tsvector entries over 2047 bytes, so it is left out of the index.
+    """
     terms = []
     for word in words(text):
         normalised = normalize(word).replace("_", "")
-        if normalised:
+        if normalised and len(normalised) <= MAX_WORD_LENGTH:
             terms.append(stem(normalised))
     return terms
 
 
 def english_terms(text: str) -> list[str]:
     """The lower-cased Latin words of ``text`` (the SQLite fallback's terms)."""
-    return [normalize(word) for word in words(text) if not ARABIC_LETTER.search(word) and word.strip("_")]
+    return [
+        normalize(word)
+        for word in words(text)
+        if not ARABIC_LETTER.search(word) and word.strip("_") and len(word) <= MAX_WORD_LENGTH
+    ]
 
 
 # --- indexing -----------------------------------------------------------------

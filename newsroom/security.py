@@ -14,7 +14,9 @@ import hashlib
 import re
 
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.core.exceptions import BadRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 IMPORT_MAP = re.compile(r'<script type="importmap"[^>]*>(.*?)</script>', re.S)
 
@@ -37,3 +39,22 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith(reverse("admin:index")):
             parts.update = {**admin_policy_update(), **(parts.update or {})}
         return parts
+
+
+class RefuseNullCharactersMiddleware:
+    """Answer 400 to a NUL character in the address or the query string.
+
+    No word, slug or search contains one, and PostgreSQL refuses it in text,
+    so it would otherwise reach the database and fail there as a 500.
+    Forms already refuse it field by field (Django's CharField does).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            raise BadRequest(_("The address or the form contains a character that is not allowed."))
+        return self.get_response(request)

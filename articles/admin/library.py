@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.urls import path
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Image
@@ -94,7 +95,7 @@ class ImageAdmin(BilingualAdmin):
             raise PermissionDenied
         image = Image.objects.filter(file=name).first()
         if image is None:
-            raise Http404(_("There is no such picture."))
+            raise Http404(gettext("There is no such picture."))
         response = FileResponse(image.file.open("rb"))
         patch_cache_control(response, private=True, no_store=True)
         return response

@@ -267,8 +267,8 @@ def test_desk_screens(client, corpus):
             "change form": f"{base}/change/",
             "history": f"{base}/history/",
             "revision": f"{base}/revision/2/",
-            "compare": f"{base}/compare/",
-            "compare inline": f"{base}/compare/?old=1&new=2&view=inline",
+            # Inline, both revisions' text in one view (side by side draws the same runs).
+            "compare": f"{base}/compare/?old=1&new=2&view=inline",
             "preview ar": f"{base}/revision/2/preview/?language=ar",
             "preview en": f"{base}/revision/2/preview/?language=en",
             "section form": f"/admin/articles/section/{article.section_id}/change/",

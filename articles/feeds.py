@@ -6,10 +6,10 @@ follows the feed learns of a correction as a reader of the page does.
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -93,7 +93,10 @@ class SectionFeed(LatestStoriesFeed):
     """The newest live stories of one section (RSS 2.0)."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        try:
+            return Section.objects.get(slug=slug)
+        except Section.DoesNotExist:
+            raise Http404(_("There is no section at this address.")) from None
 
     def title(self, obj):
         return f"{_site_name()}: {obj.name}"
@@ -102,6 +105,11 @@ class SectionFeed(LatestStoriesFeed):
         return obj.get_absolute_url()
 
     def description(self, obj):
+        # RSS readers take a channel's description as HTML, as they do an
+        # item's: the section's name is escaped like the standfirst is.
+        return escape(self.about(obj))
+
+    def about(self, obj):
         return _("The latest stories in %(section)s") % {"section": obj.name}
 
     def feed_url(self, obj):
@@ -113,7 +121,9 @@ class SectionFeed(LatestStoriesFeed):
 
 class SectionAtomFeed(SectionFeed):
     feed_type = Atom1Feed
-    subtitle = SectionFeed.description
+
+    def subtitle(self, obj):
+        return self.about(obj)  # Atom's subtitle is text, escaped by the XML alone
 
     def feed_url(self, obj):
         return reverse("articles:section_atom", kwargs={"slug": obj.slug})

@@ -25,6 +25,11 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Bidirectional control characters can flip how a line reads without being
 # seen (the "Trojan source" trick); editors never need them in stored text.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Invisible characters with no place in a headline or a name: the zero-width
+# space, word joiner and byte-order mark hide a word from search and from
+# readers' eyes alike. The zero-width (non-)joiners stay: Arabic-script
+# languages need them to shape words.
+INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -44,8 +49,13 @@ def sanitize_html(value: str) -> str:
 
 
 def clean_line(value: str) -> str:
-    """Tidy a one-line field (headline, dateline): no controls, no stray spaces."""
-    return WHITESPACE.sub(" ", BIDI_CONTROLS.sub("", value or "")).strip()
+    """Tidy a one-line field (headline, dateline, a name): no controls, no invisible characters, no stray spaces."""
+    return WHITESPACE.sub(" ", INVISIBLE.sub("", BIDI_CONTROLS.sub("", value or ""))).strip()
+
+
+def clean_text(value: str) -> str:
+    """Tidy plain text of several lines (a correction, a biography): no bidi controls; lines kept."""
+    return BIDI_CONTROLS.sub("", value or "").strip()
 
 
 def plain_text(value: str) -> str:
@@ -60,3 +70,14 @@ def word_count(value: str) -> int:
     """How many words the reader will read."""
     text = plain_text(value)
     return len(text.split()) if text else 0
+
+
+def clean_names(instance, name: str, *, clean=clean_line) -> None:
+    """Apply ``clean`` to each language's copy of a translated field (``name_ar``, ``name_en``, ...)."""
+    from django.conf import settings
+
+    for code, _language in settings.LANGUAGES:
+        attname = f"{name}_{code}"
+        value = getattr(instance, attname, None)
+        if isinstance(value, str):
+            setattr(instance, attname, clean(value))

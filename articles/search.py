@@ -27,7 +27,7 @@ from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .richtext import plain_text
+from .richtext import clean_line, plain_text
 
 # Harakat, Quranic marks, superscript alef: meaning-neutral for search.
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -61,6 +61,8 @@ PREPOSITIONS = ("ب", "ل", "ك")
 SUFFIXES = ("يين", "يون", "يات", "ات", "ان", "ين", "ون", "يه", "ها", "هم", "ا", "ي", "ه")
 
 MAX_QUERY_LENGTH = 200
+MAX_WORD_LENGTH = 100
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TERMS = 8
 TSVECTOR_MAX_POSITION = 16383
 # ts_rank weights for D, C, B, A: headline, then standfirst, then body.
@@ -104,18 +106,27 @@ def words(text: str) -> list[str]:
 
 
 def arabic_terms(text: str) -> list[str]:
-    """The stems of ``text``, in order, for indexing or querying."""
+    """The stems of ``text``, in order, for indexing or querying.
+
+    A "word" longer than ``MAX_WORD_LENGTH`` is no word a reader searches
+    for (a pasted token, a line of one letter) and PostgreSQL refuses
+    tsvector entries over 2047 bytes, so it is left out of the index.
+    """
     terms = []
     for word in words(text):
         normalised = normalize(word).replace("_", "")
-        if normalised:
+        if normalised and len(normalised) <= MAX_WORD_LENGTH:
             terms.append(stem(normalised))
     return terms
 
 
 def english_terms(text: str) -> list[str]:
     """The lower-cased Latin words of ``text`` (the SQLite fallback's terms)."""
-    return [normalize(word) for word in words(text) if not ARABIC_LETTER.search(word) and word.strip("_")]
+    return [
+        normalize(word)
+        for word in words(text)
+        if not ARABIC_LETTER.search(word) and word.strip("_") and len(word) <= MAX_WORD_LENGTH
+    ]
 
 
 # --- indexing -----------------------------------------------------------------
@@ -195,7 +206,9 @@ class Query:
 
     @classmethod
     def parse(cls, text: str, language: str) -> "Query":
-        text = (text or "").strip()
+        # What is echoed back must not reorder the page around it (bidi
+        # controls) or carry bytes a database refuses (NUL and other controls).
+        text = clean_line(CONTROLS.sub("", text or ""))
         too_long = len(text) > MAX_QUERY_LENGTH
         text = text[:MAX_QUERY_LENGTH]
         terms = arabic_terms(text) if language == "ar" else english_terms(text)

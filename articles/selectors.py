@@ -334,6 +334,8 @@ def desk_filter(
     or ``"stale"`` (the English may be out of date). An author matches when
     they are anywhere in that revision's byline.
     """
+    if any(value and _as_id(value) is None for value in (section, author)):
+        return stories.none()  # a hand-typed filter value that names nothing
     if section:
         stories = stories.filter(**{f"{revision}__section": section})
     if author:
@@ -346,6 +348,15 @@ def desk_filter(
     elif english == "stale":
         stories = stories.filter(**{f"{revision}__english_stale": True})
     return stories
+
+
+def _as_id(value) -> int | None:
+    """``value`` as a row id, or None when it cannot be one (``"abc"``, twenty digits)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**63 else None
 
 
 def desk_review_queue() -> QuerySet[Article]:

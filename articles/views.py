@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,14 @@ from django.views.decorators.cache import never_cache
 from . import cache, dates, search, selectors
 from .models import Article, Author, Section, Tag
 from .presentation import StoryPage, editions, search_results, story_languages, story_metadata
+
+
+def _found(model, slug: str, reason: str):
+    """The section, tag or author at ``slug``, or a 404 that says which was not found."""
+    try:
+        return model.objects.get(slug=slug)
+    except model.DoesNotExist:
+        raise Http404(reason) from None
 
 
 def _paginate(request, stories):
@@ -98,7 +106,7 @@ def _story_list(request, *, title, stories, url_name, kwargs, feeds=None, descri
 
 @cache.cached_page(lambda slug: [cache.section_key(slug)])
 def section(request, slug: str):
-    section = get_object_or_404(Section, slug=slug)
+    section = _found(Section, slug, _("There is no section at this address."))
     feeds = [
         ("application/rss+xml", "RSS", reverse("articles:section_rss", kwargs={"slug": slug})),
         ("application/atom+xml", "Atom", reverse("articles:section_atom", kwargs={"slug": slug})),
@@ -116,7 +124,7 @@ def section(request, slug: str):
 
 @cache.cached_page(lambda slug: [cache.tag_key(slug)])
 def tag(request, slug: str):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = _found(Tag, slug, _("There is no tag at this address."))
     return _story_list(
         request,
         title=tag.name,
@@ -128,7 +136,7 @@ def tag(request, slug: str):
 
 @cache.cached_page(lambda slug: [cache.author_key(slug)])
 def author(request, slug: str):
-    author = get_object_or_404(Author, slug=slug)
+    author = _found(Author, slug, _("There is no author at this address."))
     return _story_list(
         request,
         title=author.name,
@@ -139,22 +147,34 @@ def author(request, slug: str):
     )
 
 
+ARCHIVE_START, ARCHIVE_END = datetime.min + timedelta(days=2), datetime.max - timedelta(days=2)
+
+
+def _later(moment: datetime, *, days: int) -> datetime:
+    try:
+        return moment + timedelta(days=days)
+    except OverflowError:
+        return ARCHIVE_END
+
+
 @cache.cached_page(lambda year, month=None, day=None: [cache.archive_key(year, month, day)])
 def archive(request, year: int, month: int | None = None, day: int | None = None):
     language = get_language()
     try:
-        start = datetime(year, month or 1, day or 1)
-    except ValueError:
+        start = datetime(year, 1 if month is None else month, 1 if day is None else day)
+    except (ValueError, OverflowError):  # month 13, day 0, a year of twenty digits
         raise Http404(_("There is no such date.")) from None
     if day:
-        end = start + timedelta(days=1)
+        end = _later(start, days=1)
         title = dates.gregorian(timezone.make_aware(start), language)
     elif month:
-        end = start + timedelta(days=calendar.monthrange(year, month)[1])
+        end = _later(start, days=calendar.monthrange(year, month)[1])
         title = f"{dates.month_name(month, language)} {dates.digits(year, language)}"
     else:
-        end = datetime(year + 1, 1, 1) if year < 9999 else datetime.max
+        end = datetime(year + 1, 1, 1) if year < 9999 else ARCHIVE_END
         title = dates.digits(year, language)
+    # The first and last days of the calendar cannot be moved to UTC.
+    start, end = max(start, ARCHIVE_START), min(end, ARCHIVE_END)
     kwargs = {name: value for name, value in (("year", year), ("month", month), ("day", day)) if value}
     url_name = {1: "articles:archive_year", 2: "articles:archive_month", 3: "articles:archive_day"}[len(kwargs)]
     stories = selectors.archive_stories(timezone.make_aware(start), timezone.make_aware(end), language)
@@ -227,6 +247,17 @@ def page_not_found(request, exception=None):
         "reason": reason,
     }
     return HttpResponse(template.render(context, request), status=404)
+
+
+def bad_request(request, exception=None):
+    """400 in the reader's language, saying what was wrong with the request."""
+    template = loader.get_template("400.html")
+    reason = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
+    context = {
+        "site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"]),
+        "reason": reason,
+    }
+    return HttpResponse(template.render(context, request), status=400)
 
 
 def server_error(request):

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "articles.views.bad_request"
 handler404 = "articles.views.page_not_found"
 handler500 = "articles.views.server_error"
 

@@ -27,6 +27,7 @@ def _empty_cache():
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files go to a temporary folder that is thrown away."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.NEWSROOM_ORIGINALS_ROOT = tmp_path / "originals"
 
 
 @pytest.fixture

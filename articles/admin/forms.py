@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from ..models import Article, Author, Correction, Revision, Tag
+from ..models import Article, Author, Correction, Image, Revision, Tag
 from ..services.content import content_names
+from ..services.media import image_check
 from .widgets import BODY_EDITOR, DateTimeLocalInput, OrderedAuthorsWidget, language_attrs
 
 
@@ -239,3 +240,26 @@ class CompareForm(forms.Form):
         ]
         self.fields["old"].choices = [("", _("nothing (first revision)")), *choices]
         self.fields["new"].choices = choices
+
+
+class ImageForm(forms.ModelForm):
+    """A picture for the library. The upload is checked by the media service, which says what is wrong.
+
+    The file is a plain file field: Django's image field would decode the
+    upload first and answer any problem (a renamed HTML page, a picture too
+    large, a truncated file) with one vague sentence.
+    """
+
+    file = forms.FileField(
+        label=capfirst(Image._meta.get_field("file").verbose_name), help_text=_("JPEG, PNG, WebP or AVIF.")
+    )
+
+    class Meta:
+        model = Image
+        fields = ("file",)  # the admin adds the rest from its fieldsets
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload is not None and upload is not self.initial.get("file"):
+            image_check(upload)
+        return upload

@@ -1,11 +1,18 @@
 """What stories are made from: sections, tags, authors and pictures."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.urls import path
+from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ..models import Image
 from ..services.media import image_create
 from .bilingual import BilingualAdmin
+from .forms import ImageForm
 
 
 class SectionAdmin(BilingualAdmin):
@@ -31,6 +38,7 @@ class AuthorAdmin(BilingualAdmin):
 class ImageAdmin(BilingualAdmin):
     """The picture library. Uploads go through ``image_create``; the file never changes after."""
 
+    form = ImageForm
     list_display = ("thumbnail", "__str__", "credit", "created_at", "uploaded_by")
     list_select_related = ("uploaded_by",)
     search_fields = ("alt_ar", "alt_en", "caption_ar", "caption_en", "credit_ar", "credit_en")
@@ -72,6 +80,25 @@ class ImageAdmin(BilingualAdmin):
             "" if url else " hidden",
             _("Click the picture on the part that must stay in view when it is cropped."),
         )
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_original"
+        # Before the admin's own ``<path:object_id>/`` patterns, which would take it.
+        return [
+            path("original/<path:name>", self.admin_site.admin_view(self.original_view), name=name),
+            *super().get_urls(),
+        ]
+
+    def original_view(self, request, name):
+        """An uploaded original, to the newsroom only: readers get renditions (see ``newsroom.storage``)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        image = Image.objects.filter(file=name).first()
+        if image is None:
+            raise Http404(gettext("There is no such picture."))
+        response = FileResponse(image.file.open("rb"))
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def save_model(self, request, obj, form, change):
         if change:

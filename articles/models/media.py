@@ -6,12 +6,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def originals_storage():
+    """Where uploaded originals are kept: not the public media storage (see ``newsroom.storage``)."""
+    from newsroom.storage import originals_storage
+
+    return originals_storage
+
+
 class Image(models.Model):
     """A picture in the newsroom's library, described in both languages."""
 
     file = models.ImageField(
         _("file"),
         upload_to="images/%Y/%m/",
+        storage=originals_storage,
         width_field="width",
         height_field="height",
         help_text=_("JPEG, PNG, WebP or AVIF."),

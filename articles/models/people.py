@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..richtext import clean_names, clean_text
+
 
 class Author(models.Model):
     """A byline: a reporter or contributor, with or without an account."""
@@ -42,3 +44,8 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Names are one line, as headlines are: no bidi controls or invisible characters.
+        clean_names(self, "name")
+        clean_names(self, "bio", clean=clean_text)

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..richtext import clean_names
+
 
 class Section(models.Model):
     """A desk of the newsroom and a part of the site (politics, economy, ...)."""
@@ -30,6 +32,10 @@ class Section(models.Model):
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug})
 
+    def clean(self):
+        # Names are one line, as headlines are: no bidi controls or invisible characters.
+        clean_names(self, "name")
+
 
 class Tag(models.Model):
     """A topic that cuts across sections (a country, a person, an event)."""
@@ -53,3 +59,7 @@ class Tag(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Names are one line, as headlines are: no bidi controls or invisible characters.
+        clean_names(self, "name")

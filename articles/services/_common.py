@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from .. import workflow
 from ..models import Article, Revision, Transition
+from ..richtext import clean_text
 from ..signals import live_changed
 
 
@@ -55,7 +56,7 @@ def record(
         from_state=from_state,
         to_state=article.status,
         actor=user,
-        comment=comment,
+        comment=clean_text(comment),
         created_at=at or timezone.now(),
     )
 

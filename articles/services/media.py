@@ -2,17 +2,30 @@
 
 import io
 import logging
+import os
+import warnings
 from functools import partial
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image as Picture
-from PIL import ImageOps
+from PIL import ImageOps, UnidentifiedImageError
 
 from ..models import Image, Rendition
+from ..richtext import clean_line
+
+# The formats the newsroom takes, by Pillow's name, with the file name
+# endings each may have. The decoded content must match the name: a PNG
+# called .jpg, or an HTML page called .jpg, is refused.
+ACCEPTED_FORMATS = {"JPEG": ("jpg", "jpeg"), "PNG": ("png",), "WEBP": ("webp",), "AVIF": ("avif",)}
+FORMAT_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "AVIF": "AVIF"}
+DESCRIPTION_FIELDS = ("alt", "caption", "credit")
 
 # The widths a story page offers in ``srcset``. No rendition is wider than
 # the original: a narrower original gets the standard widths below its own,
@@ -33,6 +46,13 @@ def image_create(*, user, file: UploadedFile, **fields) -> Image:
     """
     if not user.has_perm("articles.add_image"):
         raise PermissionDenied(_("You may not upload pictures."))
+    try:
+        image_check(file)
+    except ValidationError as error:
+        raise ValidationError({"file": error.error_list}) from None
+    for name, value in fields.items():
+        if name.split("_")[0] in DESCRIPTION_FIELDS and isinstance(value, str):
+            fields[name] = clean_line(value)
     image = Image(uploaded_by=user, **fields)
     image.file = file
     image.full_clean()
@@ -40,6 +60,84 @@ def image_create(*, user, file: UploadedFile, **fields) -> Image:
         image.save()
         transaction.on_commit(partial(_queue_renditions, image.pk))
     return image
+
+
+def image_check(file: File) -> None:
+    """Refuse anything but a whole JPEG, PNG, WebP or AVIF picture within the limits, saying why.
+
+    The name must end as the content is: the file is decoded, not trusted by
+    its name or its declared type. Size is checked before anything is read
+    and the pixel count before the picture is decoded, so a decompression
+    bomb (a small file that unpacks to gigabytes) is refused from its header.
+    Raises ``ValidationError``; leaves the file at its start.
+    """
+    name = os.path.basename(file.name or "")
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    expected = next((fmt for fmt, endings in ACCEPTED_FORMATS.items() if extension in endings), None)
+    if expected is None:
+        raise ValidationError(
+            _("“%(name)s” is not a kind of file the newsroom takes: upload a JPEG, PNG, WebP or AVIF picture.")
+            % {"name": name},
+            code="file_type",
+        )
+    limit = settings.NEWSROOM_UPLOAD_MAX_BYTES
+    if not file.size:
+        raise ValidationError(_("“%(name)s” is empty.") % {"name": name}, code="empty")
+    if file.size > limit:
+        raise ValidationError(
+            _("“%(name)s” is %(size)s; a picture may be at most %(limit)s.")
+            % {"name": name, "size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+            code="file_size",
+        )
+    max_pixels = settings.NEWSROOM_UPLOAD_MAX_PIXELS
+    too_many_pixels = _("“%(name)s” has more pixels than the limit of %(limit)s megapixels.") % {
+        "name": name,
+        "limit": max_pixels // 1_000_000,
+    }
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns, then refuses, when a header promises a huge picture.
+            warnings.simplefilter("error", Picture.DecompressionBombWarning)
+            picture = Picture.open(file, formats=list(ACCEPTED_FORMATS))
+    except (Picture.DecompressionBombError, Picture.DecompressionBombWarning):
+        raise ValidationError(too_many_pixels, code="pixels") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            _("“%(name)s” is not a JPEG, PNG, WebP or AVIF picture (its content is something else).") % {"name": name},
+            code="not_a_picture",
+        ) from None
+    with picture:
+        if picture.format != expected:
+            raise ValidationError(
+                _(
+                    "“%(name)s” is named as a %(named)s file but holds a %(actual)s picture: "
+                    "give it the right ending and upload it again."
+                )
+                % {"name": name, "named": FORMAT_NAMES[expected], "actual": FORMAT_NAMES[picture.format]},
+                code="mismatch",
+            )
+        width, height = picture.size
+        if width * height > max_pixels:
+            raise ValidationError(
+                _(
+                    "“%(name)s” is %(width)s × %(height)s pixels, more than the limit of %(limit)s megapixels: "
+                    "make it smaller and upload it again."
+                )
+                % {"name": name, "width": width, "height": height, "limit": max_pixels // 1_000_000},
+                code="pixels",
+            )
+        try:
+            if picture.format == "JPEG":
+                picture.draft("RGB", (max(width // 8, 1), max(height // 8, 1)))  # decode small, read it all
+            picture.load()
+        except (OSError, SyntaxError, ValueError):
+            raise ValidationError(
+                _("“%(name)s” is damaged or incomplete (perhaps cut off while copying): upload it again.")
+                % {"name": name},
+                code="damaged",
+            ) from None
+    file.seek(0)
 
 
 def rendition_widths(image: Image) -> list[int]:
@@ -62,12 +160,16 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
     with image.file.open("rb") as handle, Picture.open(handle) as original:
         # Honour the camera's orientation, then drop transparency for JPEG.
         picture = ImageOps.exif_transpose(original).convert("RGB")
+    # Nothing of the original's metadata goes to readers: EXIF (a camera's
+    # GPS position, its serial number), XMP, comments. The orientation is
+    # already applied to the pixels above.
+    picture.info.clear()
     made = []
     for fmt, width in missing:
         height = max(round(picture.height * width / picture.width), 1)
         resized = picture if width == picture.width else picture.resize((width, height), Picture.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        resized.save(buffer, PIL_FORMATS[fmt], quality=QUALITY[fmt], optimize=fmt == Rendition.Format.JPEG)
+        resized.save(buffer, PIL_FORMATS[fmt], quality=QUALITY[fmt], optimize=fmt == Rendition.Format.JPEG, exif=b"")
         stem = image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         rendition = Rendition(image=image, format=fmt)
         rendition.file.save(
@@ -94,7 +196,8 @@ def story_renditions_ensure(*, article) -> None:
 
     Usually they exist already (made after upload) and the task makes
     nothing. It runs after commit on the task queue, so approving a story
-    never waits for pictures to be resized.
+    never waits for pictures to be resized; until it has run, the page goes
+    without the picture (readers are never sent the original).
     """
     if article.lead_image_id:
         transaction.on_commit(partial(_queue_renditions, article.lead_image_id))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from .. import search, workflow
 from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
+from ..richtext import clean_text
 from ..workflow import Action, State
 from ._common import announce_live_change, context_for, lock, record
 from .content import copy_content
@@ -125,8 +126,8 @@ def correction_add(
         correction = Correction(
             article=locked,
             kind=kind,
-            text_ar=text_ar.strip(),
-            text_en=text_en.strip(),
+            text_ar=clean_text(text_ar),
+            text_en=clean_text(text_en),
             published_at=published_at or timezone.now(),
             created_by=user,
         )

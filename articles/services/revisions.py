@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from .. import workflow
 from ..models import Article, Author, Revision, RevisionAuthor, RevisionTag, Tag
+from ..richtext import clean_text
 from ._common import context_for, lock, record
 from .content import clean_content, content_names, content_of, languages, translated_names
 
@@ -96,7 +97,7 @@ def revision_create(
             number=(locked.revisions.aggregate(top=Max("number"))["top"] or 0) + 1,
             created_by=user,
             created_at=timezone.now(),
-            note=note.strip(),
+            note=clean_text(note),
             based_on=previous,
             conflict_with=head if conflict else None,
             restored_from=restored_from,

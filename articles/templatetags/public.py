@@ -39,7 +39,8 @@ def picture(image, sizes="100vw", loading="lazy", classes=""):
     """A ``<picture>`` of ``image``'s stored renditions: WebP first, JPEG as the fallback.
 
     Reads the prefetched ``image.renditions``; renditions are made when the
-    image is uploaded or its story goes live, never here.
+    image is uploaded or its story goes live, never here. Without renditions
+    nothing is drawn: the uploaded original is never shown to readers.
     """
     renditions = sorted(image.renditions.all(), key=lambda r: r.width)
     webp = [r for r in renditions if r.format == "webp"]
@@ -52,7 +53,7 @@ def picture(image, sizes="100vw", loading="lazy", classes=""):
         "classes": classes,
         "webp_srcset": ", ".join(f"{r.file.url} {r.width}w" for r in webp),
         "jpeg_srcset": ", ".join(f"{r.file.url} {r.width}w" for r in jpeg),
-        "src": fallback.file.url if fallback else image.file.url,
-        "width": fallback.width if fallback else image.width,
-        "height": fallback.height if fallback else image.height,
+        "src": fallback.file.url if fallback else "",
+        "width": fallback.width if fallback else 0,
+        "height": fallback.height if fallback else 0,
     }

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .env import (
     cache_config,
+    content_security_policy,
     database_config,
     env_bool,
     env_int,
@@ -46,15 +47,21 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "articles",
     "audit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy header, on cached pages too (it is added
+    # on the way out, after the page cache has answered).
+    "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, so the 400 page speaks it.
+    "newsroom.security.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -133,12 +140,26 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploaded originals, outside MEDIA_ROOT: never served to readers (see
+# newsroom/storage.py and docs/operations.md).
+NEWSROOM_ORIGINALS_ROOT = Path(env_str("ORIGINALS_ROOT", str(BASE_DIR / "originals")))
 STORAGES = storages_config(env_str("MEDIA_STORAGE", "filesystem"))
 
 # Background work (image renditions, CDN purges, scheduled publishing). In
 # development tasks run at once; a shared deployment queues them in the
 # database for `manage.py db_worker` (see docs/deployment.md).
 TASKS = tasks_config(env_str("TASKS_BACKEND", "immediate"))
+
+# Content-Security-Policy (django-csp). Public pages run no inline script
+# (their JSON-LD is data, not script), so cached pages need no nonce; pictures
+# may also come from the media host when media are on object storage.
+CONTENT_SECURITY_POLICY = content_security_policy(env_str("MEDIA_STORAGE", "filesystem"))
+# Uploaded pictures: larger files or pictures are refused with a message
+# (see articles.services.media.image_check). Django keeps uploads above
+# FILE_UPLOAD_MAX_MEMORY_SIZE in a temporary file, so a 20 MB picture never
+# sits in memory whole.
+NEWSROOM_UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 20) * 1024 * 1024
+NEWSROOM_UPLOAD_MAX_PIXELS = env_int("UPLOAD_MAX_MEGAPIXELS", 40) * 1_000_000
 
 LOGIN_URL = "admin:login"
 

@@ -123,10 +123,19 @@ def storages_config(backend: str) -> dict:
     With several app servers, media must be on shared storage (``MEDIA_STORAGE=s3``);
     the bucket, endpoint and keys come from the ``AWS_*`` variables that
     django-storages reads.
+
+    Uploaded originals go to a storage of their own (``originals``) that
+    readers cannot reach: on disk a folder outside ``MEDIA_ROOT`` with no
+    address, on S3 private objects under ``originals/`` (or in
+    ``AWS_ORIGINALS_BUCKET_NAME``). Public pages only ever link renditions.
     """
     static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     if backend in ("", "filesystem"):
-        return {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}, "staticfiles": static}
+        return {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "originals": {"BACKEND": "newsroom.storage.OriginalsStorage"},
+            "staticfiles": static,
+        }
     if backend != "s3":
         raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'filesystem' or 's3', not {backend!r}.")
     bucket = env_str("AWS_STORAGE_BUCKET_NAME")
@@ -145,8 +154,19 @@ def storages_config(backend: str) -> dict:
         "file_overwrite": False,
         "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
     }
+    originals = {
+        **options,
+        "bucket_name": env_str("AWS_ORIGINALS_BUCKET_NAME") or bucket,
+        "location": "originals",
+        "custom_domain": None,
+        # Never public: read by the renditions job and the admin only.
+        "default_acl": "private",
+        "querystring_auth": True,
+        "object_parameters": {"CacheControl": "private, no-store"},
+    }
     return {
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
+        "originals": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": originals},
         "staticfiles": static,
     }
 
@@ -158,3 +178,45 @@ def tasks_config(backend: str) -> dict:
     if backend == "database":
         return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     raise ImproperlyConfigured(f"TASKS_BACKEND must be 'immediate' or 'database', not {backend!r}.")
+
+
+def media_origin(backend: str) -> str | None:
+    """The origin pictures are served from when it is not the site's own, for the CSP."""
+    if backend != "s3":
+        return None
+    domain = env_str("AWS_S3_CUSTOM_DOMAIN")
+    if domain:
+        return f"https://{domain}"
+    endpoint = env_str("AWS_S3_ENDPOINT_URL")
+    if endpoint:
+        parts = urlsplit(endpoint)
+        return f"{parts.scheme}://{parts.netloc}"
+    bucket = env_str("AWS_STORAGE_BUCKET_NAME")
+    return f"https://{bucket}.s3.amazonaws.com" if bucket else None
+
+
+def content_security_policy(media_backend: str) -> dict:
+    """django-csp's ``CONTENT_SECURITY_POLICY``: the site's own scripts and styles only.
+
+    ``img-src`` adds the media host when pictures are on object storage.
+    The admin's few extra needs are added per request by
+    ``newsroom.security.ContentSecurityPolicyMiddleware``.
+    """
+    images = ["'self'", "data:"]
+    origin = media_origin(media_backend)
+    if origin:
+        images.append(origin)
+    return {
+        "DIRECTIVES": {
+            "default-src": ["'self'"],
+            "script-src": ["'self'"],
+            "style-src": ["'self'"],
+            "img-src": images,
+            "font-src": ["'self'"],
+            "connect-src": ["'self'"],
+            "object-src": ["'none'"],
+            "base-uri": ["'self'"],
+            "form-action": ["'self'"],
+            "frame-ancestors": ["'none'"],
+        }
+    }

@@ -7,6 +7,7 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key-with-enough-entropy-0123456789abcdef"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / ".test-media"
+NEWSROOM_ORIGINALS_ROOT = BASE_DIR / ".test-originals"
 # Serve static files from the app folders, as in development: the suite
 # runs without collectstatic.
 WHITENOISE_AUTOREFRESH = True

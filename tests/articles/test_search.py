@@ -130,7 +130,7 @@ def test_the_index_is_written_on_publish_and_only_then(sample):
         "'''",
         "<script>alert(1)</script>",
         "%_%",
-        "\x00",
+        # A NUL is answered 400 before search sees it: tests/security/test_bad_input.py.
     ],
 )
 @pytest.mark.parametrize("language", ["ar", "en"])

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
-from articles.services.media import image_create
+from articles.services.media import image_create, renditions_ensure
 from newsroom.settings.env import storages_config
 from tests.factories import EditorFactory, image_bytes
 from tests.servers import s3_server
@@ -28,17 +28,39 @@ def s3_storage(s3_env, monkeypatch, settings):
     yield storages["default"]
 
 
-def test_an_uploaded_picture_is_stored_in_the_bucket_and_served_from_it(s3_storage, s3_env):
+def test_an_uploaded_picture_is_stored_in_the_bucket_and_its_renditions_served_from_it(s3_storage, s3_env):
     image = image_create(
         user=EditorFactory(), file=ContentFile(image_bytes(), name="talks.jpg"), alt_ar="صورة", alt_en="A picture"
     )
-    assert s3_storage.exists(image.file.name)
-    url = image.file.url
-    assert url.startswith(s3_env["AWS_S3_ENDPOINT_URL"] + "/newsroom-media/images/")
+    renditions_ensure(image=image)  # made once the upload commits
+    rendition = image.renditions.get(format="jpeg")
+    assert s3_storage.exists(rendition.file.name)
+    url = rendition.file.url
+    assert url.startswith(s3_env["AWS_S3_ENDPOINT_URL"] + "/newsroom-media/renditions/")
     assert "Signature" not in url  # public media: stable URLs that caches can keep
     with urllib.request.urlopen(url) as response:  # noqa: S310 - the local S3 server
-        assert response.read() == image_bytes()
+        assert response.read()[:3] == b"\xff\xd8\xff"
     assert (image.width, image.height) == (64, 48)
+
+
+def test_the_original_is_a_private_object_apart_from_the_renditions(s3_storage, s3_env):
+    import boto3
+
+    image = image_create(user=EditorFactory(), file=ContentFile(image_bytes(), name="talks.jpg"), alt_ar="صورة")
+    originals = storages["originals"]
+    key = f"originals/{image.file.name}"
+    assert originals.exists(image.file.name) and not s3_storage.exists(image.file.name)
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_env["AWS_S3_ENDPOINT_URL"],
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        region_name="us-east-1",
+    )
+    assert client.get_object(Bucket="newsroom-media", Key=key)["Body"].read() == image_bytes()
+    grants = client.get_object_acl(Bucket="newsroom-media", Key=key)["Grants"]
+    assert not [grant for grant in grants if "AllUsers" in str(grant.get("Grantee"))]
+    assert "Signature" in image.file.url  # the admin's link to it expires
 
 
 def test_file_names_are_never_overwritten(s3_storage):

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_search'),
+        ('articles', '0004_image_originals_storage'),
     ]
 
     operations = [

@@ -1,0 +1,279 @@
+"""Who may do what: every role against every action, through the real URLs.
+
+The table below is written out by hand from the product's rules
+(PRODUCT.md), not derived from the code: a change to the workflow table or
+the roles that changes who may do something fails here until the table is
+changed too. Each cell makes one request with Django's test client and
+checks both the HTTP answer and the database: a refused request changes
+nothing, an allowed one makes exactly its change.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
+from django.utils import timezone
+
+from articles import services
+from articles.models import Article, Correction, Revision, Transition
+from articles.workflow import State
+from tests.articles.admin.helpers import move_post, story_post
+from tests.factories import EditorFactory, ModeratorFactory, UserFactory, draft, edit, published, submitted, trashed
+
+pytestmark = pytest.mark.django_db
+
+# Outcomes.
+ALLOW = "allowed"  # done: the database shows the change
+LOGIN = "sent to sign in"  # 302 to the admin's sign-in page; nothing changes
+DENY = "forbidden"  # 403; nothing changes
+REFUSE = "refused"  # 302 back to the story with an error message; nothing changes
+GONE = "not found"  # 404; nothing changes
+
+ROLES = ["anonymous", "reader", "editor", "moderator", "inactive", "superuser"]
+ACTIONS = [
+    "view draft",
+    "preview",
+    "save",
+    "submit",
+    "approve",
+    "request changes",
+    "schedule",
+    "unpublish",
+    "restore",
+    "correct",
+    "trash",
+    "untrash",
+    "delete",
+    "add user",
+    "change user",
+    "frobnicate",
+    "public draft",
+]
+
+#                    anonymous reader editor  moderator inactive superuser
+EXPECTED = {
+    "view draft":      (LOGIN, LOGIN, ALLOW,  ALLOW, LOGIN, ALLOW),
+    "preview":         (LOGIN, LOGIN, ALLOW,  ALLOW, LOGIN, ALLOW),
+    "save":            (LOGIN, LOGIN, ALLOW,  ALLOW, LOGIN, ALLOW),
+    "submit":          (LOGIN, LOGIN, ALLOW,  ALLOW, LOGIN, ALLOW),
+    "approve":         (LOGIN, LOGIN, REFUSE, ALLOW, LOGIN, ALLOW),
+    "request changes": (LOGIN, LOGIN, REFUSE, ALLOW, LOGIN, ALLOW),
+    "schedule":        (LOGIN, LOGIN, REFUSE, ALLOW, LOGIN, ALLOW),
+    "unpublish":       (LOGIN, LOGIN, REFUSE, ALLOW, LOGIN, ALLOW),
+    "restore":         (LOGIN, LOGIN, ALLOW,  ALLOW, LOGIN, ALLOW),
+    "correct":         (LOGIN, LOGIN, REFUSE, ALLOW, LOGIN, ALLOW),
+    "trash":           (LOGIN, LOGIN, ALLOW,  ALLOW, LOGIN, ALLOW),
+    "untrash":         (LOGIN, LOGIN, ALLOW,  ALLOW, LOGIN, ALLOW),
+    # Stories are never deleted, by anyone: they go to the trash.
+    "delete":          (LOGIN, LOGIN, DENY,   DENY,  LOGIN, DENY),
+    "add user":        (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
+    "change user":     (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
+    # An action the workflow does not know is refused to everyone.
+    "frobnicate":      (LOGIN, LOGIN, GONE,   GONE,  LOGIN, GONE),
+    # A draft's public address does not exist, whoever asks.
+    "public draft":    (GONE,  GONE,  GONE,   GONE,  GONE,  GONE),
+}  # fmt: skip
+
+CELLS = [(role, action) for action in ACTIONS for role in ROLES]
+
+
+def test_the_table_covers_every_role_and_action():
+    assert set(EXPECTED) == set(ACTIONS)
+    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
+    assert len(CELLS) == 6 * 17
+
+
+def person(role):
+    return {
+        "anonymous": lambda: None,
+        "reader": lambda: UserFactory(username="reader", is_staff=False),
+        "editor": lambda: EditorFactory(username="editor"),
+        "moderator": lambda: ModeratorFactory(username="moderator"),
+        "inactive": lambda: ModeratorFactory(username="departed", is_active=False),
+        "superuser": lambda: UserFactory(username="chief", is_superuser=True),
+    }[role]()
+
+
+def story_url(article, tail=""):
+    return f"/admin/articles/article/{article.pk}/{tail}"
+
+
+# What each action needs, the request it makes, and what it changes when allowed.
+# ``setup(writer)`` returns the story (or user) the action is about; the
+# writer is an editor other than the actor, so the four-eyes rule never
+# stands in the way.
+
+
+def _move(action, **data):
+    def request(client, article):
+        return client.post(story_url(article, f"move/{action}/"), data)
+
+    return request
+
+
+def _revision_move(action, **extra):
+    def request(client, article):
+        revision = article.review_revision or article.latest_revision
+        return client.post(
+            story_url(article, f"move/{action}/"), move_post(action, article, revision=revision, **extra)
+        )
+
+    return request
+
+
+def _status(state):
+    return lambda article, before: Article.objects.get(pk=article.pk).status == state
+
+
+def _save(client, article):
+    revision = article.latest_revision
+    return client.post(story_url(article, "change/"), story_post(revision, base=revision, headline_ar="عنوان جديد"))
+
+
+def _restore(client, article):
+    return client.post(story_url(article, "revision/1/restore/"), {"note": "back"})
+
+
+def _add_user(client, article):
+    return client.post(
+        "/admin/auth/user/add/",
+        {
+            "username": "newcomer",
+            "password1": "a-long-pass-2026",
+            "password2": "a-long-pass-2026",
+            "usable_password": "true",
+        },
+    )
+
+
+def _change_user(client, target):
+    return client.post(
+        f"/admin/auth/user/{target.pk}/change/",
+        {
+            "username": target.username,
+            "email": target.email,
+            "is_active": "on",
+            "is_staff": "on",
+            "is_superuser": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "09:00:00",
+        },
+    )
+
+
+def _two_revisions(writer):
+    article = draft(writer)
+    edit(article, writer, headline_ar="العنوان الثاني")
+    article.refresh_from_db()
+    return article
+
+
+SCENARIOS = {
+    "view draft": (draft, lambda client, a: client.get(story_url(a, "change/")), None),
+    "preview": (draft, lambda client, a: client.get(story_url(a, "revision/1/preview/")), None),
+    "save": (draft, _save, lambda a, before: a.revisions.count() == before["revisions"] + 1),
+    "submit": (draft, _revision_move("submit"), _status(State.IN_REVIEW)),
+    "approve": (submitted, _revision_move("publish"), _status(State.PUBLISHED)),
+    "request changes": (
+        submitted,
+        _move("request_changes", **{"request_changes-comment": "more"}),
+        _status(State.DRAFT),
+    ),
+    "schedule": (
+        submitted,
+        _revision_move("schedule", publish_at=(timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")),
+        _status(State.SCHEDULED),
+    ),
+    "unpublish": (published, _move("unpublish", **{"unpublish-comment": "legal"}), _status(State.UNPUBLISHED)),
+    "restore": (
+        _two_revisions,
+        _restore,
+        lambda a, before: Revision.objects.filter(article=a, restored_from__number=1).exists(),
+    ),
+    "correct": (
+        published,
+        _move("correct", **{"correct-kind": "correction", "correct-text_ar": "تصحيح"}),
+        lambda a, before: Correction.objects.filter(article=a).count() == 1,
+    ),
+    "trash": (draft, _move("trash"), _status(State.TRASHED)),
+    "untrash": (trashed, _move("untrash"), _status(State.DRAFT)),
+    "delete": (draft, lambda client, a: client.post(story_url(a, "delete/"), {"post": "yes"}), None),
+    "add user": (draft, _add_user, lambda a, before: get_user_model().objects.filter(username="newcomer").exists()),
+    "change user": (
+        lambda writer: writer,
+        _change_user,
+        lambda target, before: get_user_model().objects.get(pk=target.pk).is_superuser,
+    ),
+    "frobnicate": (draft, _move("frobnicate"), None),
+    "public draft": (draft, lambda client, a: client.get(f"/ar/news/{a.pk}/{a.slug}/"), None),
+}
+
+
+def snapshot() -> dict:
+    """Everything a request could change, as plain values."""
+    return {
+        "stories": list(
+            Article.objects.order_by("pk").values_list(
+                "pk", "status", "latest_revision", "live_revision", "review_revision", "scheduled_revision"
+            )
+        ),
+        "revisions": Revision.objects.count(),
+        "transitions": Transition.objects.count(),
+        "corrections": Correction.objects.count(),
+        "users": list(get_user_model().objects.order_by("pk").values_list("pk", "is_superuser", "is_staff")),
+    }
+
+
+def errors_shown(response) -> list[str]:
+    return [str(m) for m in get_messages(response.wsgi_request) if m.level == messages.ERROR]
+
+
+@pytest.mark.parametrize(("role", "action"), CELLS)
+def test_permission_matrix(client, role, action):
+    expected = EXPECTED[action][ROLES.index(role)]
+    writer = EditorFactory(username="writer")
+    setup, make_request, changed = SCENARIOS[action]
+    subject = setup(writer)
+    actor = person(role)
+    if actor is not None:
+        client.force_login(actor)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    before = snapshot()
+
+    response = make_request(client, subject)
+
+    status = response.status_code
+    location = response.get("Location", "")
+    if expected == ALLOW:
+        assert status in (200, 302) and "/admin/login/" not in location, (status, location)
+        assert not errors_shown(response), errors_shown(response)
+        if changed is None:
+            assert status == 200
+            assert snapshot() == before
+        else:
+            assert changed(subject, before), f"{action} by {role} answered {status} but changed nothing"
+        return
+    if expected == LOGIN:
+        assert status == 302 and location.startswith("/admin/login/"), (status, location)
+    elif expected == DENY:
+        assert status == 403, status
+    elif expected == GONE:
+        assert status == 404, status
+    elif expected == REFUSE:
+        assert status == 302 and location == story_url(subject, "change/"), (status, location)
+        assert errors_shown(response), "refused without saying why"
+    assert snapshot() == before, f"{action} by {role} was refused ({status}) but the database changed"
+
+
+def test_no_role_reads_a_draft_on_the_public_site_even_with_the_desk_open(client):
+    """The reader's site ignores the session: the draft of a signed-in superuser is still not there."""
+    chief = UserFactory(username="chief", is_superuser=True)
+    article = draft(EditorFactory(username="writer"), headline_ar="سري")
+    client.force_login(chief)
+    for address in (f"/ar/news/{article.pk}/{article.slug}/", f"/en/news/{article.pk}/{article.slug}/", "/ar/"):
+        response = client.get(address)
+        assert "سري" not in response.content.decode()
+    services.article_trash(article=article, user=chief)
+    assert client.get(f"/ar/news/{article.pk}/{article.slug}/").status_code == 404

@@ -36,6 +36,9 @@ PAGE_PREFIX = "page:"
 VERSION_PREFIX = "dep:"
 # The home page, the feeds and the sitemaps change with every story.
 LIVE = "live"
+# Every page shows the sections in its navigation.
+NAV = "nav"
+NAV_SECTIONS = "nav:sections"
 # Query parameters that make a different cached page; a request with any
 # other parameter is served fresh and not stored, so junk parameters cannot
 # flood the cache.
@@ -86,6 +89,12 @@ def depend(request, *keys: str) -> None:
 def invalidate(keys: Iterable[str]) -> None:
     """Give each key a new version: every page that depended on one is stale."""
     cache.set_many({VERSION_PREFIX + key: uuid.uuid4().hex for key in set(keys)}, timeout=None)
+
+
+def navigation_changed() -> None:
+    """A section was added, renamed, reordered or removed: every page's navigation is stale."""
+    cache.delete(NAV_SECTIONS)
+    invalidate({NAV, LIVE})
 
 
 def keys_for_story(article) -> set[str]:
@@ -193,7 +202,7 @@ def cached_page(address_keys: Callable[..., Iterable[str]]):
             # Versions of the address's keys are read before the view reads
             # the database: a change committed while it renders makes the
             # stored page stale on the next request instead of hiding.
-            keys = set(address_keys(**kwargs))
+            keys = {NAV, *address_keys(**kwargs)}
             before = _versions(keys)
             request._page_dependencies = set(keys)
             response = view(request, *args, **kwargs)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import dates, selectors
 from .models import Section
+from .presentation import live_extras_of
 
 
 def _site_name() -> str:
@@ -55,7 +56,7 @@ class LatestStoriesFeed(Feed):
                     dates.gregorian(correction.published_at, language),
                     getattr(correction, f"text_{language}") or correction.text_ar,
                 )
-                for correction in item.corrections.all()
+                for correction in live_extras_of(item).corrections
             ),
         )
         return format_html("<p>{}</p>{}", getattr(item, f"standfirst_{language}") or "", notes)
@@ -71,14 +72,14 @@ class LatestStoriesFeed(Feed):
         return item.first_published_at
 
     def item_updateddate(self, item):
-        moments = [item.last_updated_at, *(c.published_at for c in item.corrections.all())]
+        moments = [item.last_updated_at, *(c.published_at for c in live_extras_of(item).corrections)]
         return max((m for m in moments if m), default=item.first_published_at)
 
     def item_author_name(self, item):
-        return ", ".join(byline.author.name for byline in item.bylines.all()) or None
+        return ", ".join(author.name for author in live_extras_of(item).authors) or None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in live_extras_of(item).tags]
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):

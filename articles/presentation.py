@@ -11,9 +11,36 @@ from datetime import datetime
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 
 from .models import Article, Author, Correction, Revision, StoryContent, Tag
+
+
+@dataclass(frozen=True)
+class LiveExtras:
+    """A live story's bylines, tags and corrections, read from the story row (``live_extras``)."""
+
+    authors: list[Author]
+    tags: list[Tag]
+    corrections: list[Correction]
+
+
+def live_extras_of(article: Article) -> LiveExtras:
+    """Objects for what ``article.live_extras`` holds; made once per story object."""
+    extras = getattr(article, "_live_extras_objects", None)
+    if extras is None:
+        data = article.live_extras or {}
+        extras = LiveExtras(
+            authors=[Author(**author) for author in data.get("authors", [])],
+            tags=[Tag(**tag) for tag in data.get("tags", [])],
+            corrections=[
+                Correction(**{**correction, "published_at": parse_datetime(correction["published_at"])})
+                for correction in data.get("corrections", [])
+            ],
+        )
+        article._live_extras_objects = extras
+    return extras
 
 
 @dataclass
@@ -44,16 +71,16 @@ class StoryPage:
 
     @classmethod
     def live(cls, article: Article) -> "StoryPage":
-        """The story as readers see it (expects ``selectors.article_live_detail``)."""
+        """The story as readers see it, from its row alone (``selectors.article_live_detail``)."""
+        extras = live_extras_of(article)
         return cls(
             article=article,
             content=article,
-            authors=[byline.author for byline in article.bylines.all()],
-            tags=list(article.tags.all()),
-            corrections=list(article.corrections.all()),
+            authors=extras.authors,
+            tags=extras.tags,
+            corrections=extras.corrections,
             published_at=article.first_published_at,
             updated_at=article.last_updated_at,
-            revision=article.live_revision,
         )
 
     @classmethod
@@ -154,8 +181,8 @@ def story_metadata(story: StoryPage, request, language: str) -> dict:
     """What search engines and link previews read: JSON-LD and the share image, as absolute URLs."""
     url = request.build_absolute_uri(story.article.get_absolute_url())
     image = story.lead_image
-    jpegs = sorted((r for r in image.renditions.all() if r.format == "jpeg"), key=lambda r: -r.width) if image else []
-    image_urls = [request.build_absolute_uri(jpegs[0].file.url)] if jpegs else []
+    jpegs = image.rendition_urls("jpeg") if image else []
+    image_urls = [request.build_absolute_uri(jpegs[-1][0])] if jpegs else []
     return {
         "json_ld": json_ld_news_article(story, url=url, image_urls=image_urls, language=language),
         "og_image": image_urls[0] if image_urls else "",

@@ -9,11 +9,11 @@ from datetime import datetime
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Count, F, Func, Prefetch, Q, QuerySet, Window
+from django.db.models import BooleanField, Count, F, Func, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from . import search, workflow
-from .models import Article, ArticleAuthor, Correction, Revision, Section, Transition
+from .models import Article, Correction, Revision, Section, Transition
 from .workflow import Action, State
 
 # The search index lives on the story row but no page prints it; loading it
@@ -32,20 +32,12 @@ def article_live() -> QuerySet[Article]:
 
 
 def article_live_detail(pk: int) -> Article:
-    """One live story with its bylines, tags, corrections and image renditions, or DoesNotExist."""
-    return (
-        article_live()
-        # StoryPage names the live revision; its text is already on the story.
-        .select_related("live_revision")
-        .defer(*(f"live_revision__{name}_{code}" for name in ("body", "standfirst") for code in ("ar", "en")))
-        .prefetch_related(
-            Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author").order_by("position")),
-            "tags",
-            "corrections",
-            "lead_image__renditions",
-        )
-        .get(pk=pk)
-    )
+    """One live story, with its section and picture, or DoesNotExist: one query.
+
+    Its bylines, tags and corrections come with it (``live_extras``), and its
+    picture's renditions with the picture (``Image.sources``).
+    """
+    return article_live().get(pk=pk)
 
 
 def article_was_withdrawn(pk: int) -> bool:
@@ -66,7 +58,7 @@ LIST_DEFERRED = ("body", "body_ar", "body_en", *SEARCH_COLUMNS)
 
 def article_live_list(language: str) -> QuerySet[Article]:
     """Live stories with an edition in ``language``, ready to be listed (section, picture sizes)."""
-    return article_live().in_language(language).defer(*LIST_DEFERRED).prefetch_related("lead_image__renditions")
+    return article_live().in_language(language).defer(*LIST_DEFERRED, "live_extras")
 
 
 @dataclass
@@ -141,7 +133,7 @@ def article_related(article: Article, language: str, limit: int = 4) -> list[Art
     """
     fields = ("pk", "slug", "headline_ar", "headline_en", "first_published_at", "section_id")
     stories = article_live().in_language(language).select_related(None).exclude(pk=article.pk).only(*fields)
-    tag_ids = [tag.pk for tag in article.tags.all()]
+    tag_ids = [tag["id"] for tag in (article.live_extras or {}).get("tags", [])]
     related = list(
         stories.filter(tags__in=tag_ids)
         .annotate(shared=Count("pk"))
@@ -184,21 +176,23 @@ def article_search(query: "search.Query") -> QuerySet[Article]:
 
 
 def section_nav() -> list[Section]:
-    """The sections, in their order, for the site's navigation."""
-    return list(Section.objects.order_by("order", "slug"))
+    """The sections, in their order, for the site's navigation.
+
+    Kept in the cache (every page shows them) until a section changes
+    (``cache.navigation_changed``).
+    """
+    from .cache import NAV_SECTIONS, cache
+
+    sections = cache.get(NAV_SECTIONS)
+    if sections is None:
+        sections = list(Section.objects.order_by("order", "slug"))
+        cache.set(NAV_SECTIONS, sections, timeout=None)
+    return sections
 
 
 def feed_stories(language: str, *, section: Section | None = None, limit: int = 30) -> list[Article]:
-    """The newest live stories for a feed, with bylines, tags and corrections loaded."""
-    stories = (
-        article_live()
-        .in_language(language)
-        .prefetch_related(
-            Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author").order_by("position")),
-            "tags",
-            Prefetch("corrections", queryset=Correction.objects.order_by("published_at", "id")),
-        )
-    )
+    """The newest live stories for a feed; their bylines, tags and corrections come with them (``live_extras``)."""
+    stories = article_live().in_language(language).defer("body_ar", "body_en")
     if section is not None:
         stories = stories.filter(section=section)
     return list(stories[:limit])

@@ -11,7 +11,7 @@ from django.conf import settings
 from django_tasks import task
 
 from . import services
-from .models import Image
+from .models import Article, Image
 from .services.media import renditions_ensure
 
 logger = logging.getLogger(__name__)
@@ -30,12 +30,20 @@ def make_renditions(image_id: int) -> int:
     if image is None:  # deleted since the task was queued
         return 0
     try:
-        return len(renditions_ensure(image=image))
+        made = renditions_ensure(image=image)
     except OSError:
         # An unreadable file will not become readable by retrying; the page
         # shows the original until someone replaces it and runs make_renditions.
         logger.exception("Could not make renditions of image %s", image_id)
         return 0
+    if made:
+        # Pages cached while the picture had no renditions went without it.
+        from .services.library import live_stories_using
+        from .signals import live_changed
+
+        for article_id in live_stories_using(Image, image_id):
+            live_changed.send(sender=Article, article_id=article_id)
+    return len(made)
 
 
 @task()
@@ -59,3 +67,17 @@ def purge_cdn(keys: list[str]) -> int:
             status = response.status
     logger.info("CDN purged %s keys (status %s)", len(keys), status)
     return status
+
+
+@task()
+def refresh_live_stories(article_ids: list[int]) -> int:
+    """Rewrite the stored bylines and tags of these live stories and forget their cached pages."""
+    from .services.live import live_extras_write
+    from .signals import live_changed
+
+    refreshed = 0
+    for article in Article.objects.live().filter(pk__in=article_ids).only("pk"):
+        live_extras_write(article)
+        live_changed.send(sender=Article, article_id=article.pk)
+        refreshed += 1
+    return refreshed

@@ -10,24 +10,39 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Image
+from ..services.library import library_delete, library_save
 from ..services.media import image_create
 from .bilingual import BilingualAdmin
 from .forms import ImageForm
 
 
-class SectionAdmin(BilingualAdmin):
+class LibraryAdmin(BilingualAdmin):
+    """Saves and deletions go through the library service, which refreshes the live stories showing them."""
+
+    def save_model(self, request, obj, form, change):
+        library_save(obj=obj)
+
+    def delete_model(self, request, obj):
+        library_delete(obj=obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            library_delete(obj=obj)
+
+
+class SectionAdmin(LibraryAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name_ar", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-class TagAdmin(BilingualAdmin):
+class TagAdmin(LibraryAdmin):
     list_display = ("name", "slug")
     search_fields = ("name_ar", "name_en", "slug")
 
 
-class AuthorAdmin(BilingualAdmin):
+class AuthorAdmin(LibraryAdmin):
     list_display = ("name", "slug", "user")
     list_select_related = ("user",)
     search_fields = ("name_ar", "name_en", "slug")
@@ -35,7 +50,7 @@ class AuthorAdmin(BilingualAdmin):
     autocomplete_fields = ("photo", "user")
 
 
-class ImageAdmin(BilingualAdmin):
+class ImageAdmin(LibraryAdmin):
     """The picture library. Uploads go through ``image_create``; the file never changes after."""
 
     form = ImageForm
@@ -102,7 +117,7 @@ class ImageAdmin(BilingualAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
+            library_save(obj=obj)
             return
         fields = {name: value for name, value in form.cleaned_data.items() if name != "file"}
         image = image_create(user=request.user, file=form.cleaned_data["file"], **fields)

@@ -77,6 +77,13 @@ class Article(StoryContent):
         _("last updated"), null=True, blank=True, help_text=_("When a later revision last replaced the live one.")
     )
     has_english = models.BooleanField(_("English edition"), default=False, editable=False)
+    live_extras = models.JSONField(
+        _("bylines, tags and corrections as shown"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Written with the live copy, so a story page needs no query for them."),
+    )
     authors = models.ManyToManyField(
         "articles.Author", verbose_name=_("authors"), through="ArticleAuthor", related_name="articles", blank=True
     )

@@ -62,6 +62,13 @@ class Image(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    sources = models.JSONField(
+        _("renditions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The stored renditions by format, narrowest first; written whenever renditions are made."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -76,6 +83,14 @@ class Image(models.Model):
 
     def __str__(self):
         return self.alt or self.caption or self.file.name
+
+    def rendition_urls(self, fmt: str) -> list[tuple[str, int, int]]:
+        """``(url, width, height)`` of the stored renditions in ``fmt``, narrowest first.
+
+        Read from ``sources``, so pages list pictures without a query per picture.
+        """
+        storage = Rendition._meta.get_field("file").storage
+        return [(storage.url(name), width, height) for name, width, height in self.sources.get(fmt, [])]
 
 
 class Rendition(models.Model):

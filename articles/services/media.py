@@ -188,7 +188,22 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
                 raise
             continue
         made.append(rendition)
+    sources_index(image)
     return made
+
+
+def sources_index(image: Image) -> dict:
+    """Record ``image``'s renditions on the image itself, for pages to read without a query."""
+    sources: dict[str, list] = {}
+    for name, fmt, width, height in (
+        Rendition.objects.filter(image=image)
+        .order_by("format", "width")
+        .values_list("file", "format", "width", "height")
+    ):
+        sources.setdefault(fmt, []).append([name, width, height])
+    Image.objects.filter(pk=image.pk).update(sources=sources)
+    image.sources = sources
+    return sources
 
 
 def story_renditions_ensure(*, article) -> None:

@@ -19,6 +19,7 @@ from ..richtext import clean_text
 from ..workflow import Action, State
 from ._common import announce_live_change, context_for, lock, record
 from .content import copy_content
+from .live import live_extras_write
 from .media import story_renditions_ensure
 
 
@@ -141,6 +142,7 @@ def correction_add(
             revision=locked.live_revision,
             comment=correction.text_ar,
         )
+        live_extras_write(locked)
         announce_live_change(locked)
     return correction
 
@@ -221,6 +223,7 @@ def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
     ArticleTag.objects.bulk_create(
         ArticleTag(article=article, tag_id=tag_id) for tag_id in revision.tags.values_list("pk", flat=True)
     )
+    live_extras_write(article)
     search.index_article(article)
     story_renditions_ensure(article=article)
     announce_live_change(article)

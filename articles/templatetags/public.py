@@ -38,22 +38,21 @@ def json_ld(data):
 def picture(image, sizes="100vw", loading="lazy", classes=""):
     """A ``<picture>`` of ``image``'s stored renditions: WebP first, JPEG as the fallback.
 
-    Reads the prefetched ``image.renditions``; renditions are made when the
+    Reads ``image.sources`` (no query); renditions are made when the
     image is uploaded or its story goes live, never here. Without renditions
     nothing is drawn: the uploaded original is never shown to readers.
     """
-    renditions = sorted(image.renditions.all(), key=lambda r: r.width)
-    webp = [r for r in renditions if r.format == "webp"]
-    jpeg = [r for r in renditions if r.format == "jpeg"]
-    fallback = next((r for r in jpeg if r.width >= 800), jpeg[-1] if jpeg else None)
+    webp = image.rendition_urls("webp")
+    jpeg = image.rendition_urls("jpeg")
+    fallback = next((r for r in jpeg if r[1] >= 800), jpeg[-1] if jpeg else None)
     return {
         "image": image,
         "sizes": sizes,
         "loading": loading,
         "classes": classes,
-        "webp_srcset": ", ".join(f"{r.file.url} {r.width}w" for r in webp),
-        "jpeg_srcset": ", ".join(f"{r.file.url} {r.width}w" for r in jpeg),
-        "src": fallback.file.url if fallback else "",
-        "width": fallback.width if fallback else 0,
-        "height": fallback.height if fallback else 0,
+        "webp_srcset": ", ".join(f"{url} {width}w" for url, width, _height in webp),
+        "jpeg_srcset": ", ".join(f"{url} {width}w" for url, width, _height in jpeg),
+        "src": fallback[0] if fallback else "",
+        "width": fallback[1] if fallback else 0,
+        "height": fallback[2] if fallback else 0,
     }

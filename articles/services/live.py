@@ -1,0 +1,56 @@
+"""What the live copy of a story shows beside its text, kept on the story row.
+
+A story page prints its bylines, tags and corrections. Reading them from
+their own tables costs a query each on every page; the story row instead
+keeps them as plain data (``Article.live_extras``), written whenever they can
+change: when a revision goes live, when a correction is added, and when an
+author or tag is renamed (``library.py``).
+"""
+
+from django.db.models import Prefetch
+
+from ..models import Article, ArticleAuthor, Correction
+from .content import languages
+
+
+def _names(obj) -> dict[str, str]:
+    return {f"name_{code}": getattr(obj, f"name_{code}") or "" for code in languages()}
+
+
+def live_extras(article: Article) -> dict:
+    """The bylines (in order), tags and corrections of ``article``'s live copy, as plain data."""
+    article = (
+        Article.objects.filter(pk=article.pk)
+        .only("pk")
+        .prefetch_related(
+            Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author").order_by("position")),
+            "tags",
+            Prefetch("corrections", queryset=Correction.objects.order_by("published_at", "id")),
+        )
+        .get()
+    )
+    return {
+        "authors": [
+            {"id": byline.author.pk, "slug": byline.author.slug, **_names(byline.author)}
+            for byline in article.bylines.all()
+        ],
+        "tags": [
+            {"id": tag.pk, "slug": tag.slug, **_names(tag)} for tag in sorted(article.tags.all(), key=lambda t: t.slug)
+        ],
+        "corrections": [
+            {
+                "kind": correction.kind,
+                "published_at": correction.published_at.isoformat(),
+                **{f"text_{code}": getattr(correction, f"text_{code}") or "" for code in languages()},
+            }
+            for correction in article.corrections.all()
+        ],
+    }
+
+
+def live_extras_write(article: Article) -> dict:
+    """Store ``live_extras`` on the story row (one UPDATE)."""
+    extras = live_extras(article)
+    Article.objects.filter(pk=article.pk).update(live_extras=extras)
+    article.live_extras = extras
+    return extras

@@ -1,0 +1,114 @@
+"""What a live story shows beside its text is kept on its row, and kept true."""
+
+import pytest
+from django.utils import translation
+
+from articles.models import Article, Rendition
+from articles.services.library import library_save
+from articles.services.media import renditions_ensure
+from tests.factories import AuthorFactory, ImageFactory, SectionFactory, TagFactory, corrected, image_bytes, published
+
+pytestmark = pytest.mark.django_db
+
+
+def story_url(article):
+    with translation.override("ar"):
+        return Article.objects.get(pk=article.pk).get_absolute_url()
+
+
+def test_publishing_stores_bylines_in_order_and_tags(editor, moderator):
+    first = AuthorFactory(slug="sara", name_ar="سارة", name_en="Sara")
+    second = AuthorFactory(slug="omar", name_ar="عمر", name_en="Omar")
+    article = published(editor, moderator, authors=[second, first], tags=[TagFactory(slug="iraq", name_ar="العراق")])
+    extras = Article.objects.get(pk=article.pk).live_extras
+    assert [a["slug"] for a in extras["authors"]] == ["omar", "sara"]
+    assert extras["authors"][0]["name_ar"] == "عمر"
+    assert [t["slug"] for t in extras["tags"]] == ["iraq"]
+    assert extras["corrections"] == []
+
+
+def test_a_correction_is_stored_with_the_story(editor, moderator):
+    article = published(editor, moderator)
+    corrected(article, moderator, text_ar="صُحّح الرقم")
+    extras = Article.objects.get(pk=article.pk).live_extras
+    assert extras["corrections"][0]["text_ar"] == "صُحّح الرقم"
+    assert extras["corrections"][0]["kind"] == "correction"
+
+
+def test_renaming_an_author_reaches_their_live_stories_and_cached_pages(
+    client, editor, moderator, django_capture_on_commit_callbacks
+):
+    author = AuthorFactory(slug="sara", name_ar="سارة حسن", name_en="Sara Hassan")
+    article = published(editor, moderator, authors=[author])
+    url = story_url(article)
+    assert "سارة حسن" in client.get(url).content.decode()  # now cached
+    author.name_ar = "سارة حسن العبيدي"
+    with django_capture_on_commit_callbacks(execute=True):
+        library_save(obj=author)
+    assert "سارة حسن العبيدي" in client.get(url).content.decode()
+    assert Article.objects.get(pk=article.pk).live_extras["authors"][0]["name_ar"] == "سارة حسن العبيدي"
+
+
+def test_renaming_a_tag_reaches_its_live_stories(client, editor, moderator, django_capture_on_commit_callbacks):
+    tag = TagFactory(slug="coalition", name_ar="التحالف")
+    article = published(editor, moderator, tags=[tag])
+    url = story_url(article)
+    client.get(url)
+    tag.name_ar = "التحالف الدولي"
+    with django_capture_on_commit_callbacks(execute=True):
+        library_save(obj=tag)
+    assert "التحالف الدولي" in client.get(url).content.decode()
+
+
+def test_a_new_caption_reaches_the_cached_story_page(client, editor, moderator, django_capture_on_commit_callbacks):
+    image = ImageFactory(caption_ar="شرح قديم")
+    renditions_ensure(image=image)
+    article = published(editor, moderator, lead_image=image)
+    url = story_url(article)
+    assert "شرح قديم" in client.get(url).content.decode()
+    image.caption_ar = "شرح جديد للصورة"
+    with django_capture_on_commit_callbacks(execute=True):
+        library_save(obj=image)
+    assert "شرح جديد للصورة" in client.get(url).content.decode()
+
+
+def test_renaming_a_section_updates_the_navigation_of_cached_pages(
+    client, editor, moderator, django_capture_on_commit_callbacks
+):
+    section = SectionFactory(slug="politics", name_ar="سياسة", name_en="Politics")
+    article = published(editor, moderator, section=section)
+    url = story_url(article)
+    assert "سياسة" in client.get("/ar/").content.decode()
+    client.get(url)
+    section.name_ar = "شؤون سياسية"
+    with django_capture_on_commit_callbacks(execute=True):
+        library_save(obj=section)
+    assert "شؤون سياسية" in client.get("/ar/").content.decode()
+    assert "شؤون سياسية" in client.get(url).content.decode()
+
+
+def test_renditions_are_indexed_on_the_picture(editor):
+    from django.core.files.base import ContentFile
+
+    from articles.services.media import image_create
+
+    image = image_create(user=editor, file=ContentFile(image_bytes(size=(900, 500)), name="p.jpg"), alt_ar="صورة")
+    renditions_ensure(image=image)
+    image.refresh_from_db()
+    assert [width for _name, width, _height in image.sources["webp"]] == [480, 800, 900]
+    assert [url for url, _w, _h in image.rendition_urls("jpeg")] == [
+        r.file.url for r in Rendition.objects.filter(image=image, format="jpeg").order_by("width")
+    ]
+
+
+def test_a_story_published_before_its_renditions_shows_them_once_they_are_made(
+    client, editor, moderator, django_capture_on_commit_callbacks
+):
+    from articles.tasks import make_renditions
+
+    image = ImageFactory()
+    article = published(editor, moderator, lead_image=image)  # its renditions task has not run (no commit)
+    url = story_url(article)
+    assert "<picture" not in client.get(url).content.decode()
+    make_renditions.enqueue(image.pk)
+    assert "<picture" in client.get(url).content.decode()

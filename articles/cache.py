@@ -42,7 +42,7 @@ NAV_SECTIONS = "nav:sections"
 # Query parameters that make a different cached page; a request with any
 # other parameter is served fresh and not stored, so junk parameters cannot
 # flood the cache.
-CACHEABLE_PARAMETERS = {"page"}
+CACHEABLE_PARAMETERS = {"page", "p"}  # list pages, sitemap pages
 
 
 def story_key(pk) -> str:
@@ -153,10 +153,16 @@ def _signed_in(request) -> bool:
     return request.user.is_authenticated
 
 
-def _page_key(request) -> str | None:
-    if set(request.GET) - CACHEABLE_PARAMETERS:
+# A parameter longer than this is no real reader's query; such pages are not stored.
+MAX_PARAMETER_LENGTH = 200
+
+
+def _page_key(request, parameters: frozenset[str] = frozenset()) -> str | None:
+    allowed = CACHEABLE_PARAMETERS | parameters
+    if set(request.GET) - allowed or any(len(value) > MAX_PARAMETER_LENGTH for value in request.GET.values()):
         return None
-    identity = f"{request.get_host()}{request.path}?page={request.GET.get('page', '')}"
+    query = "&".join(f"{name}={request.GET.get(name, '')}" for name in sorted(allowed))
+    identity = f"{request.get_host()}{request.path}?{query}"
     return PAGE_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
 
 
@@ -178,8 +184,43 @@ STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified", "
 SURROGATE_KEY_HEADER = "Surrogate-Key"
 
 
-def cached_page(address_keys: Callable[..., Iterable[str]]):
-    """Cache an anonymous public view; ``address_keys(**kwargs)`` are its URL-derived dependencies."""
+# Which version keys each cached page was checked against, remembered by
+# this process, so that a hit reads the page and its versions in one round
+# trip. Only a hint: an entry is always checked against the versions it
+# stored, and a page whose keys changed costs one more round trip.
+_DEPENDENCY_HINTS: dict[str, list[str]] = {}
+_DEPENDENCY_HINTS_MAX = 20_000
+
+
+def _remember_dependencies(key: str, versions: dict) -> None:
+    if len(_DEPENDENCY_HINTS) >= _DEPENDENCY_HINTS_MAX:
+        _DEPENDENCY_HINTS.clear()
+    _DEPENDENCY_HINTS[key] = list(versions)
+
+
+def _fresh_entry(key: str) -> dict | None:
+    """The cached page at ``key`` if every version it depends on is unchanged, else ``None``."""
+    found = cache.get_many([key, *_DEPENDENCY_HINTS.get(key, ())])
+    entry = found.pop(key, None)
+    if entry is None:
+        return None
+    versions = entry["versions"]
+    unread = [name for name in versions if name not in found]
+    if unread:
+        found.update(cache.get_many(unread))
+        _remember_dependencies(key, versions)
+    if any(found.get(name) != version for name, version in versions.items()):
+        return None
+    return entry
+
+
+def cached_page(address_keys: Callable[..., Iterable[str]], *, parameters: Iterable[str] = ()):
+    """Cache an anonymous public view; ``address_keys(**kwargs)`` are its URL-derived dependencies.
+
+    ``parameters`` are query parameters that make a different page of this
+    view (besides ``page``), such as the search page's ``q``.
+    """
+    parameters = frozenset(parameters)
 
     def decorator(view):
         @wraps(view)
@@ -190,11 +231,11 @@ def cached_page(address_keys: Callable[..., Iterable[str]]):
                 response = view(request, *args, **kwargs)
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
-            key = _page_key(request)
+            key = _page_key(request, parameters)
             if key is None:
                 return view(request, *args, **kwargs)
-            entry = cache.get(key)
-            if entry is not None and cache.get_many(list(entry["versions"])) == entry["versions"]:
+            entry = _fresh_entry(key)
+            if entry is not None:
                 response = HttpResponse(entry["content"], status=entry["status"])
                 for name, value in entry["headers"]:
                     response[name] = value
@@ -221,6 +262,7 @@ def cached_page(address_keys: Callable[..., Iterable[str]]):
                 "versions": versions,
             }
             cache.set(key, entry, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            _remember_dependencies(key, versions)
             return get_conditional_response(request, etag=response["ETag"], response=_public(response))
 
         return wrapper

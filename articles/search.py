@@ -18,7 +18,9 @@ falls back to matching whole stems in the normalised text.
 """
 
 import re
+from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchVector, SearchVectorField
 from django.db import connection
@@ -98,6 +100,12 @@ def stem(word: str) -> str:
             break
         word = word[: -len(suffix)]
     return word
+
+
+@lru_cache(maxsize=100_000)
+def fold(word: str) -> str:
+    """``stem(normalize(word))``, remembered: a news archive uses the same words over and over."""
+    return stem(normalize(word))
 
 
 def words(text: str) -> list[str]:
@@ -228,8 +236,7 @@ class Query:
     def matches_word(self, word: str) -> bool:
         """Whether a word as printed in a story is one the reader looked for."""
         if self.language == "ar":
-            normalised = normalize(word)
-            return bool(normalised) and stem(normalised) in self.terms
+            return fold(word) in self.terms
         lower = normalize(word)
         return any(lower.startswith(_english_root(term)) for term in self.terms)
 
@@ -256,16 +263,39 @@ def highlight(text: str, query: Query) -> SafeString:
 
 
 def excerpt(text: str, query: Query, *, size: int = 30) -> SafeString:
-    """About ``size`` words of ``text`` around the first match, highlighted."""
-    found = list(WORD.finditer(text or ""))
-    if len(found) <= size:
+    """About ``size`` words of ``text`` around the first match, highlighted.
+
+    Reads the text only as far as the excerpt needs: a story's body is a
+    thousand words, and twenty of them are shown on each page of results.
+    """
+    text = text or ""
+    lead = size // 3
+    before: deque = deque(maxlen=lead)  # the words just before the first match
+    head: list = []  # the opening words, in case nothing matches
+    taken: list = []
+    skipped = False
+    more = False
+    for found in WORD.finditer(text):
+        if taken:
+            if len(taken) == size:
+                more = True
+                break
+            taken.append(found)
+        elif query.matches_word(found.group()):
+            taken = [*before, found]
+        else:
+            if len(before) == lead:
+                skipped = True
+            before.append(found)
+            if len(head) <= size:
+                head.append(found)
+    if not taken:
+        taken, skipped, more = head[:size], False, len(head) > size
+    if not taken:
         return highlight(text, query)
-    first = next((i for i, m in enumerate(found) if query.matches_word(m.group())), 0)
-    start_index = max(first - size // 3, 0)
-    end_index = min(start_index + size, len(found)) - 1
-    start = found[start_index].start()
-    end = found[end_index].end()
-    piece = text[start:end]
-    prefix = "… " if start_index > 0 else ""
-    suffix = " …" if end_index < len(found) - 1 else ""
+    if not skipped and not more:
+        return highlight(text, query)
+    piece = text[taken[0].start() : taken[-1].end()]
+    prefix = "… " if skipped else ""
+    suffix = " …" if more else ""
     return mark_safe(prefix + highlight(piece, query) + suffix)  # noqa: S308 - highlight escapes

@@ -5,9 +5,12 @@ pointing at the Arabic one); a story without English is listed in Arabic
 only.
 """
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from . import selectors
 
@@ -36,10 +39,29 @@ class EditionsSitemap(Sitemap):
 
 class StorySitemap(EditionsSitemap):
     changefreq = "hourly"
-    limit = 5000
+    # A thousand entries a page (a story is an entry per edition, each with
+    # its alternates) keeps a page quick to build and to fetch.
+    limit = 1000
 
     def items(self):
         return selectors.sitemap_stories()
+
+    def location(self, item):
+        # A story's address without a URL reversal per entry per edition:
+        # the pattern is reversed once per language, the story filled in.
+        language = get_language()
+        template = self._templates.get(language)
+        if template is None:
+            template = self._templates[language] = (
+                reverse("articles:story", kwargs={"pk": 9999999999, "slug": "SLUG"})
+                .replace("9999999999", "{pk}")
+                .replace("SLUG", "{slug}")
+            )
+        return template.format(pk=item.pk, slug=quote(item.slug or "-", safe=""))
+
+    def __init__(self):
+        super().__init__()
+        self._templates = {}
 
     def get_languages_for_item(self, item):
         return ["ar", "en"] if item.has_english else ["ar"]

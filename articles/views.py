@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from . import cache, dates, search, selectors
 from .models import Article, Author, Section, Tag
@@ -183,9 +182,12 @@ def archive(request, year: int, month: int | None = None, day: int | None = None
     )
 
 
-@never_cache
+@cache.cached_page(lambda: [cache.LIVE], parameters=["q"])
 def search_page(request):
-    """Search is never cached: every query is different and must reflect the site now."""
+    """Search results, kept per query until any story's live copy changes.
+
+    When news breaks, thousands of readers search for the same words.
+    """
     query = search.Query.parse(request.GET.get("q", ""), get_language())
     page = _paginate(request, selectors.article_search(query)) if query else None
     context = {

@@ -274,6 +274,17 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
             article.status = State.PUBLISHED
             article.first_published_at = plan["at"]
             article.has_english = plan["english"]
+            article.live_extras = {
+                "authors": [
+                    {"id": a.pk, "slug": a.slug, "name_ar": a.name_ar, "name_en": a.name_en or ""}
+                    for a in plan["authors"]
+                ],
+                "tags": [
+                    {"id": t.pk, "slug": t.slug, "name_ar": t.name_ar, "name_en": t.name_en or ""}
+                    for t in sorted(plan["tags"], key=lambda t: t.slug)
+                ],
+                "corrections": [],
+            }
             updated.append(article)
         RevisionAuthor.objects.bulk_create(revision_authors)
         RevisionTag.objects.bulk_create(revision_tags)
@@ -292,6 +303,7 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
                 "status",
                 "first_published_at",
                 "has_english",
+                "live_extras",
             ],
         )
         for article in Article.objects.filter(pk__in=[a.pk for a in updated]).prefetch_related("tags"):

@@ -120,6 +120,7 @@ def pages() -> dict[str, str]:
             "search rare": "/ar/search/?q=" + urllib.parse.quote("الفسيفساء"),
             "feed": "/ar/feeds/rss/",
             "sitemap": "/sitemap.xml",
+            "sitemap page": "/sitemap-stories.xml",
         }
 
 

@@ -13,13 +13,20 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Outside the language prefix: one sitemap lists both editions.
     path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap-news.xml", views.news_sitemap, name="news_sitemap"),
+    # An index of sitemaps, the stories' split into pages of a thousand.
     path(
         "sitemap.xml",
-        cache.cached_page(lambda **_: [cache.LIVE])(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
+        cache.cached_page(lambda **_: [cache.LIVE])(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-news.xml", views.news_sitemap, name="news_sitemap"),
+    path(
+        "sitemap-<slug:section>.xml",
+        cache.cached_page(lambda **_: [cache.LIVE])(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

@@ -36,6 +36,7 @@ def test_a_cached_page_is_served_without_any_database_query(client, django_asser
         "/ar/section/politics/",
         "/ar/feeds/rss/",
         "/sitemap.xml",
+        "/sitemap-stories.xml",
     ]
     first = {path: client.get(path) for path in paths}
     with django_assert_num_queries(0):
@@ -223,3 +224,22 @@ def test_the_page_cache_can_be_switched_off(client, settings):
     settings.NEWSROOM_PAGE_CACHE = False
     client.get("/ar/")
     assert _queries(client, "/ar/") > 0
+
+
+def test_search_results_are_cached_per_query_and_refreshed_by_a_publication(client, django_capture_on_commit_callbacks):
+    published(headline_ar="محادثات التحالف الأولى")
+    url = "/ar/search/?q=التحالف"
+    first = client.get(url).content.decode()
+    assert _queries(client, url) == 0
+    assert _queries(client, "/ar/search/?q=العراق") > 0  # another query, another page
+    with django_capture_on_commit_callbacks(execute=True):
+        published(headline_ar="محادثات التحالف الثانية")
+    assert "الثانية" in client.get(url).content.decode()  # (the matched word is in <mark>)
+    assert "الثانية" not in first
+
+
+def test_very_long_queries_are_answered_but_not_stored(client):
+    published()
+    url = "/ar/search/?q=" + "التحالف " * 30
+    client.get(url)
+    assert _queries(client, url) > 0

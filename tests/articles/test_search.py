@@ -225,3 +225,15 @@ def test_migration_indexes_stories_that_were_live_before_search_existed(sample):
     migration.index_live_stories(apps, None)
     sample.refresh_from_db()
     assert " تحالف " in sample.search_text_ar
+
+
+@pytest.mark.postgres
+@needs_postgres
+def test_postgres_ranks_only_the_newest_matches_of_a_very_common_word(db, monkeypatch):
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 2)
+    oldest = published(headline_ar="التحالف في العنوان والتحالف مرة أخرى")  # the best match, but old
+    middle = published(headline_ar="خبر عن التحالف")
+    newest = published(headline_ar="خبر آخر عن التحالف")
+    found = list(selectors.article_search(search.Query.parse("التحالف", "ar")))
+    assert {story.pk for story in found} == {middle.pk, newest.pk}
+    assert oldest.pk not in {story.pk for story in found}

@@ -4,7 +4,7 @@ from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 
 from articles.models import Article
@@ -27,10 +27,47 @@ def entries(client, path):
     return {url.find("s:loc", NS).text: url for url in root.findall("s:url", NS)}
 
 
+def sitemap_entries(client):
+    """Every entry of every sitemap the index at /sitemap.xml names."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    index = ElementTree.fromstring(response.content)
+    urls = {}
+    for sitemap in index.findall("s:sitemap", NS):
+        urls.update(entries(client, sitemap.find("s:loc", NS).text.removeprefix("http://testserver")))
+    return urls
+
+
+def test_sitemap_is_an_index_of_pages(client, settings):
+    from articles.sitemaps import StorySitemap
+
+    for _ in range(3):
+        published()
+    StorySitemap.limit = 2
+    try:
+        index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+        pages = sorted(sitemap.find("s:loc", NS).text for sitemap in index.findall("s:sitemap", NS))
+        assert "http://testserver/sitemap-stories.xml?p=3" in pages  # three stories, two editions, two a page
+        assert "http://testserver/sitemap-home.xml" in pages and "http://testserver/sitemap-sections.xml" in pages
+        first = entries(client, "/sitemap-stories.xml")
+        second = entries(client, "/sitemap-stories.xml?p=2")
+        assert len(first) == 2 and len(second) == 2
+        assert not set(first) & set(second)
+    finally:
+        StorySitemap.limit = 1000
+
+
+def test_story_addresses_in_the_sitemap_are_the_stories_own(client):
+    arabic = published(headline_en="", body_en="", standfirst_en="", headline_ar="محادثات الانسحاب")
+    with translation.override("ar"):
+        expected = "http://testserver" + Article.objects.get(pk=arabic.pk).get_absolute_url()
+    assert expected in sitemap_entries(client)
+
+
 def test_sitemap_lists_each_story_in_each_edition_it_has(client):
     both = published()
     arabic_only = published(headline_en="", body_en="", standfirst_en="")
-    urls = entries(client, "/sitemap.xml")
+    urls = sitemap_entries(client)
     assert f"http://testserver/ar/news/{both.pk}/{both.slug}/" in urls
     assert f"http://testserver/en/news/{both.pk}/{both.slug}/" in urls
     assert iri_to_uri(f"http://testserver/ar/news/{arabic_only.pk}/{arabic_only.slug}/") in urls
@@ -40,7 +77,7 @@ def test_sitemap_lists_each_story_in_each_edition_it_has(client):
 
 def test_sitemap_entries_name_their_other_editions(client):
     article = published()
-    url = entries(client, "/sitemap.xml")[f"http://testserver/ar/news/{article.pk}/{article.slug}/"]
+    url = sitemap_entries(client)[f"http://testserver/ar/news/{article.pk}/{article.slug}/"]
     links = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)}
     assert links == {
         "ar": f"http://testserver/ar/news/{article.pk}/{article.slug}/",

@@ -32,7 +32,8 @@ EXPECTED = {
     "rss": 1,  # stories
     "atom": 1,
     "section rss": 2,  # + the section
-    "sitemap": 2,  # stories, sections
+    "sitemap": 3,  # the index: how many stories (for its pages), how many sections, sections (cached after)
+    "sitemap stories": 1,  # a page of stories (one page: no count needed)
     "news sitemap": 2,  # one query per edition
 }
 
@@ -63,6 +64,7 @@ def _paths(main):
         "atom": "/en/feeds/atom/",
         "section rss": "/ar/section/politics/rss/",
         "sitemap": "/sitemap.xml",
+        "sitemap stories": "/sitemap-stories.xml",
         "news sitemap": "/sitemap-news.xml",
     }
 

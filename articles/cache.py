@@ -29,6 +29,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -157,13 +158,56 @@ def _signed_in(request) -> bool:
 MAX_PARAMETER_LENGTH = 200
 
 
-def _page_key(request, parameters: frozenset[str] = frozenset()) -> str | None:
-    allowed = CACHEABLE_PARAMETERS | parameters
-    if set(request.GET) - allowed or any(len(value) > MAX_PARAMETER_LENGTH for value in request.GET.values()):
+def _page_key(request, parameters: frozenset[str] | None = None) -> str | None:
+    """The cache key of the page ``request`` asks for, or ``None`` if it is not to be cached.
+
+    The key is made of the host, the path and every query parameter, so a
+    request with a parameter the view does not cache on never meets a
+    stored page. ``parameters`` (with ``CACHEABLE_PARAMETERS``) are those a
+    view stores pages for; ``None`` when looking up, where any may appear.
+    """
+    if parameters is not None and set(request.GET) - (CACHEABLE_PARAMETERS | parameters):
         return None
-    query = "&".join(f"{name}={request.GET.get(name, '')}" for name in sorted(allowed))
+    if any(len(value) > MAX_PARAMETER_LENGTH for value in request.GET.values()):
+        return None
+    query = "&".join(f"{name}={value}" for name, value in sorted(request.GET.items()))
     identity = f"{request.get_host()}{request.path}?{query}"
     return PAGE_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _served(request, entry: dict) -> HttpResponse:
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    response["Content-Length"] = str(len(entry["content"]))
+    return get_conditional_response(request, etag=response["ETag"], response=_public(response))
+
+
+class PageCacheMiddleware:
+    """Serve a stored public page before the rest of the stack runs.
+
+    A reader's request for a page already rendered needs no session, no
+    language negotiation, no CSRF, no authentication: it is answered here,
+    near the top of the middleware list, with one cache round trip. Pages
+    are stored by the views' ``cached_page`` decorator, which also decides
+    what may be stored. A request carrying a session cookie (an editor)
+    always goes through to the view.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and settings.NEWSROOM_PAGE_CACHE
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        ):
+            key = _page_key(request)
+            entry = _fresh_entry(key) if key else None
+            if entry is not None:
+                return _served(request, entry)
+        return self.get_response(request)
 
 
 def _etag(content: bytes) -> str:
@@ -234,15 +278,11 @@ def cached_page(address_keys: Callable[..., Iterable[str]], *, parameters: Itera
             key = _page_key(request, parameters)
             if key is None:
                 return view(request, *args, **kwargs)
-            entry = _fresh_entry(key)
-            if entry is not None:
-                response = HttpResponse(entry["content"], status=entry["status"])
-                for name, value in entry["headers"]:
-                    response[name] = value
-                return get_conditional_response(request, etag=response["ETag"], response=_public(response))
-            # Versions of the address's keys are read before the view reads
-            # the database: a change committed while it renders makes the
-            # stored page stale on the next request instead of hiding.
+            # Stored pages are served by PageCacheMiddleware; here the page
+            # is rendered and stored. The versions of the address's keys are
+            # read before the view reads the database: a change committed
+            # while it renders makes the stored page stale on the next
+            # request instead of hiding.
             keys = {NAV, *address_keys(**kwargs)}
             before = _versions(keys)
             request._page_dependencies = set(keys)
@@ -254,6 +294,8 @@ def cached_page(address_keys: Callable[..., Iterable[str]], *, parameters: Itera
             found = request._page_dependencies - keys
             versions = {**before, **_versions(found)}
             response["ETag"] = _etag(response.content)
+            # Set on the way out by LocaleMiddleware, which a stored page skips.
+            response.setdefault("Content-Language", get_language())
             response[SURROGATE_KEY_HEADER] = " ".join(sorted(name.removeprefix(VERSION_PREFIX) for name in versions))
             entry = {
                 "status": response.status_code,

@@ -243,3 +243,28 @@ def test_very_long_queries_are_answered_but_not_stored(client):
     url = "/ar/search/?q=" + "التحالف " * 30
     client.get(url)
     assert _queries(client, url) > 0
+
+
+def test_a_stored_page_is_answered_before_the_rest_of_the_stack_with_its_headers(client, monkeypatch):
+    article = published()
+    url = f"/ar/news/{article.pk}/{article.slug}/"
+    first = client.get(url)
+
+    def no_view(*args, **kwargs):
+        raise AssertionError("the view ran for a stored page")
+
+    monkeypatch.setattr("django.contrib.sessions.middleware.SessionMiddleware.process_request", no_view)
+    again = client.get(url)
+    assert again.content == first.content
+    assert again["Content-Length"] == str(len(first.content))
+    assert again["X-Frame-Options"] == "DENY"
+    assert again["Content-Language"] == "ar"
+    assert "Content-Security-Policy" in again
+
+
+def test_an_editors_request_is_never_answered_from_the_store(client, editor):
+    article = published()
+    url = f"/ar/news/{article.pk}/{article.slug}/"
+    client.get(url)
+    client.force_login(editor)
+    assert "private" in client.get(url)["Cache-Control"]

@@ -6,12 +6,13 @@ pages print "28 January 2024". Times are the newsroom's local time
 (``TIME_ZONE``); ``<time datetime>`` carries the exact machine value.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from hijridate import Gregorian
+
+from .links import link
 
 ARABIC_MONTHS = (
     "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
@@ -56,15 +57,38 @@ def clock(moment: datetime, language: str) -> str:
     return digits(timezone.localtime(moment).strftime("%H:%M"), language)
 
 
-@dataclass(frozen=True)
 class ReaderDate:
-    """A moment as a page prints it, with its machine-readable value."""
+    """A moment as a page prints it, with its machine-readable value.
 
-    iso: str
-    date: str
-    time: str
-    hijri: str
-    archive_url: str
+    Only what a page prints is worked out: a list of stories prints the
+    date alone, not the time, the Hijri date or the archive's address.
+    """
+
+    def __init__(self, moment: datetime, language: str):
+        self.moment = moment
+        self.language = language
+        self.local = timezone.localtime(moment)
+
+    @cached_property
+    def iso(self) -> str:
+        return self.local.isoformat(timespec="seconds")
+
+    @cached_property
+    def date(self) -> str:
+        return gregorian(self.moment, self.language)
+
+    @cached_property
+    def time(self) -> str:
+        return clock(self.moment, self.language)
+
+    @cached_property
+    def hijri(self) -> str:
+        return hijri(self.moment, self.language) if self.language == "ar" else ""
+
+    @cached_property
+    def archive_url(self) -> str:
+        local = self.local
+        return link("articles:archive_day", year=local.year, month=local.month, day=local.day)
 
     def __str__(self):
         return self.date
@@ -74,13 +98,4 @@ def reader_date(moment: datetime | None, language: str) -> ReaderDate | None:
     """Everything a page prints about ``moment`` in ``language``."""
     if moment is None:
         return None
-    local = timezone.localtime(moment)
-    return ReaderDate(
-        iso=local.isoformat(timespec="seconds"),
-        date=gregorian(moment, language),
-        time=clock(moment, language),
-        hijri=hijri(moment, language) if language == "ar" else "",
-        archive_url=reverse(
-            "articles:archive_day", kwargs={"year": local.year, "month": local.month, "day": local.day}
-        ),
-    )
+    return ReaderDate(moment, language)

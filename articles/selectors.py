@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import BooleanField, Count, F, Func, Q, QuerySet
 
 from . import search, workflow
+from .links import link
 from .models import Article, Correction, Revision, Section, Transition
 from .workflow import Action, State
 
@@ -30,13 +31,37 @@ def article_live() -> QuerySet[Article]:
     )
 
 
-def article_live_detail(pk: int) -> Article:
-    """One live story, with its section and picture, or DoesNotExist: one query.
+def _both(*names: str) -> list[str]:
+    return [f"{name}_{code}" for name in names for code in ("ar", "en")]
 
-    Its bylines, tags and corrections come with it (``live_extras``), and its
-    picture's renditions with the picture (``Image.sources``).
+
+def article_live_detail(pk: int, language: str) -> Article:
+    """One live story as its page in ``language`` shows it, or DoesNotExist: one query.
+
+    Only the columns the page prints are read (the other edition's body and
+    the workflow's columns are not). Its bylines, tags and corrections come
+    with it (``live_extras``), its picture's renditions with the picture
+    (``Image.sources``).
     """
-    return article_live().get(pk=pk)
+    return (
+        article_live()
+        .only(
+            "pk",
+            "slug",
+            "has_english",
+            "first_published_at",
+            "last_updated_at",
+            "live_extras",
+            *(f"{name}_{language}" for name in ("headline", "standfirst", "body", "dateline")),
+            "section__slug",
+            *(f"section__{name}" for name in _both("name")),
+            "lead_image__width",
+            "lead_image__height",
+            "lead_image__sources",
+            *(f"lead_image__{name}" for name in _both("alt", "caption", "credit")),
+        )
+        .get(pk=pk)
+    )
 
 
 def article_was_withdrawn(pk: int) -> bool:
@@ -122,26 +147,45 @@ def archive_stories(start: datetime, end: datetime, language: str) -> QuerySet[A
     return article_live_list(language).filter(first_published_at__gte=start, first_published_at__lt=end)
 
 
-def article_related(article: Article, language: str, limit: int = 4) -> list[Article]:
+@dataclass(frozen=True)
+class StoryLink:
+    """A link to another live story: what a list of related stories prints."""
+
+    pk: int
+    slug: str
+    headline: str
+    first_published_at: datetime
+
+    def get_absolute_url(self) -> str:
+        return link("articles:story", pk=self.pk, slug=self.slug or "-")
+
+
+def article_related(article: Article, language: str, limit: int = 4) -> list[StoryLink]:
     """Other live stories most like ``article``: most shared tags, newest first; then its section's newest.
 
     Two queries whatever the story's tags: one counts shared tags over the
     stories that carry them (the tag index bounds it by the tags'
     popularity, not the archive's size), one takes the section's newest
-    from its index to fill the remaining places.
+    from its index to fill the remaining places. Rows, not model objects:
+    a link needs four values.
     """
-    fields = ("pk", "slug", "headline_ar", "headline_en", "first_published_at", "section_id")
-    stories = article_live().in_language(language).select_related(None).exclude(pk=article.pk).only(*fields)
+    columns = ("pk", "slug", f"headline_{language}", "first_published_at")
+    stories = Article.objects.live().in_language(language).exclude(pk=article.pk)
     tag_ids = [tag["id"] for tag in (article.live_extras or {}).get("tags", [])]
-    related = list(
+    rows = list(
         stories.filter(tags__in=tag_ids)
         .annotate(shared=Count("pk"))
-        .order_by("-shared", "-first_published_at", "-id")[:limit]
+        .order_by("-shared", "-first_published_at", "-id")
+        .values_list(*columns)[:limit]
     )
-    chosen = {story.pk for story in related}
-    newest_in_section = stories.filter(section_id=article.section_id).exclude(pk__in=chosen)[:limit]
-    related += list(newest_in_section)
-    return related[:limit]
+    chosen = [row[0] for row in rows]
+    rows += (
+        stories.filter(section_id=article.section_id)
+        .exclude(pk__in=chosen)
+        .order_by("-first_published_at", "-id")
+        .values_list(*columns)[:limit]
+    )
+    return [StoryLink(*row) for row in rows[:limit]]
 
 
 # How many of the newest matches a search ranks (PostgreSQL): fifty pages.

@@ -64,7 +64,7 @@ def home(request):
 def story(request, pk: int, slug: str):
     language = get_language()
     try:
-        article = selectors.article_live_detail(pk)
+        article = selectors.article_live_detail(pk, language)
     except Article.DoesNotExist:
         if selectors.article_was_withdrawn(pk):
             return _gone(request)

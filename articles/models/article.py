@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..links import link
 from ..workflow import State
 from .content import StoryContent
 
@@ -167,7 +167,7 @@ class Article(StoryContent):
         return self.headline_ar or self.headline_en or f"#{self.pk}"
 
     def get_absolute_url(self):
-        return reverse("articles:story", kwargs={"pk": self.pk, "slug": self.slug or "-"})
+        return link("articles:story", pk=self.pk, slug=self.slug or "-")
 
     @property
     def is_live(self) -> bool:

@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..links import link
 from ..richtext import clean_names, clean_text
 
 
@@ -43,7 +43,7 @@ class Author(models.Model):
         return self.name or self.slug
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return link("articles:author", slug=self.slug)
 
     def clean(self):
         # Names are one line, as headlines are: no bidi controls or invisible characters.

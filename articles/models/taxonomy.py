@@ -1,9 +1,9 @@
 """Sections and tags: how stories are grouped for readers."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..links import link
 from ..richtext import clean_names
 
 
@@ -30,7 +30,7 @@ class Section(models.Model):
         return self.name or self.slug
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return link("articles:section", slug=self.slug)
 
     def clean(self):
         # Names are one line, as headlines are: no bidi controls or invisible characters.
@@ -58,7 +58,7 @@ class Tag(models.Model):
         return self.name or self.slug
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return link("articles:tag", slug=self.slug)
 
     def clean(self):
         # Names are one line, as headlines are: no bidi controls or invisible characters.

@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -19,6 +20,15 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 def reader_date(moment):
     """``{% reader_date moment as d %}``: ``d.iso``, ``d.date``, ``d.time``, ``d.hijri`` in the page's language."""
     return dates.reader_date(moment, get_language())
+
+
+@register.simple_tag
+def reader_time(moment):
+    """``<time datetime="…">date</time>`` for ``moment`` in the page's language (no include to render)."""
+    when = dates.reader_date(moment, get_language())
+    if when is None:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', when.iso, when.date)
 
 
 @register.filter

@@ -14,13 +14,15 @@ from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 
-from .models import Article, Author, Correction, Revision, StoryContent, Tag
+from .models import Article, Author, Correction, Image, Revision, Section, StoryContent, Tag
 
 
 @dataclass(frozen=True)
 class LiveExtras:
-    """A live story's bylines, tags and corrections, read from the story row (``live_extras``)."""
+    """A live story's section, picture, bylines, tags and corrections, read from the story row (``live_extras``)."""
 
+    section: Section | None
+    image: Image | None
     authors: list[Author]
     tags: list[Tag]
     corrections: list[Correction]
@@ -32,6 +34,8 @@ def live_extras_of(article: Article) -> LiveExtras:
     if extras is None:
         data = article.live_extras or {}
         extras = LiveExtras(
+            section=Section(**data["section"]) if data.get("section") else None,
+            image=Image(**data["image"]) if data.get("image") else None,
             authors=[Author(**author) for author in data.get("authors", [])],
             tags=[Tag(**tag) for tag in data.get("tags", [])],
             corrections=[
@@ -54,20 +58,13 @@ class StoryPage:
     updated_at: datetime | None = None
     is_preview: bool = False
     revision: Revision | None = None
-    related: list[Article] = field(default_factory=list)
-
-    @property
-    def section(self):
-        """The section the story is (or would be) filed in."""
-        return self.content.section
+    related: list = field(default_factory=list)
+    section: Section | None = None  # the section the story is (or would be) filed in
+    lead_image: Image | None = None
 
     @property
     def section_name(self) -> str:
-        return self.content.section.name if self.content.section_id else ""
-
-    @property
-    def lead_image(self):
-        return self.content.lead_image
+        return self.section.name if self.section else ""
 
     @classmethod
     def live(cls, article: Article) -> "StoryPage":
@@ -79,6 +76,8 @@ class StoryPage:
             authors=extras.authors,
             tags=extras.tags,
             corrections=extras.corrections,
+            section=extras.section,
+            lead_image=extras.image,
             published_at=article.first_published_at,
             updated_at=article.last_updated_at,
         )
@@ -97,6 +96,8 @@ class StoryPage:
             updated_at=revision.created_at if article.first_published_at else None,
             is_preview=True,
             revision=revision,
+            section=revision.section,
+            lead_image=revision.lead_image,
         )
 
 

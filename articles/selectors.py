@@ -31,34 +31,24 @@ def article_live() -> QuerySet[Article]:
     )
 
 
-def _both(*names: str) -> list[str]:
-    return [f"{name}_{code}" for name in names for code in ("ar", "en")]
-
-
 def article_live_detail(pk: int, language: str) -> Article:
-    """One live story as its page in ``language`` shows it, or DoesNotExist: one query.
+    """One live story as its page in ``language`` shows it, or DoesNotExist: one query, no join.
 
-    Only the columns the page prints are read (the other edition's body and
-    the workflow's columns are not). Its bylines, tags and corrections come
-    with it (``live_extras``), its picture's renditions with the picture
-    (``Image.sources``).
+    Only the columns the page prints are read (not the other edition's body
+    nor the workflow's columns). Its section, picture, bylines, tags and
+    corrections come with it (``live_extras``).
     """
     return (
-        article_live()
+        Article.objects.live()
         .only(
             "pk",
             "slug",
+            "section_id",
             "has_english",
             "first_published_at",
             "last_updated_at",
             "live_extras",
             *(f"{name}_{language}" for name in ("headline", "standfirst", "body", "dateline")),
-            "section__slug",
-            *(f"section__{name}" for name in _both("name")),
-            "lead_image__width",
-            "lead_image__height",
-            "lead_image__sources",
-            *(f"lead_image__{name}" for name in _both("alt", "caption", "credit")),
         )
         .get(pk=pk)
     )
@@ -161,31 +151,25 @@ class StoryLink:
 
 
 def article_related(article: Article, language: str, limit: int = 4) -> list[StoryLink]:
-    """Other live stories most like ``article``: most shared tags, newest first; then its section's newest.
+    """Other live stories sharing ``article``'s tags: most tags in common first, then newest.
 
-    Two queries whatever the story's tags: one counts shared tags over the
-    stories that carry them (the tag index bounds it by the tags'
-    popularity, not the archive's size), one takes the section's newest
-    from its index to fill the remaining places. Rows, not model objects:
-    a link needs four values.
+    One query, counting shared tags over the stories that carry them (the
+    tag index bounds it by the tags' popularity, not the archive's size).
+    Rows, not model objects: a link needs four values.
     """
-    columns = ("pk", "slug", f"headline_{language}", "first_published_at")
-    stories = Article.objects.live().in_language(language).exclude(pk=article.pk)
     tag_ids = [tag["id"] for tag in (article.live_extras or {}).get("tags", [])]
-    rows = list(
-        stories.filter(tags__in=tag_ids)
+    if not tag_ids:
+        return []
+    rows = (
+        Article.objects.live()
+        .in_language(language)
+        .exclude(pk=article.pk)
+        .filter(tags__in=tag_ids)
         .annotate(shared=Count("pk"))
         .order_by("-shared", "-first_published_at", "-id")
-        .values_list(*columns)[:limit]
+        .values_list("pk", "slug", f"headline_{language}", "first_published_at")[:limit]
     )
-    chosen = [row[0] for row in rows]
-    rows += (
-        stories.filter(section_id=article.section_id)
-        .exclude(pk__in=chosen)
-        .order_by("-first_published_at", "-id")
-        .values_list(*columns)[:limit]
-    )
-    return [StoryLink(*row) for row in rows[:limit]]
+    return [StoryLink(*row) for row in rows]
 
 
 # How many of the newest matches a search ranks (PostgreSQL): fifty pages.

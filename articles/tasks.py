@@ -33,16 +33,16 @@ def make_renditions(image_id: int) -> int:
         made = renditions_ensure(image=image)
     except OSError:
         # An unreadable file will not become readable by retrying; the page
-        # shows the original until someone replaces it and runs make_renditions.
+        # goes without the picture until someone replaces it and runs make_renditions.
         logger.exception("Could not make renditions of image %s", image_id)
         return 0
     if made:
-        # Pages cached while the picture had no renditions went without it.
+        # Stories showing the picture went without it until now.
         from .services.library import live_stories_using
-        from .signals import live_changed
 
-        for article_id in live_stories_using(Image, image_id):
-            live_changed.send(sender=Article, article_id=article_id)
+        stories = live_stories_using(Image, image_id)
+        if stories:
+            refresh_live_stories.enqueue(stories)
     return len(made)
 
 

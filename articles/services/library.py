@@ -31,7 +31,7 @@ def library_delete(*, obj: Section | Tag | Author | Image) -> None:
 
 
 def live_stories_using(model, pk) -> list[int]:
-    """The live stories that show the section, tag, author or picture ``pk``."""
+    """The live stories that show the section, tag, author or picture ``pk`` (a section: its stories)."""
     live = Article.objects.live()
     if model is Author:
         ids = ArticleAuthor.objects.filter(author_id=pk, article__in=live).values_list("article_id", flat=True)
@@ -39,6 +39,8 @@ def live_stories_using(model, pk) -> list[int]:
         ids = ArticleTag.objects.filter(tag_id=pk, article__in=live).values_list("article_id", flat=True)
     elif model is Image:
         ids = live.filter(lead_image_id=pk).values_list("pk", flat=True)
+    elif model is Section:
+        ids = live.filter(section_id=pk).values_list("pk", flat=True)
     else:
         return []
     return list(ids)
@@ -49,9 +51,8 @@ def _refresh(model, pk) -> None:
     from ..tasks import refresh_live_stories
 
     if model is Section:
-        # Section names are in every page's navigation.
+        # Section names are in every page's navigation, and on their stories.
         cache.navigation_changed()
-        return
     stories = live_stories_using(model, pk)
     if stories:
         refresh_live_stories.enqueue(stories)

@@ -1,16 +1,19 @@
 """What the live copy of a story shows beside its text, kept on the story row.
 
-A story page prints its bylines, tags and corrections. Reading them from
-their own tables costs a query each on every page; the story row instead
-keeps them as plain data (``Article.live_extras``), written whenever they can
-change: when a revision goes live, when a correction is added, and when an
-author or tag is renamed (``library.py``).
+A story page prints its section, picture, bylines, tags and corrections.
+Reading them from their own tables costs a join or a query each on every
+page; the story row instead keeps them as plain data
+(``Article.live_extras``), written whenever they can change: when a revision
+goes live, when a correction is added, when a picture's renditions are made,
+and when a section, author, tag or picture is edited (``library.py``).
 """
 
 from django.db.models import Prefetch
 
 from ..models import Article, ArticleAuthor, Correction
 from .content import languages
+
+IMAGE_TEXT = ("alt", "caption", "credit")
 
 
 def _names(obj) -> dict[str, str]:
@@ -21,7 +24,7 @@ def live_extras(article: Article) -> dict:
     """The bylines (in order), tags and corrections of ``article``'s live copy, as plain data."""
     article = (
         Article.objects.filter(pk=article.pk)
-        .only("pk")
+        .select_related("section", "lead_image")
         .prefetch_related(
             Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author").order_by("position")),
             "tags",
@@ -29,7 +32,20 @@ def live_extras(article: Article) -> dict:
         )
         .get()
     )
+    section, image = article.section, article.lead_image
     return {
+        "section": {"id": section.pk, "slug": section.slug, "order": section.order, **_names(section)}
+        if section
+        else None,
+        "image": {
+            "id": image.pk,
+            "width": image.width,
+            "height": image.height,
+            "sources": image.sources,
+            **{f"{name}_{code}": getattr(image, f"{name}_{code}") or "" for name in IMAGE_TEXT for code in languages()},
+        }
+        if image
+        else None,
         "authors": [
             {"id": byline.author.pk, "slug": byline.author.slug, **_names(byline.author)}
             for byline in article.bylines.all()

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 # picture's renditions with the picture (``Image.sources``).
 EXPECTED = {
     "home": 2,  # stories ranked per section (with section and picture), sections
-    "story": 4,  # the story with its section and picture, related by tags, the section's newest, sections
-    "story en": 4,
+    "story": 3,  # the story (its section, picture, bylines, tags and corrections with it), related by tags, sections
+    "story en": 3,
     "section": 4,  # section, count, page of stories, sections
     "tag": 4,
     "author": 4,

@@ -102,10 +102,19 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
-    """``stem(normalize(word))``, remembered: a news archive uses the same words over and over."""
-    return stem(normalize(word))
+    """The term ``word`` is indexed and searched under ("" for none), remembered.
+
+    A news archive uses the same words over and over. A "word" longer than
+    ``MAX_WORD_LENGTH`` is no word a reader searches for (a pasted token, a
+    line of one letter) and PostgreSQL refuses tsvector entries over 2047
+    bytes, so it has no term.
+    """
+    normalised = normalize(word).replace("_", "")
+    if not normalised or len(normalised) > MAX_WORD_LENGTH:
+        return ""
+    return stem(normalised)
 
 
 def words(text: str) -> list[str]:
@@ -114,18 +123,8 @@ def words(text: str) -> list[str]:
 
 
 def arabic_terms(text: str) -> list[str]:
-    """The stems of ``text``, in order, for indexing or querying.
-
-    A "word" longer than ``MAX_WORD_LENGTH`` is no word a reader searches
-    for (a pasted token, a line of one letter) and PostgreSQL refuses
-    tsvector entries over 2047 bytes, so it is left out of the index.
-    """
-    terms = []
-    for word in words(text):
-        normalised = normalize(word).replace("_", "")
-        if normalised and len(normalised) <= MAX_WORD_LENGTH:
-            terms.append(stem(normalised))
-    return terms
+    """The stems of ``text``, in order, for indexing or querying (see ``fold``)."""
+    return [term for term in map(fold, words(text)) if term]
 
 
 def english_terms(text: str) -> list[str]:
@@ -158,12 +157,12 @@ def _spaced(terms) -> str:
     return f" {' '.join(unique)} " if unique else ""
 
 
-def arabic_tsvector(fields: list[tuple[str, str]]) -> str:
-    """A ``tsvector`` literal of the Arabic stems with positions and weights."""
+def arabic_tsvector(fields: list[tuple[str, list[str]]]) -> str:
+    """A ``tsvector`` literal of the Arabic stems (per field) with positions and weights."""
     positions: dict[str, list[str]] = {}
     position = 0
-    for name, text in fields:
-        for term in arabic_terms(text):
+    for name, terms in fields:
+        for term in terms:
             position = min(position + 1, TSVECTOR_MAX_POSITION)
             positions.setdefault(term, []).append(f"{position}{WEIGHTS[name]}")
     return " ".join(f"'{_quote(term)}':{','.join(places[:256])}" for term, places in positions.items())
@@ -179,10 +178,10 @@ def index_article(article) -> None:
     One UPDATE: the normalised text (used by the SQLite fallback and for
     debugging) and, on PostgreSQL, the two weighted vectors.
     """
-    arabic = _fields(article, "ar")
+    arabic = [(name, arabic_terms(text)) for name, text in _fields(article, "ar")]
     english = _fields(article, "en") if article.has_english else []
     values = {
-        "search_text_ar": _spaced(term for _name, text in arabic for term in arabic_terms(text)),
+        "search_text_ar": _spaced(term for _name, terms in arabic for term in terms),
         "search_text_en": _spaced(term for _name, text in english for term in english_terms(text)),
     }
     if connection.vendor == "postgresql":

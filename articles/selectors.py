@@ -9,11 +9,25 @@ from datetime import datetime
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Count, F, Func, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 
 from . import search, workflow
 from .links import link
-from .models import Article, Correction, Revision, Section, Transition
+from .models import Article, Correction, Revision, RevisionAuthor, Section, Transition
+from .services.content import languages
 from .workflow import Action, State
 
 # The search index lives on the story row but no page prints it; loading it
@@ -240,13 +254,23 @@ def feed_stories(language: str, *, section: Section | None = None, limit: int = 
     return list(stories[:limit])
 
 
-def sitemap_stories() -> QuerySet[Article]:
-    """Every live story, with only what a sitemap entry needs."""
+def sitemap_stories(language: str) -> QuerySet[Article]:
+    """Every live story with an edition in ``language``, with only what a sitemap entry needs."""
     return (
         Article.objects.live()
+        .in_language(language)
         .only("pk", "slug", "has_english", "first_published_at", "last_updated_at")
         # Oldest first: a new story lands on the last page, earlier pages keep their entries.
         .order_by("first_published_at", "id")
+    )
+
+
+def sitemap_latest_change(language: str) -> datetime | None:
+    """When a live story with an edition in ``language`` last went live or changed."""
+    return (
+        Article.objects.live()
+        .in_language(language)
+        .aggregate(latest=Max(Coalesce("last_updated_at", "first_published_at")))["latest"]
     )
 
 
@@ -307,14 +331,7 @@ def moves_for(article: Article, user) -> list[Action]:
 #
 # The admin's own reads. Each returns a queryset the admin can still filter,
 # sort and paginate, loading only the columns its screen shows: the desk's
-# lists must stay quick with 100,000 stories. The imports sit here, beside
-# the functions that use them, to keep this section apart from the public
-# site's reads above.
-
-from django.db.models import Exists, ExpressionWrapper, OuterRef, Subquery  # noqa: E402
-
-from .models import RevisionAuthor  # noqa: E402
-from .services.content import languages  # noqa: E402
+# lists must stay quick with 100,000 stories.
 
 DESK_LIST_LENGTH = 10
 

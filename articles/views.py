@@ -31,9 +31,29 @@ def _found(model, slug: str, reason: str):
         raise Http404(reason) from None
 
 
+class StoryPaginator(Paginator):
+    """Pages of a story list; deep pages find their stories by id first.
+
+    Page 200 of a section skips four thousand stories. Skipping them in the
+    list's index (ids only) and then reading just the twenty rows shown is
+    far cheaper than reading and discarding four thousand whole rows.
+    """
+
+    deep = 5  # pages before which the plain query is as quick
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if number <= self.deep:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        rows = {story.pk: story for story in self.object_list.filter(pk__in=ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
 def _paginate(request, stories):
     """The requested page of ``stories``; a page that does not exist is a 404, not an error."""
-    paginator = Paginator(stories, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True)
+    paginator = StoryPaginator(stories, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage:

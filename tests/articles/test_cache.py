@@ -36,7 +36,7 @@ def test_a_cached_page_is_served_without_any_database_query(client, django_asser
         "/ar/section/politics/",
         "/ar/feeds/rss/",
         "/sitemap.xml",
-        "/sitemap-stories.xml",
+        "/sitemap-stories-ar.xml",
     ]
     first = {path: client.get(path) for path in paths}
     with django_assert_num_queries(0):

@@ -47,14 +47,16 @@ def test_sitemap_is_an_index_of_pages(client, settings):
     try:
         index = ElementTree.fromstring(client.get("/sitemap.xml").content)
         pages = sorted(sitemap.find("s:loc", NS).text for sitemap in index.findall("s:sitemap", NS))
-        assert "http://testserver/sitemap-stories.xml?p=3" in pages  # three stories, two editions, two a page
+        assert "http://testserver/sitemap-stories-ar.xml?p=2" in pages  # three stories, two a page
+        assert "http://testserver/sitemap-stories-en.xml?p=2" in pages
         assert "http://testserver/sitemap-home.xml" in pages and "http://testserver/sitemap-sections.xml" in pages
-        first = entries(client, "/sitemap-stories.xml")
-        second = entries(client, "/sitemap-stories.xml?p=2")
-        assert len(first) == 2 and len(second) == 2
+        first = entries(client, "/sitemap-stories-ar.xml")
+        second = entries(client, "/sitemap-stories-ar.xml?p=2")
+        assert len(first) == 2 and len(second) == 1
         assert not set(first) & set(second)
+        assert all("/ar/news/" in url for url in [*first, *second])
     finally:
-        StorySitemap.limit = 1000
+        StorySitemap.limit = 500
 
 
 def test_story_addresses_in_the_sitemap_are_the_stories_own(client):

@@ -338,3 +338,16 @@ def test_section_page_marks_its_section_in_the_navigation(client):
 def test_arabic_byline_joins_the_last_author_with_an_attached_waw(client, sample):
     page = html(client.get(story_url(sample)))
     assert 'سارة حسن</a> و<a href="/ar/author/omar-khalil/"' in page
+
+
+def test_deep_pages_of_a_list_show_the_same_stories_as_plain_slicing(client, settings, monkeypatch):
+    from articles.views import StoryPaginator
+
+    settings.NEWSROOM_PAGE_SIZE = 2
+    monkeypatch.setattr(StoryPaginator, "deep", 1)  # every page after the first finds its stories by id
+    stories = [published(headline_ar=f"خبر رقم {number}") for number in range(9)]
+    newest_first = [story.pk for story in reversed(stories)]
+    for page in range(1, 6):
+        body = html(client.get(f"/ar/section/politics/?page={page}"))
+        shown = [pk for pk in newest_first if f"/news/{pk}/" in body]
+        assert shown == newest_first[(page - 1) * 2 : page * 2], page

@@ -32,8 +32,8 @@ EXPECTED = {
     "rss": 1,  # stories
     "atom": 1,
     "section rss": 2,  # + the section
-    "sitemap": 3,  # the index: how many stories (for its pages), how many sections, sections (cached after)
-    "sitemap stories": 1,  # a page of stories (one page: no count needed)
+    "sitemap": 5,  # the index: per edition the newest change and how many stories (4), the sections
+    "sitemap stories": 2,  # how many (to number the pages), one page of them
     "news sitemap": 2,  # one query per edition
 }
 
@@ -64,7 +64,7 @@ def _paths(main):
         "atom": "/en/feeds/atom/",
         "section rss": "/ar/section/politics/rss/",
         "sitemap": "/sitemap.xml",
-        "sitemap stories": "/sitemap-stories.xml",
+        "sitemap stories": "/sitemap-stories-ar.xml",
         "news sitemap": "/sitemap-news.xml",
     }
 

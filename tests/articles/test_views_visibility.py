@@ -82,7 +82,7 @@ def _surfaces(newsroom):
             *(f"/{language}/search/?q={mark}" for mark in HIDDEN.values()),
             f"/{language}/search/?q=" + ("التحالف" if language == "ar" else "coalition"),
         ]
-    return [*paths, "/sitemap.xml", "/sitemap-stories.xml", "/sitemap-news.xml"]
+    return [*paths, "/sitemap.xml", "/sitemap-stories-ar.xml", "/sitemap-stories-en.xml", "/sitemap-news.xml"]
 
 
 SURFACES = [

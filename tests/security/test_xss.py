@@ -252,7 +252,13 @@ def test_feeds(client, corpus, language):
 
 def test_sitemaps(client, corpus):
     findings = Findings()
-    for address in ("/sitemap.xml", "/sitemap-stories.xml", "/sitemap-sections.xml", "/sitemap-news.xml"):
+    for address in (
+        "/sitemap.xml",
+        "/sitemap-stories-ar.xml",
+        "/sitemap-stories-en.xml",
+        "/sitemap-sections.xml",
+        "/sitemap-news.xml",
+    ):
         _feed_html(address, client.get(address), findings)
     findings.assert_none()
 

@@ -7,6 +7,7 @@ the template never needs to know which it was given.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from django.conf import settings
 from django.urls import reverse
@@ -65,6 +66,24 @@ class StoryPage:
     @property
     def section_name(self) -> str:
         return self.section.name if self.section else ""
+
+    # The text in the page's language, read once: a template looks each up
+    # several times (title, headline, meta tags).
+    @cached_property
+    def headline(self) -> str:
+        return self.content.headline or ""
+
+    @cached_property
+    def standfirst(self) -> str:
+        return self.content.standfirst or ""
+
+    @cached_property
+    def dateline(self) -> str:
+        return self.content.dateline or ""
+
+    @cached_property
+    def body(self) -> str:
+        return self.content.body or ""
 
     @classmethod
     def live(cls, article: Article) -> "StoryPage":

@@ -11,7 +11,6 @@ from django.contrib.postgres.search import SearchRank
 from django.db import connection
 from django.db.models import (
     BooleanField,
-    Count,
     Exists,
     ExpressionWrapper,
     F,
@@ -165,25 +164,23 @@ class StoryLink:
 
 
 def article_related(article: Article, language: str, limit: int = 4) -> list[StoryLink]:
-    """Other live stories sharing ``article``'s tags: most tags in common first, then newest.
+    """Other live stories like ``article``, from the candidates it keeps (``live_extras["related"]``).
 
-    One query, counting shared tags over the stories that carry them (the
-    tag index bounds it by the tags' popularity, not the archive's size).
-    Rows, not model objects: a link needs four values.
+    One query by primary key, which also drops any candidate no longer live
+    or without an edition in ``language``. Rows, not model objects: a link
+    needs four values.
     """
-    tag_ids = [tag["id"] for tag in (article.live_extras or {}).get("tags", [])]
-    if not tag_ids:
+    candidates = (article.live_extras or {}).get("related", [])
+    if not candidates:
         return []
-    rows = (
-        Article.objects.live()
+    rows = {
+        row[0]: row
+        for row in Article.objects.live()
         .in_language(language)
-        .exclude(pk=article.pk)
-        .filter(tags__in=tag_ids)
-        .annotate(shared=Count("pk"))
-        .order_by("-shared", "-first_published_at", "-id")
-        .values_list("pk", "slug", f"headline_{language}", "first_published_at")[:limit]
-    )
-    return [StoryLink(*row) for row in rows]
+        .filter(pk__in=candidates)
+        .values_list("pk", "slug", f"headline_{language}", "first_published_at")
+    }
+    return [StoryLink(*rows[pk]) for pk in candidates if pk in rows][:limit]
 
 
 # How many of the newest matches a search ranks (PostgreSQL): fifty pages.

@@ -81,3 +81,14 @@ def refresh_live_stories(article_ids: list[int]) -> int:
         live_changed.send(sender=Article, article_id=article.pk)
         refreshed += 1
     return refreshed
+
+
+@task()
+def refresh_related_neighbours(article_id: int) -> int:
+    """A story went live: the newest stories sharing its tags recompute their related stories."""
+    from .services.live import related_neighbours
+
+    article = Article.objects.live().filter(pk=article_id).first()
+    if article is None:
+        return 0
+    return refresh_live_stories.call(related_neighbours(article))

@@ -13,6 +13,7 @@ sentences and vocabulary; a third of the stories have an English edition.
 import random
 import sys
 import time
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -165,9 +166,24 @@ def generate(*, stories: int, revisions: int = 5, seed: int = 1) -> dict:
     sections, authors, tags, images = _people_and_topics(rng, text)
     now = timezone.now()
     done = 0
+    tag_index: dict[int, list[int]] = {}
     while done < stories:
         size = min(BATCH, stories - done)
-        _batch(size, revisions, rng, text, sections, authors, tags, images, editor, moderator, now, offset=done)
+        _batch(
+            size,
+            revisions,
+            rng,
+            text,
+            sections,
+            authors,
+            tags,
+            images,
+            editor,
+            moderator,
+            now,
+            offset=done,
+            tag_index=tag_index,
+        )
         done += size
         _progress(done, stories, started)
     with connection.cursor() as cursor:
@@ -176,7 +192,15 @@ def generate(*, stories: int, revisions: int = 5, seed: int = 1) -> dict:
     return {"stories": stories, "revisions_per_story": revisions, "seconds": round(time.monotonic() - started, 1)}
 
 
-def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, moderator, now, *, offset):
+def _related(plan, tag_index) -> list[int]:
+    """Up to twelve stories sharing the most tags with this one, among the latest made per tag."""
+    shared = Counter()
+    for tag in plan["tags"]:
+        shared.update(tag_index.get(tag.pk, [])[-100:])
+    return [pk for pk, _count in sorted(shared.items(), key=lambda item: (-item[1], -item[0]))[:12]]
+
+
+def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, moderator, now, *, offset, tag_index):
     with transaction.atomic():
         published = [now - timedelta(minutes=7 * (offset + i) + rng.randint(0, 6)) for i in range(size)]
         articles = Article.objects.bulk_create(
@@ -284,7 +308,10 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
                     for t in sorted(plan["tags"], key=lambda t: t.slug)
                 ],
                 "corrections": [],
+                "related": _related(plan, tag_index),
             }
+            for tag in plan["tags"]:
+                tag_index.setdefault(tag.pk, []).append(article.pk)
             updated.append(article)
         RevisionAuthor.objects.bulk_create(revision_authors)
         RevisionTag.objects.bulk_create(revision_tags)

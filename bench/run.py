@@ -386,6 +386,7 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS))
+    parser.add_argument("--generate-only", action="store_true", help="make the corpus and stop (measure later)")
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         log("wrk is not installed: apt-get install wrk")
@@ -394,6 +395,8 @@ def main(argv=None) -> int:
     os.environ.update(server_env(args))
     sys.path.insert(0, str(ROOT))
     prepare(args)
+    if args.generate_only:
+        return 0
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=server_env(args), check=True
     )

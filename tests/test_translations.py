@@ -166,8 +166,8 @@ def test_arabic_plural_forms_are_chosen_by_number():
 @pytest.mark.django_db
 def test_the_arabic_story_page_is_labelled_in_arabic(client):
     iraq = TagFactory(slug="iraq", name_ar="العراق", name_en="Iraq")
+    published(headline_ar="خبر آخر عن العراق", tags=[iraq])  # earlier coverage: the story's related list
     story = published(authors=[AuthorFactory(slug="sara", name_ar="سارة حسن", name_en="Sara Hassan")], tags=[iraq])
-    published(headline_ar="خبر آخر عن العراق", tags=[iraq])
     page = client.get(f"/ar/news/{story.pk}/{story.slug}/").content.decode()
     assert "أخبار ذات صلة" in page and "Related stories" not in page
     assert 'class="story__date">نُشر في <a' in page and 'class="story__date">Published' not in page

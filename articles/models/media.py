@@ -89,8 +89,11 @@ class Image(models.Model):
 
         Read from ``sources``, so pages list pictures without a query per picture.
         """
-        storage = Rendition._meta.get_field("file").storage
-        return [(storage.url(name), width, height) for name, width, height in self.sources.get(fmt, [])]
+        cached = self.__dict__.setdefault("_rendition_urls", {})
+        if fmt not in cached:
+            storage = Rendition._meta.get_field("file").storage
+            cached[fmt] = [(storage.url(name), width, height) for name, width, height in self.sources.get(fmt, [])]
+        return cached[fmt]
 
 
 class Rendition(models.Model):

@@ -8,9 +8,9 @@ goes live, when a correction is added, when a picture's renditions are made,
 and when a section, author, tag or picture is edited (``library.py``).
 """
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
-from ..models import Article, ArticleAuthor, Correction
+from ..models import Article, ArticleAuthor, ArticleTag, Correction
 from .content import languages
 
 IMAGE_TEXT = ("alt", "caption", "credit")
@@ -61,7 +61,55 @@ def live_extras(article: Article) -> dict:
             }
             for correction in article.corrections.all()
         ],
+        "related": related_candidates(article, [tag.pk for tag in article.tags.all()]),
     }
+
+
+# How many stories a story keeps as its related candidates, and how far back
+# among the stories sharing its tags it looks for them.
+RELATED_CANDIDATES = 12
+RELATED_LOOKBACK = 500
+# How many of the newest stories sharing its tags a story going live joins
+# the related lists of.
+RELATED_NEIGHBOURS = 30
+
+
+def related_candidates(article: Article, tag_ids: list[int]) -> list[int]:
+    """The live stories most like ``article``: most tags in common, then newest.
+
+    Looked for among the newest stories carrying its tags (``RELATED_LOOKBACK``
+    rows of the tag index), so the cost is bounded however popular a tag
+    becomes. Pages check that each is still live when they show it.
+    """
+    if not tag_ids:
+        return []
+    recent = (
+        ArticleTag.objects.filter(tag_id__in=tag_ids)
+        .exclude(article_id=article.pk)
+        .order_by("-article_id")
+        .values("article_id")[:RELATED_LOOKBACK]
+    )
+    return list(
+        Article.objects.live()
+        .filter(pk__in=recent, tags__in=tag_ids)
+        .annotate(shared=Count("pk"))
+        .order_by("-shared", "-first_published_at", "-id")
+        .values_list("pk", flat=True)[:RELATED_CANDIDATES]
+    )
+
+
+def related_neighbours(article: Article) -> list[int]:
+    """The newest live stories sharing a tag with ``article``: whose related lists it may now belong to."""
+    tag_ids = list(ArticleTag.objects.filter(article=article).values_list("tag_id", flat=True))
+    if not tag_ids:
+        return []
+    return list(
+        Article.objects.live()
+        .filter(pk__in=ArticleTag.objects.filter(tag_id__in=tag_ids).values("article_id"))
+        .exclude(pk=article.pk)
+        .order_by("-first_published_at", "-id")
+        .values_list("pk", flat=True)[:RELATED_NEIGHBOURS]
+    )
 
 
 def live_extras_write(article: Article) -> dict:

@@ -7,6 +7,7 @@ transaction has committed.
 """
 
 from datetime import datetime
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -227,3 +228,11 @@ def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
     search.index_article(article)
     story_renditions_ensure(article=article)
     announce_live_change(article)
+    # The newest stories sharing its tags may now list it as related.
+    transaction.on_commit(partial(_queue_related_refresh, article.pk))
+
+
+def _queue_related_refresh(article_id: int) -> None:
+    from ..tasks import refresh_related_neighbours
+
+    refresh_related_neighbours.enqueue(article_id)

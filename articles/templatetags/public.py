@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from .. import dates
+from .. import dates, links
 
 register = template.Library()
 
@@ -20,6 +20,12 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 def reader_date(moment):
     """``{% reader_date moment as d %}``: ``d.iso``, ``d.date``, ``d.time``, ``d.hijri`` in the page's language."""
     return dates.reader_date(moment, get_language())
+
+
+@register.simple_tag(name="link")
+def link_tag(name, **kwargs):
+    """``{% link 'articles:rss' %}``: ``{% url %}`` for the public pages, from a remembered pattern."""
+    return links.link(name, **kwargs)
 
 
 @register.simple_tag

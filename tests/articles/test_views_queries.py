@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 # picture's renditions with the picture (``Image.sources``).
 EXPECTED = {
     "home": 2,  # stories ranked per section (with section and picture), sections
-    "story": 3,  # the story (its section, picture, bylines, tags and corrections with it), related by tags, sections
+    "story": 3,  # the story (its section, picture, bylines, tags, corrections, related candidates), related, sections
     "story en": 3,
     "section": 4,  # section, count, page of stories, sections
     "tag": 4,
@@ -41,11 +41,12 @@ EXPECTED = {
 def _newsroom(size: int):
     tags = [TagFactory(slug=f"tag-{i}") for i in range(size)]
     authors = [AuthorFactory(slug=f"author-{i}") for i in range(size)]
+    # Earlier coverage first: the main story's related stories and the lists' other stories.
+    for i in range(size * 2):
+        published(tags=tags[:1], authors=authors[:1], lead_image=ImageFactory(), headline_ar=f"خبر التحالف {i}")
     main = published(tags=tags, authors=authors, lead_image=ImageFactory(), headline_en="Coalition talks")
     for _ in range(size):
         corrected(main)
-    for i in range(size * 2):
-        published(tags=tags[:1], authors=authors[:1], lead_image=ImageFactory(), headline_ar=f"خبر التحالف {i}")
     return main
 
 

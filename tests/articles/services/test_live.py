@@ -112,3 +112,34 @@ def test_a_story_published_before_its_renditions_shows_them_once_they_are_made(
     assert "<picture" not in client.get(url).content.decode()
     make_renditions.enqueue(image.pk)
     assert "<picture" in client.get(url).content.decode()
+
+
+def test_related_stories_are_kept_and_a_withdrawn_one_disappears(
+    client, editor, moderator, django_capture_on_commit_callbacks
+):
+    from articles import services
+
+    iraq = TagFactory(slug="iraq")
+    first = published(editor, moderator, tags=[iraq], headline_ar="الخبر الأول")
+    with django_capture_on_commit_callbacks(execute=True):
+        follow_up = published(editor, moderator, tags=[iraq], headline_ar="متابعة للخبر")
+    assert Article.objects.get(pk=follow_up.pk).live_extras["related"] == [first.pk]
+    assert Article.objects.get(pk=first.pk).live_extras["related"] == [follow_up.pk]  # joined by the refresh
+    url = story_url(first)
+    assert f"/news/{follow_up.pk}/" in client.get(url).content.decode()  # and now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_unpublish(article=follow_up, user=moderator, reason="سحب")
+    assert f"/news/{follow_up.pk}/" not in client.get(url).content.decode()
+
+
+def test_related_candidates_are_looked_for_among_the_newest_tagged_stories(editor, moderator, monkeypatch):
+    from articles.services import live
+
+    monkeypatch.setattr(live, "RELATED_LOOKBACK", 2)
+    iraq = TagFactory(slug="iraq")
+    oldest = published(editor, moderator, tags=[iraq])
+    newer = [published(editor, moderator, tags=[iraq]) for _ in range(2)]
+    story = published(editor, moderator, tags=[iraq])
+    candidates = Article.objects.get(pk=story.pk).live_extras["related"]
+    assert set(candidates) == {s.pk for s in newer}
+    assert oldest.pk not in candidates

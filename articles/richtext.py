@@ -63,7 +63,9 @@ def plain_text(value: str) -> str:
     if not value:
         return ""
     text = strip_tags(re.sub(r"<(br|/p|/li|/h\d|/blockquote)\b[^>]*>", " ", value))
-    return WHITESPACE.sub(" ", html.unescape(text)).strip()
+    # split() folds the same spaces as ``\s+`` several times faster: a page
+    # of search results reads twenty whole bodies.
+    return " ".join(html.unescape(text).split())
 
 
 def word_count(value: str) -> int:

@@ -183,7 +183,8 @@ def article_related(article: Article, language: str, limit: int = 4) -> list[Sto
     return [StoryLink(*rows[pk]) for pk in candidates if pk in rows][:limit]
 
 
-# How many of the newest matches a search ranks (PostgreSQL): fifty pages.
+# How many matches a search lists at most (fifty pages); on PostgreSQL, the
+# newest this many are the ones it ranks.
 SEARCH_CANDIDATES = 1000
 
 
@@ -226,6 +227,35 @@ def article_search(query: "search.Query") -> QuerySet[Article]:
         needle = f" {term} " if query.language == "ar" else f" {term}"
         condition &= Q(**{f"{text}__contains": needle})
     return stories.filter(condition)
+
+
+def article_search_ids(query: "search.Query") -> list[int]:
+    """The ids of ``article_search(query)``, best first: what a page of results is cut from.
+
+    One query that ranks and counts at once; the page's own stories are then
+    read by id (``article_search_page``). Counting the matches and reading a
+    page of them as two ranked queries cost twice as much.
+    """
+    return list(article_search(query).values_list("pk", flat=True)[:SEARCH_CANDIDATES])
+
+
+def article_search_page(ids: list[int], language: str) -> list[Article]:
+    """The stories with ``ids``, in that order, with what a result prints (its body included)."""
+    stories = (
+        Article.objects.live()
+        .in_language(language)
+        .select_related("section")
+        .only(
+            "pk",
+            "slug",
+            "has_english",
+            "first_published_at",
+            "section",
+            *(f"{name}_{language}" for name in ("headline", "standfirst", "body")),
+        )
+    )
+    found = {story.pk: story for story in stories.filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def section_nav() -> list[Section]:

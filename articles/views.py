@@ -51,9 +51,9 @@ class StoryPaginator(Paginator):
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
 
 
-def _paginate(request, stories):
+def _paginate(request, stories, *, paginator_class=StoryPaginator):
     """The requested page of ``stories``; a page that does not exist is a 404, not an error."""
-    paginator = StoryPaginator(stories, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True)
+    paginator = paginator_class(stories, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
@@ -209,7 +209,10 @@ def search_page(request):
     When news breaks, thousands of readers search for the same words.
     """
     query = search.Query.parse(request.GET.get("q", ""), get_language())
-    page = _paginate(request, selectors.article_search(query)) if query else None
+    page = None
+    if query:
+        page = _paginate(request, selectors.article_search_ids(query), paginator_class=Paginator)
+        page.object_list = selectors.article_search_page(page.object_list, query.language)
     context = {
         "query": query,
         "page": page,

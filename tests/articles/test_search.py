@@ -5,7 +5,7 @@ from django.db import connection
 
 from articles import search, selectors
 from articles.models import Article
-from tests.factories import EditorFactory, edit, published, sample_story_content
+from tests.factories import EditorFactory, edit, published, sample_story_content, unpublished
 
 # What readers type, and what the sample story says (it has التحالف,
 # للانسحاب, العراق and أمريكيين / الأمريكية, but neither الانسحاب nor
@@ -152,6 +152,26 @@ def test_results_are_paginated(client, settings):
     last = client.get("/ar/search/", {"q": "التحالف", "page": 3}).content.decode()
     assert last.count('class="result"') == 1
     assert client.get("/ar/search/", {"q": "التحالف", "page": 9}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_each_page_of_results_keeps_the_search_order(client, settings):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    stories = [published(headline_ar=f"التحالف رقم {number}") for number in range(5)]
+    order = selectors.article_search_ids(search.Query.parse("التحالف", "ar"))
+    assert sorted(order) == sorted(story.pk for story in stories)
+    shown = []
+    for number in (1, 2, 3):
+        page = client.get("/ar/search/", {"q": "التحالف", "page": number}).context["page"]
+        shown += [story.pk for story in page.object_list]
+    assert shown == order
+
+
+@pytest.mark.django_db
+def test_a_page_of_results_keeps_the_order_it_is_given_and_leaves_out_a_story_withdrawn_meanwhile():
+    older, newer = published(headline_ar="التحالف أولا"), published(headline_ar="التحالف ثانيا")
+    withdrawn = unpublished(headline_ar="التحالف مسحوب")
+    assert selectors.article_search_page([older.pk, withdrawn.pk, newer.pk], "ar") == [older, newer]
 
 
 # --- PostgreSQL: the weighted vectors and their GIN index ------------------------------

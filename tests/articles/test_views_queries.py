@@ -28,7 +28,7 @@ EXPECTED = {
     "tag": 4,
     "author": 4,
     "archive": 3,  # count, stories, sections
-    "search": 3,  # count, stories with their sections, sections for the navigation
+    "search": 3,  # the ranked ids, the page's stories with their sections, sections for the navigation
     "rss": 1,  # stories
     "atom": 1,
     "section rss": 2,  # + the section

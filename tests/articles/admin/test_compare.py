@@ -134,3 +134,24 @@ def test_pieces_keep_each_side_and_turn_block_ends_into_line_breaks():
     assert pieces(ops)[4].badge == "bold"
     assert len(paragraphs(pieces(ops))) == 2
     assert render([Piece("equal", text="<b>")]) == "&lt;b&gt;"
+
+
+def test_compare_takes_the_same_number_of_queries_however_many_bylines_and_tags(
+    as_user, editor, django_assert_max_num_queries
+):
+    plain = published(editor)
+    edit(plain, editor, headline_ar="عنوان جديد")
+    busy = published(editor)
+    edit(busy, editor, headline_ar="عنوان جديد", authors=AuthorFactory.create_batch(5), tags=TagFactory.create_batch(6))
+    client = as_user(editor)
+    client.get(url("compare", plain))
+    with django_assert_max_num_queries(COMPARE_QUERIES) as few:
+        client.get(url("compare", plain))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url("compare", busy))
+    assert (response.context["old"].number, response.context["new"].number) == (1, 2)
+
+
+# The user and their permissions, the story, the revisions to choose from, the
+# two compared with their bylines and tags.
+COMPARE_QUERIES = 9

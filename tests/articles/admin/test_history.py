@@ -88,3 +88,23 @@ def test_history_is_for_the_desk_only(client, reader, staff_without_roles, edito
     client.force_login(staff_without_roles)
     assert client.get(url("history", article)).status_code == 403
     assert client.get("/admin/articles/article/999999/history/").status_code == 404
+
+
+def test_history_takes_the_same_number_of_queries_however_long(as_user, editor, django_assert_max_num_queries):
+    from tests.factories import edit
+
+    short = published(editor)
+    long = published(editor)
+    for number in range(10):
+        edit(long, editor, headline_ar=f"عنوان {number}")
+    client = as_user(editor)
+    client.get(url("history", short))
+    with django_assert_max_num_queries(HISTORY_QUERIES) as few:
+        client.get(url("history", short))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url("history", long)).content.decode()
+    assert 'id="revision-11"' in page
+
+
+# The user and their permissions, the story, its revisions, its moves.
+HISTORY_QUERIES = 6

@@ -233,3 +233,34 @@ def test_stories_are_never_deleted_in_the_admin(as_user, superuser, editor):
     assert client.get(url("delete", article)).status_code == 403
     assert client.post(url("delete", article), {"post": "yes"}).status_code == 403
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_the_form_takes_the_same_number_of_queries_however_many_bylines_tags_and_revisions(
+    as_user, editor, django_assert_max_num_queries
+):
+    plain = published(editor)
+    # Both have a byline, a tag and a revision waiting beyond the live one.
+    edit(plain, editor, headline_ar="عنوان جديد", authors=[AuthorFactory()], tags=[TagFactory()])
+    busy = published(editor)
+    for number in range(5):
+        edit(
+            busy,
+            editor,
+            headline_ar=f"عنوان {number}",
+            authors=AuthorFactory.create_batch(3),
+            tags=TagFactory.create_batch(4),
+        )
+    client = as_user(editor)
+    client.get(url("change", plain))  # warm the session and permission caches
+    with django_assert_max_num_queries(FORM_QUERIES) as few:
+        client.get(url("change", plain))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url("change", busy))
+    busy.refresh_from_db()
+    assert response.context["adminform"].form.initial["base_revision"] == busy.latest_revision_id
+
+
+# The user and their permissions, the story with its current revision, the
+# revision's bylines and tags, the story's moves and who made them, and the
+# form's choices (sections, the chosen bylines and tags).
+FORM_QUERIES = 13

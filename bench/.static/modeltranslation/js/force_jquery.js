@@ -1,3 +1,0 @@
-if (typeof jQuery === 'undefined') {
-  jQuery = django.jQuery;
-}

@@ -49,3 +49,31 @@ def second_moderator(db):
     from tests.factories import ModeratorFactory
 
     return ModeratorFactory(username="moderator2")
+
+
+@pytest.fixture
+def reader(db):
+    """An account without admin access: a reader who registered on the site."""
+    from tests.factories import UserFactory
+
+    return UserFactory(username="reader", is_staff=False)
+
+
+@pytest.fixture
+def superuser(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="chief", is_superuser=True)
+
+
+@pytest.fixture
+def as_user(client):
+    """Sign ``client`` in as the given user and return it (the desk in English)."""
+
+    def sign_in(user):
+        client.force_login(user)
+        # Tests read the desk in English; the site's default is Arabic.
+        client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+        return client
+
+    return sign_in

@@ -261,28 +261,26 @@ def _in_language(code, function):
         return function()
 
 
-def page_not_found(request, exception=None):
-    """404 in the reader's language (the URL's prefix decides, as for every page)."""
-    template = loader.get_template("404.html")
-    # Say why when a view said (a page number past the end, a date that
-    # does not exist); the URL resolver's own reasons are not for readers.
+def _error_page(request, template_name: str, exception, status: int) -> HttpResponse:
+    """An error page in the reader's language, saying why when a view said."""
+    # A view's own reason (a page number past the end, a date that does not
+    # exist) is for readers; the URL resolver's reasons are not.
     reason = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
     context = {
         "site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"]),
         "reason": reason,
     }
-    return HttpResponse(template.render(context, request), status=404)
+    return HttpResponse(loader.get_template(template_name).render(context, request), status=status)
+
+
+def page_not_found(request, exception=None):
+    """404 in the reader's language (the URL's prefix decides, as for every page)."""
+    return _error_page(request, "404.html", exception, 404)
 
 
 def bad_request(request, exception=None):
     """400 in the reader's language, saying what was wrong with the request."""
-    template = loader.get_template("400.html")
-    reason = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
-    context = {
-        "site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"]),
-        "reason": reason,
-    }
-    return HttpResponse(template.render(context, request), status=400)
+    return _error_page(request, "400.html", exception, 400)
 
 
 def server_error(request):

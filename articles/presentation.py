@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 
-from .models import Article, Author, Correction, Image, Revision, Section, StoryContent, Tag
+from .models import Article, Author, Correction, Image, Rendition, Revision, Section, StoryContent, Tag
 
 
 @dataclass(frozen=True)
@@ -201,8 +201,14 @@ def story_metadata(story: StoryPage, request, language: str) -> dict:
     """What search engines and link previews read: JSON-LD and the share image, as absolute URLs."""
     url = request.build_absolute_uri(story.article.get_absolute_url())
     image = story.lead_image
-    jpegs = image.rendition_urls("jpeg") if image else []
-    image_urls = [request.build_absolute_uri(jpegs[-1][0])] if jpegs else []
+    image_urls = []
+    if image:
+        # The crops around the focal point (16:9 first, for link previews),
+        # or the largest whole picture until they are made.
+        crops = [image.rendition_urls(f"jpeg-{crop}") for crop in Rendition.Crop.values if crop]
+        whole = image.rendition_urls("jpeg")
+        shown = [urls[-1][0] for urls in crops if urls] or ([whole[-1][0]] if whole else [])
+        image_urls = [request.build_absolute_uri(address) for address in shown]
     return {
         "json_ld": json_ld_news_article(story, url=url, image_urls=image_urls, language=language),
         "og_image": image_urls[0] if image_urls else "",

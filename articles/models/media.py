@@ -87,7 +87,9 @@ class Image(models.Model):
     def rendition_urls(self, fmt: str) -> list[tuple[str, int, int]]:
         """``(url, width, height)`` of the stored renditions in ``fmt``, narrowest first.
 
-        Read from ``sources``, so pages list pictures without a query per picture.
+        ``fmt`` is ``"jpeg"`` or ``"webp"`` for the whole picture, or a crop
+        such as ``"jpeg-16x9"``. Read from ``sources``, so pages list
+        pictures without a query per picture.
         """
         cached = self.__dict__.setdefault("_rendition_urls", {})
         if fmt not in cached:
@@ -97,25 +99,32 @@ class Image(models.Model):
 
 
 class Rendition(models.Model):
-    """A resized copy of an image in one format, made once and stored."""
+    """A resized copy of an image in one format, whole or cropped around its focal point, made once and stored."""
 
     class Format(models.TextChoices):
         JPEG = "jpeg", "JPEG"
         WEBP = "webp", "WebP"
 
+    class Crop(models.TextChoices):
+        WHOLE = "", _("the whole picture")
+        WIDE = "16x9", "16:9"
+        STANDARD = "4x3", "4:3"
+        SQUARE = "1x1", "1:1"
+
     image = models.ForeignKey(Image, verbose_name=_("image"), on_delete=models.CASCADE, related_name="renditions")
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    crop = models.CharField(_("crop"), max_length=4, blank=True, default=Crop.WHOLE, choices=Crop.choices)
     file = models.ImageField(_("file"), upload_to="renditions/%Y/%m/", width_field="width", height_field="height")
 
     class Meta:
-        ordering = ["image", "format", "width"]
+        ordering = ["image", "crop", "format", "width"]
         verbose_name = _("rendition")
         verbose_name_plural = _("renditions")
         constraints = [
-            models.UniqueConstraint(fields=["image", "format", "width"], name="rendition_unique_size"),
+            models.UniqueConstraint(fields=["image", "crop", "format", "width"], name="rendition_unique_crop_and_size"),
         ]
 
     def __str__(self):
-        return f"{self.image_id} {self.format} {self.width}w"
+        return f"{self.image_id} {self.format} {self.width}w" + (f" {self.crop}" if self.crop else "")

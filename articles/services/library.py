@@ -15,10 +15,20 @@ from ..models import Article, ArticleAuthor, ArticleTag, Author, Image, Section,
 
 
 def library_save(*, obj: Section | Tag | Author | Image) -> None:
-    """Save an edited section, tag, author or picture, and refresh the live stories showing it."""
+    """Save an edited section, tag, author or picture, and refresh the live stories showing it.
+
+    A picture whose focal point moved has its crops made again around it.
+    """
     obj.full_clean()
     with transaction.atomic():
+        focal_point_moved = isinstance(obj, Image) and (
+            Image.objects.filter(pk=obj.pk).values_list("focal_x", "focal_y").first() != (obj.focal_x, obj.focal_y)
+        )
         obj.save()
+        if focal_point_moved:
+            from .media import crops_remake
+
+            crops_remake(image=obj)
         transaction.on_commit(partial(_refresh, type(obj), obj.pk))
 
 

@@ -31,6 +31,11 @@ DESCRIPTION_FIELDS = ("alt", "caption", "credit")
 # the original: a narrower original gets the standard widths below its own,
 # then its own width.
 RENDITION_WIDTHS = (480, 800, 1200, 1600)
+# Link previews and search engines want pictures of set shapes (Google asks
+# a news article for 16:9, 4:3 and 1:1); these are cut around the focal point
+# the editor marked, as JPEG, at most this wide.
+CROPS = {Rendition.Crop.WIDE: (16, 9), Rendition.Crop.STANDARD: (4, 3), Rendition.Crop.SQUARE: (1, 1)}
+CROP_WIDTH = 1200
 QUALITY = {Rendition.Format.JPEG: 82, Rendition.Format.WEBP: 80}
 PIL_FORMATS = {Rendition.Format.JPEG: "JPEG", Rendition.Format.WEBP: "WEBP"}
 
@@ -146,15 +151,35 @@ def rendition_widths(image: Image) -> list[int]:
     return [width for width in RENDITION_WIDTHS if width < largest] + [largest]
 
 
-def renditions_ensure(*, image: Image) -> list[Rendition]:
-    """Make the JPEG and WebP renditions ``image`` lacks; return the ones made.
+def crop_box(width: int, height: int, ratio: tuple[int, int], focal_x: float, focal_y: float) -> tuple:
+    """The largest box of ``ratio`` in a ``width`` × ``height`` picture, centred on the focal point.
 
-    Renditions are made once and stored: pages only ever read ``Rendition``
-    rows, never resize on request. Running this again makes nothing.
+    ``focal_x`` and ``focal_y`` run from 0 to 1 across and down. Near an
+    edge the box stops at the edge rather than leave the picture, so the
+    focal point is as central as the picture allows.
     """
-    have = set(Rendition.objects.filter(image=image).values_list("format", "width"))
-    wanted = [(fmt, width) for fmt in Rendition.Format.values for width in rendition_widths(image)]
-    missing = [(fmt, width) for fmt, width in wanted if (fmt, width) not in have]
+    across, down = ratio
+    box_width = min(width, round(height * across / down))
+    box_height = min(height, round(box_width * down / across))
+    left = min(max(round(focal_x * width - box_width / 2), 0), width - box_width)
+    top = min(max(round(focal_y * height - box_height / 2), 0), height - box_height)
+    return (left, top, left + box_width, top + box_height)
+
+
+def renditions_ensure(*, image: Image) -> list[Rendition]:
+    """Make the renditions ``image`` lacks; return the ones made.
+
+    The whole picture in JPEG and WebP at each width, and the crops around
+    its focal point (``CROPS``). Renditions are made once and stored: pages
+    only ever read them, never resize on request. Running this again makes
+    nothing.
+    """
+    have = set(Rendition.objects.filter(image=image).values_list("format", "width", "crop"))
+    wanted = [(fmt, width, "") for fmt in Rendition.Format.values for width in rendition_widths(image)]
+    missing = [item for item in wanted if item not in have]
+    cropped = {crop for _fmt, _width, crop in have if crop}
+    # A crop's width depends on the picture as the camera held it, known once it is open.
+    missing += [(Rendition.Format.JPEG, None, crop) for crop in CROPS if crop not in cropped]
     if not missing:
         return []
     with image.file.open("rb") as handle, Picture.open(handle) as original:
@@ -165,16 +190,20 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
     # already applied to the pixels above.
     picture.info.clear()
     made = []
-    for fmt, width in missing:
-        height = max(round(picture.height * width / picture.width), 1)
-        resized = picture if width == picture.width else picture.resize((width, height), Picture.Resampling.LANCZOS)
+    stem = image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    for fmt, width, crop in missing:
+        source = picture
+        if crop:
+            box = crop_box(picture.width, picture.height, CROPS[crop], image.focal_x, image.focal_y)
+            source = picture.crop(box)
+            width = min(CROP_WIDTH, source.width)
+        height = max(round(source.height * width / source.width), 1)
+        resized = source if width == source.width else source.resize((width, height), Picture.Resampling.LANCZOS)
         buffer = io.BytesIO()
         resized.save(buffer, PIL_FORMATS[fmt], quality=QUALITY[fmt], optimize=fmt == Rendition.Format.JPEG, exif=b"")
-        stem = image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        rendition = Rendition(image=image, format=fmt)
-        rendition.file.save(
-            f"{stem}-{width}w.{'jpg' if fmt == 'jpeg' else 'webp'}", ContentFile(buffer.getvalue()), save=False
-        )
+        name = f"{stem}-{crop}-{width}w" if crop else f"{stem}-{width}w"
+        rendition = Rendition(image=image, format=fmt, crop=crop)
+        rendition.file.save(f"{name}.{'jpg' if fmt == 'jpeg' else 'webp'}", ContentFile(buffer.getvalue()), save=False)
         # Set after the file: assigning it resets the dimension fields.
         rendition.width, rendition.height = width, height
         try:
@@ -184,7 +213,7 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
                 rendition.save()
         except IntegrityError:
             rendition.file.delete(save=False)
-            if not Rendition.objects.filter(image=image, format=fmt, width=width).exists():
+            if not Rendition.objects.filter(image=image, format=fmt, width=width, crop=crop).exists():
                 raise
             continue
         made.append(rendition)
@@ -192,15 +221,26 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
     return made
 
 
+def crops_remake(*, image: Image) -> None:
+    """After the focal point moved: drop the crops made around the old one and make new ones, after commit."""
+    old = list(Rendition.objects.filter(image=image).exclude(crop=Rendition.Crop.WHOLE))
+    Rendition.objects.filter(pk__in=[rendition.pk for rendition in old]).delete()
+    sources_index(image)
+    for rendition in old:
+        transaction.on_commit(partial(rendition.file.delete, save=False))
+    transaction.on_commit(partial(_queue_renditions, image.pk))
+
+
 def sources_index(image: Image) -> dict:
     """Record ``image``'s renditions on the image itself, for pages to read without a query."""
     sources: dict[str, list] = {}
-    for name, fmt, width, height in (
+    for name, fmt, crop, width, height in (
         Rendition.objects.filter(image=image)
-        .order_by("format", "width")
-        .values_list("file", "format", "width", "height")
+        .order_by("crop", "format", "width")
+        .values_list("file", "format", "crop", "width", "height")
     ):
-        sources.setdefault(fmt, []).append([name, width, height])
+        # By format ("jpeg"), and by format and crop for a cropped one ("jpeg-16x9").
+        sources.setdefault(f"{fmt}-{crop}" if crop else fmt, []).append([name, width, height])
     Image.objects.filter(pk=image.pk).update(sources=sources)
     image.sources = sources
     return sources

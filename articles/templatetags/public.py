@@ -29,11 +29,19 @@ def link_tag(name, **kwargs):
 
 
 @register.simple_tag
-def reader_time(moment):
-    """``<time datetime="…">date</time>`` for ``moment`` in the page's language (no include to render)."""
+def reader_time(moment, hijri=False):
+    """``<time datetime="…">date</time>`` for ``moment`` in the page's language (no include to render).
+
+    With ``hijri``, an Arabic page adds the Hijri date beside it, as on a
+    story's own page.
+    """
     when = dates.reader_date(moment, get_language())
     if when is None:
         return ""
+    if hijri and when.hijri:
+        return format_html(
+            '<time datetime="{}">{}</time> <span class="hijri">({})</span>', when.iso, when.date, when.hijri
+        )
     return format_html('<time datetime="{}">{}</time>', when.iso, when.date)
 
 

@@ -352,3 +352,17 @@ def test_deep_pages_of_a_list_show_the_same_stories_as_plain_slicing(client, set
         body = html(client.get(f"/ar/section/politics/?page={page}"))
         shown = [pk for pk in newest_first if f"/news/{pk}/" in body]
         assert shown == newest_first[(page - 1) * 2 : page * 2], page
+
+
+def test_arabic_lists_give_the_hijri_date_beside_each_story_and_english_lists_do_not(client, sample):
+    moment = timezone.make_aware(timezone.datetime(2024, 1, 28, 9, 30), timezone.get_fixed_timezone(180))
+    Article.objects.filter(pk=sample.pk).update(first_published_at=moment)
+    for path in ("/ar/", f"/ar/section/{sample.section.slug}/", "/ar/search/?q=التحالف"):
+        page = html(client.get(path))
+        assert (
+            '<time datetime="2024-01-28T09:30:00+03:00">٢٨ يناير ٢٠٢٤</time> <span class="hijri">(١٦ رجب ١٤٤٥ هـ)</span>'
+            in page
+        ), path
+    for path in ("/en/", f"/en/section/{sample.section.slug}/"):
+        page = html(client.get(path))
+        assert '<time datetime="2024-01-28T09:30:00+03:00">28 January 2024</time>' in page and "Rajab" not in page, path

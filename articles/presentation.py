@@ -154,11 +154,6 @@ def editions(request, url_name: str, kwargs: dict | None = None, languages: list
     return result
 
 
-def story_languages(article: Article) -> list[str]:
-    """The editions a live story has: always Arabic, English when written."""
-    return ["ar", "en"] if article.has_english else ["ar"]
-
-
 def json_ld_news_article(story: StoryPage, *, url: str, image_urls: list[str], language: str) -> dict:
     """schema.org ``NewsArticle`` for a story page: plain data, escaped when printed."""
     content = story.content

@@ -252,6 +252,12 @@ def article_search_ids(query: "search.Query") -> list[int]:
     return list(article_search(query).values_list("pk", flat=True)[:SEARCH_CANDIDATES])
 
 
+def in_order_of(stories: QuerySet[Article], ids: list[int]) -> list[Article]:
+    """The stories of ``stories`` with ``ids``, in the order of ``ids``; any no longer there are left out."""
+    found = {story.pk: story for story in stories.filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def article_search_page(ids: list[int], language: str) -> list[Article]:
     """The stories with ``ids``, in that order, with what a result prints (its body included)."""
     stories = (
@@ -267,8 +273,7 @@ def article_search_page(ids: list[int], language: str) -> list[Article]:
             *(f"{name}_{language}" for name in ("headline", "standfirst", "body")),
         )
     )
-    found = {story.pk: story for story in stories.filter(pk__in=ids)}
-    return [found[pk] for pk in ids if pk in found]
+    return in_order_of(stories, ids)
 
 
 def section_nav() -> list[Section]:

@@ -75,8 +75,7 @@ class StorySitemap(Sitemap):
         urls = super()._urls(page, protocol, domain)
         for url in urls:
             story = url["item"]
-            editions = ["ar", "en"] if story.has_english else ["ar"]
-            locations = {code: f"{protocol}://{domain}{self._path(story, code)}" for code in editions}
+            locations = {code: f"{protocol}://{domain}{self._path(story, code)}" for code in story.live_languages()}
             url["alternates"] = [
                 *({"lang_code": code, "location": location} for code, location in locations.items()),
                 {"lang_code": "x-default", "location": locations[settings.LANGUAGE_CODE]},

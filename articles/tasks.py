@@ -38,11 +38,9 @@ def make_renditions(image_id: int) -> int:
         return 0
     if made:
         # Stories showing the picture went without it until now.
-        from .services.library import live_stories_using
+        from .services.library import live_stories_refresh
 
-        stories = live_stories_using(Image, image_id)
-        if stories:
-            refresh_live_stories.enqueue(stories)
+        live_stories_refresh(Image, image_id)
     return len(made)
 
 

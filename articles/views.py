@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from . import cache, dates, search, selectors
 from .models import Article, Author, Section, Tag
-from .presentation import StoryPage, editions, search_results, story_languages, story_metadata
+from .presentation import StoryPage, editions, search_results, story_metadata
 
 
 def _found(model, slug: str, reason: str):
@@ -47,8 +47,7 @@ class StoryPaginator(Paginator):
             return super().page(number)
         bottom = (number - 1) * self.per_page
         ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        rows = {story.pk: story for story in self.object_list.filter(pk__in=ids)}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        return self._get_page(selectors.in_order_of(self.object_list, ids), number, self)
 
 
 def _paginate(request, stories, *, paginator_class=StoryPaginator):
@@ -89,7 +88,7 @@ def story(request, pk: int, slug: str):
         if selectors.article_was_withdrawn(pk):
             return _gone(request)
         raise Http404(_("There is no story at this address.")) from None
-    if language != settings.LANGUAGE_CODE and not article.has_english:
+    if language not in article.live_languages():
         raise Http404(_("This story has no edition in this language."))
     if slug != article.slug:
         return redirect(article, permanent=True)
@@ -103,7 +102,7 @@ def story(request, pk: int, slug: str):
         context,
         url_name="articles:story",
         kwargs={"pk": article.pk, "slug": article.slug},
-        languages=story_languages(article),
+        languages=article.live_languages(),
     )
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Image
 from ..services.library import library_delete, library_save
-from ..services.media import image_create
+from ..services.media import image_create, image_update
 from .bilingual import BilingualAdmin
 from .forms import ImageForm
 
@@ -117,7 +117,7 @@ class ImageAdmin(LibraryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            library_save(obj=obj)
+            image_update(image=obj)
             return
         fields = {name: value for name, value in form.cleaned_data.items() if name != "file"}
         image = image_create(user=request.user, file=form.cleaned_data["file"], **fields)

@@ -177,6 +177,13 @@ class Article(StoryContent):
     def ever_published(self) -> bool:
         return self.first_published_at is not None
 
+    def live_languages(self) -> list[str]:
+        """The editions readers get of the live copy: always Arabic, English when it was written.
+
+        The same rule as ``ArticleQuerySet.in_language``, for one story.
+        """
+        return [settings.LANGUAGE_CODE, "en"] if self.has_english else [settings.LANGUAGE_CODE]
+
 
 class OrderedAuthor(models.Model):
     author = models.ForeignKey("articles.Author", verbose_name=_("author"), on_delete=models.PROTECT, related_name="+")

@@ -15,20 +15,10 @@ from ..models import Article, ArticleAuthor, ArticleTag, Author, Image, Section,
 
 
 def library_save(*, obj: Section | Tag | Author | Image) -> None:
-    """Save an edited section, tag, author or picture, and refresh the live stories showing it.
-
-    A picture whose focal point moved has its crops made again around it.
-    """
+    """Save an edited section, tag, author or picture, and refresh the live stories showing it."""
     obj.full_clean()
     with transaction.atomic():
-        focal_point_moved = isinstance(obj, Image) and (
-            Image.objects.filter(pk=obj.pk).values_list("focal_x", "focal_y").first() != (obj.focal_x, obj.focal_y)
-        )
         obj.save()
-        if focal_point_moved:
-            from .media import crops_remake
-
-            crops_remake(image=obj)
         transaction.on_commit(partial(_refresh, type(obj), obj.pk))
 
 
@@ -56,13 +46,19 @@ def live_stories_using(model, pk) -> list[int]:
     return list(ids)
 
 
+def live_stories_refresh(model, pk) -> None:
+    """Queue a refresh of what the live stories showing the section, tag, author or picture ``pk`` keep of it."""
+    from ..tasks import refresh_live_stories
+
+    stories = live_stories_using(model, pk)
+    if stories:
+        refresh_live_stories.enqueue(stories)
+
+
 def _refresh(model, pk) -> None:
     from .. import cache
-    from ..tasks import refresh_live_stories
 
     if model is Section:
         # Section names are in every page's navigation, and on their stories.
         cache.navigation_changed()
-    stories = live_stories_using(model, pk)
-    if stories:
-        refresh_live_stories.enqueue(stories)
+    live_stories_refresh(model, pk)

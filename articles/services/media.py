@@ -221,6 +221,17 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
     return made
 
 
+def image_update(*, image: Image) -> None:
+    """Save an edited picture (``library_save``); a moved focal point has its crops made again around it."""
+    from .library import library_save
+
+    stored = Image.objects.filter(pk=image.pk).values_list("focal_x", "focal_y").get()
+    with transaction.atomic():
+        library_save(obj=image)
+        if stored != (image.focal_x, image.focal_y):
+            crops_remake(image=image)
+
+
 def crops_remake(*, image: Image) -> None:
     """After the focal point moved: drop the crops made around the old one and make new ones, after commit."""
     old = list(Rendition.objects.filter(image=image).exclude(crop=Rendition.Crop.WHOLE))

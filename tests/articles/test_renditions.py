@@ -172,7 +172,7 @@ def test_a_crop_is_cut_around_the_focal_point():
 
 
 def test_moving_the_focal_point_makes_the_crops_again(editor, django_capture_on_commit_callbacks):
-    from articles.services.library import library_save
+    from articles.services.media import image_update
 
     image = big_image((1600, 900))
     renditions_ensure(image=image)
@@ -180,7 +180,7 @@ def test_moving_the_focal_point_makes_the_crops_again(editor, django_capture_on_
     whole = set(Rendition.objects.filter(image=image, crop="").values_list("pk", flat=True))
     image.focal_x = 0.1
     with django_capture_on_commit_callbacks(execute=True):
-        library_save(obj=image)
+        image_update(image=image)
     new_square = Rendition.objects.get(image=image, crop="1x1")
     assert new_square.pk != old_square.pk
     with new_square.file.open("rb") as handle, Picture.open(handle) as picture:
@@ -196,14 +196,14 @@ def test_moving_the_focal_point_makes_the_crops_again(editor, django_capture_on_
 
 
 def test_editing_a_caption_leaves_the_crops_alone(django_capture_on_commit_callbacks):
-    from articles.services.library import library_save
+    from articles.services.media import image_update
 
     image = big_image((1600, 900))
     renditions_ensure(image=image)
     before = set(Rendition.objects.filter(image=image).values_list("pk", flat=True))
     image.caption_ar = "تعليق جديد"
     with django_capture_on_commit_callbacks(execute=True):
-        library_save(obj=image)
+        image_update(image=image)
     assert set(Rendition.objects.filter(image=image).values_list("pk", flat=True)) == before
 
 

@@ -85,10 +85,8 @@ def revision_approve(
         revision = _revision_of(locked, revision)
         now = timezone.now()
         go_live_at = _go_live_time(revision, publish_at, now)
-        if publish_at is not None:
-            action = Action.SCHEDULE
-        else:
-            action = Action.PUBLISH if go_live_at <= now else Action.SCHEDULE
+        asked_for_later = publish_at is not None or go_live_at > now
+        action = Action.SCHEDULE if asked_for_later else Action.PUBLISH
         ctx = context_for(locked, user=user, revision=revision, comment=comment, go_live_at=go_live_at, now=now)
         state = workflow.check(action, ctx)
         from_state = locked.status

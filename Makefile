@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STORIES ?= 20000
 
-.PHONY: run serve test lint format demo bench screenshots clean
+.PHONY: run serve test lint format demo bench search-eval screenshots clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ test: $(VENV)/.installed-dev
 ## bench: generate a corpus on PostgreSQL and load-test the site (STORIES=100000 for the large run)
 bench: $(VENV)/.installed-dev
 	$(PY) -m bench.run --stories $(STORIES)
+
+## search-eval: recall, precision, MRR and false hits of search on the relevance set (docs/search.md);
+## the library stemmers compared in memory, then the site's search on SQLite and, with DATABASE_URL, PostgreSQL
+search-eval: $(VENV)/.installed-dev
+	$(PY) tools/search_eval.py $(if $(DATABASE_URL),--no-stemmers,)
+	@if [ -n "$(DATABASE_URL)" ]; then DATABASE_URL= $(PY) tools/search_eval.py --no-stemmers; fi
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .

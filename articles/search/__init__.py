@@ -8,7 +8,7 @@ callers use are gathered here.
 """
 
 from .index import index_article
-from .normalise import arabic_terms, english_terms, fold, normalize, stem, words
+from .normalise import analyse, arabic_terms, english_terms, fold, normalize, stem, words
 from .query import (
     MAX_TERMS,
     SEARCH_CANDIDATES,
@@ -24,6 +24,7 @@ __all__ = [
     "MAX_TERMS",
     "SEARCH_CANDIDATES",
     "Query",
+    "analyse",
     "arabic_terms",
     "article_search",
     "article_search_ids",

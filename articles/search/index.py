@@ -4,9 +4,16 @@
 searching never re-reads story text. On PostgreSQL the stems also go into a
 weighted ``tsvector`` column with a GIN index, built from the stems directly
 (no text-search parser or locale is involved, so what the index holds is
-exactly what ``normalise`` computed); English uses PostgreSQL's ``english``
-configuration. On SQLite, searching falls back to matching whole stems in the
-normalised text.
+exactly what ``normalise`` computed). Each word keeps its place, function
+words included, and a word with two readings has both terms at that place,
+so that proximity ranking and phrases see the story's own word order.
+English uses PostgreSQL's ``english`` configuration, on the text with its
+digits folded. On SQLite, searching falls back to matching whole stems in
+the normalised text.
+
+Changing the rules of ``normalise`` changes what a story is indexed under:
+the stored index is then rebuilt by ``reindex_live`` (the ``search_reindex``
+command, and a data migration for each such change).
 """
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -15,9 +22,11 @@ from django.db.models import Value
 from django.db.models.functions import Cast
 
 from ..richtext import plain_text
-from .normalise import arabic_terms, english_terms
+from .normalise import english_terms, fold_digits, word_terms
 
 TSVECTOR_MAX_POSITION = 16383
+# Places left empty between fields, more than any phrase a query can hold.
+FIELD_GAP = 20
 # ts_rank weights for D, C, B, A: headline, then standfirst, then body.
 WEIGHTS = {"headline": "A", "standfirst": "B", "dateline": "C", "tags": "B", "body": "D"}
 
@@ -40,14 +49,21 @@ def _spaced(terms) -> str:
     return f" {' '.join(unique)} " if unique else ""
 
 
-def arabic_tsvector(fields: list[tuple[str, list[str]]]) -> str:
-    """A ``tsvector`` literal of the Arabic stems (per field) with positions and weights."""
+def arabic_tsvector(fields: list[tuple[str, list[tuple[str, ...]]]]) -> str:
+    """A ``tsvector`` literal of the Arabic terms (per field and word) with positions and weights.
+
+    Every word takes a place, even one without terms, and fields follow one
+    another with a gap, so that a phrase never runs from a headline into a
+    standfirst.
+    """
     positions: dict[str, list[str]] = {}
     position = 0
-    for name, terms in fields:
-        for term in terms:
+    for name, groups in fields:
+        for terms in groups:
             position = min(position + 1, TSVECTOR_MAX_POSITION)
-            positions.setdefault(term, []).append(f"{position}{WEIGHTS[name]}")
+            for term in terms:
+                positions.setdefault(term, []).append(f"{position}{WEIGHTS[name]}")
+        position = min(position + FIELD_GAP, TSVECTOR_MAX_POSITION)
     return " ".join(f"'{_quote(term)}':{','.join(places[:256])}" for term, places in positions.items())
 
 
@@ -61,10 +77,10 @@ def index_article(article) -> None:
     One UPDATE: the normalised text (used by the SQLite fallback and for
     debugging) and, on PostgreSQL, the two weighted vectors.
     """
-    arabic = [(name, arabic_terms(text)) for name, text in _fields(article, "ar")]
+    arabic = [(name, word_terms(text)) for name, text in _fields(article, "ar")]
     english = _fields(article, "en") if article.has_english else []
     values = {
-        "search_text_ar": _spaced(term for _name, terms in arabic for term in terms),
+        "search_text_ar": _spaced(term for _name, groups in arabic for terms in groups for term in terms),
         "search_text_en": _spaced(term for _name, text in english for term in english_terms(text)),
     }
     if connection.vendor == "postgresql":
@@ -72,7 +88,7 @@ def index_article(article) -> None:
         if english:
             vector = None
             for name, text in english:
-                part = SearchVector(Value(text), config="english", weight=WEIGHTS[name])
+                part = SearchVector(Value(fold_digits(text)), config="english", weight=WEIGHTS[name])
                 vector = part if vector is None else vector + part
             values["search_en"] = vector
         else:

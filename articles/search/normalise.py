@@ -151,6 +151,19 @@ def normalize(text: str) -> str:
     return DIACRITICS.sub("", text).translate(LETTERS).lower()
 
 
+DIGITS = str.maketrans(
+    {
+        **{chr(0x0660 + digit): str(digit) for digit in range(10)},
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+    }
+)
+
+
+def fold_digits(text: str) -> str:
+    """``text`` with Arabic-Indic and Persian digits as 0-9 and numbers' thousands separators out."""
+    return join_numbers((text or "").translate(DIGITS))
+
+
 def join_numbers(text: str) -> str:
     """``text`` with thousands separators inside numbers taken out (2,500 → 2500)."""
     return DIGIT_GROUP.sub("", text or "")

@@ -18,23 +18,35 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Article
-from ..richtext import clean_line
+from ..richtext import clean_line, plain_text
 from ..selectors import article_live, in_order_of
 from .index import _quote
-from .normalise import WORD, arabic_terms, english_terms, fold, normalize
+from .normalise import WORD, analyse, english_terms, normalize, word_terms
 
 MAX_QUERY_LENGTH = 200
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TERMS = 8
 
 
+# Quotes a reader may put around a phrase.
+QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
 @dataclass(frozen=True)
 class Query:
-    """What a reader typed, read once: the terms to look for, or why there are none."""
+    """What a reader typed, read once: the terms to look for, or why there are none.
+
+    ``terms`` has one entry per word looked for: the terms of that word
+    (two when it has two readings, see ``normalise.analyse``), any of which
+    matches. ``gaps`` says how far each word is from the one before (function
+    words are not looked for but keep their places), which a phrase needs.
+    """
 
     text: str
     language: str
-    terms: tuple[str, ...]
+    terms: tuple[tuple[str, ...], ...]
+    gaps: tuple[int, ...] = ()
+    phrase: bool = False
     too_long: bool = False
 
     @classmethod
@@ -44,26 +56,51 @@ class Query:
         text = clean_line(CONTROLS.sub("", text or ""))
         too_long = len(text) > MAX_QUERY_LENGTH
         text = text[:MAX_QUERY_LENGTH]
-        terms = arabic_terms(text) if language == "ar" else english_terms(text)
-        terms = tuple(dict.fromkeys(term for term in terms if term))[:MAX_TERMS]
-        return cls(text=text, language=language, terms=terms, too_long=too_long)
+        inner = text.strip()
+        phrase = len(inner) > 2 and QUOTES.get(inner[0]) == inner[-1]
+        if phrase:
+            inner = inner[1:-1]
+        groups = word_terms(inner) if language == "ar" else [(term,) for term in english_terms(inner)]
+        terms, gaps, distance = [], [], 0
+        for group in groups:
+            distance += 1
+            if group and (phrase or group not in terms):
+                terms.append(group)
+                gaps.append(distance)
+                distance = 0
+        terms, gaps = terms[:MAX_TERMS], gaps[:MAX_TERMS]
+        phrase = phrase and len(terms) > 1
+        return cls(text=text, language=language, terms=tuple(terms), gaps=tuple(gaps), phrase=phrase, too_long=too_long)
 
     def __bool__(self) -> bool:
         return bool(self.terms)
 
+    @property
+    def all_terms(self) -> frozenset[str]:
+        return frozenset(term for group in self.terms for term in group)
+
     def tsquery(self):
-        """The PostgreSQL query: every term must match (built without a parser)."""
+        """The PostgreSQL query: every word must match, in order and in place for a phrase (built without a parser)."""
         if self.language == "ar":
-            literal = " & ".join(f"'{_quote(term)}'" for term in self.terms)
+            words = [
+                " | ".join(f"'{_quote(term)}'" for term in group).join("()")
+                if len(group) > 1
+                else f"'{_quote(group[0])}'"
+                for group in self.terms
+            ]
+            literal = words[0]
+            for word, gap in zip(words[1:], self.gaps[1:], strict=True):
+                literal += f" <{gap}> {word}" if self.phrase else f" & {word}"
             return Cast(Value(literal), output_field=SearchQueryField())
-        return SearchQuery(" ".join(self.terms), config="english", search_type="plain")
+        text = " ".join(term for (term,) in self.terms)
+        return SearchQuery(text, config="english", search_type="phrase" if self.phrase else "plain")
 
     def matches_word(self, word: str) -> bool:
         """Whether a word as printed in a story is one the reader looked for."""
         if self.language == "ar":
-            return fold(word) in self.terms
+            return not self.all_terms.isdisjoint(analyse(word))
         lower = normalize(word)
-        return any(lower.startswith(_english_root(term)) for term in self.terms)
+        return any(lower.startswith(_english_root(term)) for term in self.all_terms)
 
 
 def _english_root(term: str) -> str:
@@ -131,16 +168,24 @@ def excerpt(text: str, query: Query, *, size: int = 30) -> SafeString:
 SEARCH_CANDIDATES = 1000
 
 
+# ts_rank_cd's normalisation: 1 divides by 1 + log(length), so that a short
+# story about the words outranks a long one that mentions them in passing;
+# cover density itself rewards the words standing close together.
+RANK_NORMALISATION = 1
+
+
 def article_search(query: Query) -> QuerySet[Article]:
     """Live stories matching ``query`` in its language, best first.
 
-    On PostgreSQL: the stored vectors, ranked by ``ts_rank`` (headline
-    matches weigh most). A word found in most of the archive (“العراق”)
-    would mean ranking every story; ranking is over the newest
-    ``SEARCH_CANDIDATES`` matches instead, which keeps a search as quick
-    at a million stories as at a thousand and suits news, where the newest
-    matches are the ones wanted. Elsewhere: every stem must appear in the
-    stored normalised text, newest first.
+    On PostgreSQL: the stored vectors, ranked by ``ts_rank_cd`` (cover
+    density: how close together the words stand, headline matches weighing
+    most, then standfirst), normalised by the story's length; newer stories
+    win ties. A word found in most of the archive (“العراق”) would mean
+    ranking every story; ranking is over the newest ``SEARCH_CANDIDATES``
+    matches instead, which keeps a search as quick at a million stories as
+    at a thousand and suits news, where the newest matches are the ones
+    wanted. Elsewhere: every word must appear in the stored normalised text
+    (a phrase is then checked in the story's text), newest first.
     """
     # Results print a highlighted piece of the body, so it is loaded here
     # with the page of results (and the search columns are not).
@@ -159,17 +204,51 @@ def article_search(query: Query) -> QuerySet[Article]:
             .order_by("-first_published_at", "-id")
             .values("pk")[:SEARCH_CANDIDATES]
         )
-        return (
-            stories.filter(pk__in=newest_matches)
-            .annotate(rank=SearchRank(F(column), tsquery))
-            .order_by("-rank", "-first_published_at", "-id")
-        )
+        rank = SearchRank(F(column), tsquery, cover_density=True, normalization=Value(RANK_NORMALISATION))
+        return stories.filter(pk__in=newest_matches).annotate(rank=rank).order_by("-rank", "-first_published_at", "-id")
     text = "search_text_ar" if query.language == "ar" else "search_text_en"
     condition = Q()
-    for term in query.terms:
-        needle = f" {term} " if query.language == "ar" else f" {term}"
-        condition &= Q(**{f"{text}__contains": needle})
-    return stories.filter(condition)
+    for group in query.terms:
+        either = Q()
+        for term in group:
+            needle = f" {term} " if query.language == "ar" else f" {term}"
+            either |= Q(**{f"{text}__contains": needle})
+        condition &= either
+    matching = stories.filter(condition)
+    if query.phrase:
+        fields = [f"{name}_{query.language}" for name in ("headline", "standfirst", "body")]
+        with_phrase = [
+            story.pk
+            for story in matching.select_related(None).only("pk", *fields)[:SEARCH_CANDIDATES]
+            if any(_has_phrase(query, getattr(story, name) or "") for name in fields)
+        ]
+        matching = stories.filter(pk__in=with_phrase)
+    return matching
+
+
+def _has_phrase(query: Query, text: str) -> bool:
+    """Whether ``text`` holds the words of ``query`` in order and in place (the SQLite fallback's phrase)."""
+    text = plain_text(text)
+    if query.language == "ar":
+        groups = [set(terms) for terms in word_terms(text)]
+        wanted = [set(group) for group in query.terms]
+    else:
+        groups = [{term} for term in english_terms(text)]
+        wanted = [{_english_root(term)} for (term,) in query.terms]
+    offsets = [sum(query.gaps[1 : index + 1]) for index in range(len(wanted))]
+    for start in range(len(groups)):
+        if all(
+            start + offset < len(groups) and _matches(groups[start + offset], want, query.language)
+            for want, offset in zip(wanted, offsets, strict=True)
+        ):
+            return True
+    return False
+
+
+def _matches(found: set[str], wanted: set[str], language: str) -> bool:
+    if language == "ar":
+        return not found.isdisjoint(wanted)
+    return any(term.startswith(root) for term in found for root in wanted)
 
 
 def article_search_ids(query: Query) -> list[int]:

@@ -7,7 +7,7 @@ database half of finding matches, and marking them in results). The names
 callers use are gathered here.
 """
 
-from .index import index_article
+from .index import index_article, reindex_live
 from .normalise import analyse, arabic_terms, english_terms, fold, normalize, stem, words
 from .query import (
     MAX_TERMS,
@@ -35,6 +35,7 @@ __all__ = [
     "highlight",
     "index_article",
     "normalize",
+    "reindex_live",
     "stem",
     "words",
 ]

@@ -96,3 +96,24 @@ def index_article(article) -> None:
     # The model's own manager, so that migrations can index with their
     # historical model too.
     type(article)._default_manager.filter(pk=article.pk).update(**values)
+
+
+def reindex_live(article_model=None) -> int:
+    """Rebuild the stored index of every live story; returns how many. After a change to ``normalise``.
+
+    ``article_model`` is the historical model when a migration calls this
+    (the rules of a release index the rows of that release).
+    """
+    if article_model is None:
+        from ..models import Article as article_model
+    stories = (
+        article_model._default_manager.filter(live_revision__isnull=False)
+        .prefetch_related("tags")
+        .order_by("pk")
+        .iterator(chunk_size=500)
+    )
+    count = 0
+    for article in stories:
+        index_article(article)
+        count += 1
+    return count

@@ -14,12 +14,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Count the stories without indexing them.")
 
     def handle(self, *args, dry_run=False, **options):
-        stories = Article.objects.live().prefetch_related("tags").order_by("pk")
         if dry_run:
-            self.stdout.write(f"{stories.count()} live stories would be indexed.")
+            self.stdout.write(f"{Article.objects.live().count()} live stories would be indexed.")
             return
-        count = 0
-        for article in stories:
-            search.index_article(article)
-            count += 1
+        count = search.reindex_live()
         self.stdout.write(self.style.SUCCESS(f"{count} live stories indexed."))

@@ -20,10 +20,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from . import workflow
+from . import editions, workflow
 from .links import link
 from .models import Article, Correction, Revision, RevisionAuthor, Section, Transition
-from .services.content import languages
 from .workflow import Action, State
 
 # The search index lives on the story row but no page prints it; loading it
@@ -314,7 +313,7 @@ def _long_text(prefix: str = "") -> list[str]:
     django-modeltranslation reads ``body`` as "the body in the current
     language" and the untranslated column is loaded after all.
     """
-    names = [f"{name}_{code}" for name in _LONG_TEXT for code in languages()]
+    names = [f"{name}_{code}" for name in _LONG_TEXT for code in editions.languages()]
     return [f"{prefix}{name}" for name in (*_LONG_TEXT, *names)]
 
 

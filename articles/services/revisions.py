@@ -14,7 +14,8 @@ from .. import workflow
 from ..editions import languages
 from ..models import Article, Author, Revision, RevisionAuthor, RevisionTag, Tag
 from ..richtext import clean_text
-from ._common import context_for, lock, record
+from ..workflow import context_for
+from ._common import lock, record
 from .content import clean_content, content_names, content_of, translated_names
 
 

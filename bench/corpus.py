@@ -6,11 +6,14 @@ make one story at a time, which is right for a newsroom and far too slow for
 story published through a submitted and approved revision, its live copy equal
 to its last revision, its history recorded and its search index built.
 
-Arabic bodies of 600 to 1,200 words are built from the sample story's own
-sentences and vocabulary; a third of the stories have an English edition.
+Arabic bodies of 600 to 1,200 words are built from the relevance corpus of
+the search tests (its subjects, sentence shapes and vocabulary, with people,
+places and numbers drawn per story: see ``Text``); a third of the stories
+have an English edition.
 """
 
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -44,40 +47,275 @@ from articles.workflow import Action, State
 
 DEMO = Path(settings.BASE_DIR) / "articles" / "demo"
 RARE_WORD = "الفسيفساء"  # planted in about one story in a thousand
-COMMON_WORD = "التحالف"
+COMMON_WORD = "الحكومة"  # in most stories (the "said" sentences name it)
+PHRASE = "قناة السويس"  # a subject's two words, searched in quotes
 BATCH = 500
 
 
+FIRST_NAMES = (
+    ("أحمد", "Ahmed"),
+    ("محمد", "Mohammed"),
+    ("علي", "Ali"),
+    ("عمر", "Omar"),
+    ("خالد", "Khaled"),
+    ("يوسف", "Youssef"),
+    ("حسن", "Hassan"),
+    ("كريم", "Karim"),
+    ("سامي", "Sami"),
+    ("طارق", "Tarek"),
+    ("ماجد", "Majed"),
+    ("نبيل", "Nabil"),
+    ("وليد", "Walid"),
+    ("هشام", "Hisham"),
+    ("زياد", "Ziad"),
+    ("فادي", "Fadi"),
+    ("رامي", "Rami"),
+    ("باسل", "Basel"),
+    ("عادل", "Adel"),
+    ("مروان", "Marwan"),
+    ("سلمى", "Salma"),
+    ("ليلى", "Layla"),
+    ("هدى", "Huda"),
+    ("منى", "Mona"),
+    ("نادية", "Nadia"),
+    ("ريم", "Reem"),
+    ("سارة", "Sara"),
+    ("دينا", "Dina"),
+    ("رنا", "Rana"),
+    ("لينا", "Lina"),
+    ("فاطمة", "Fatima"),
+    ("مريم", "Maryam"),
+    ("نور", "Nour"),
+    ("هالة", "Hala"),
+    ("جميلة", "Jamila"),
+)
+FAMILY_NAMES = (
+    ("الحسيني", "al-Husseini"),
+    ("المطيري", "al-Mutairi"),
+    ("العتيبي", "al-Otaibi"),
+    ("الشريف", "al-Sharif"),
+    ("منصور", "Mansour"),
+    ("حداد", "Haddad"),
+    ("الخطيب", "al-Khatib"),
+    ("النجار", "al-Najjar"),
+    ("الصالح", "al-Saleh"),
+    ("الفارس", "al-Fares"),
+    ("يوسف", "Youssef"),
+    ("عبد الله", "Abdullah"),
+    ("الرفاعي", "al-Rifai"),
+    ("الدوسري", "al-Dosari"),
+    ("الهمامي", "al-Hammami"),
+    ("الشناوي", "al-Shennawi"),
+    ("البيطار", "al-Bitar"),
+    ("القاسم", "al-Qasim"),
+    ("العلي", "al-Ali"),
+    ("سعد", "Saad"),
+    ("الزين", "al-Zein"),
+    ("عيسى", "Issa"),
+    ("خليل", "Khalil"),
+    ("جابر", "Jaber"),
+    ("التميمي", "al-Tamimi"),
+)
+PLACES = (
+    ("القاهرة", "Cairo"),
+    ("الإسكندرية", "Alexandria"),
+    ("بغداد", "Baghdad"),
+    ("البصرة", "Basra"),
+    ("الموصل", "Mosul"),
+    ("دمشق", "Damascus"),
+    ("حلب", "Aleppo"),
+    ("بيروت", "Beirut"),
+    ("عمّان", "Amman"),
+    ("إربد", "Irbid"),
+    ("الرياض", "Riyadh"),
+    ("جدة", "Jeddah"),
+    ("الدوحة", "Doha"),
+    ("الكويت", "Kuwait"),
+    ("دبي", "Dubai"),
+    ("مسقط", "Muscat"),
+    ("المنامة", "Manama"),
+    ("صنعاء", "Sanaa"),
+    ("عدن", "Aden"),
+    ("الخرطوم", "Khartoum"),
+    ("طرابلس", "Tripoli"),
+    ("تونس", "Tunis"),
+    ("الجزائر", "Algiers"),
+    ("الرباط", "Rabat"),
+    ("فاس", "Fez"),
+    ("نواكشوط", "Nouakchott"),
+    ("رام الله", "Ramallah"),
+    ("أسيوط", "Assiut"),
+    ("الأقصر", "Luxor"),
+    ("أربيل", "Erbil"),
+)
+ROLES = (
+    ("المتحدث باسم الحكومة", "the government spokesman"),
+    ("وزير المالية في الحكومة", "the government's finance minister"),
+    ("رئيس البلدية", "the mayor"),
+    ("مدير المشروع", "the project's director"),
+    ("الخبير الاقتصادي", "the economist"),
+    ("مسؤول في الحكومة المحلية", "an official of the local government"),
+    ("رئيس اللجنة", "the committee's chairman"),
+)
+MONTHS_AR = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر")
+NUMBER = re.compile(r"\d+")
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def _sentences(text: str) -> list[str]:
+    return [piece.strip(" .") for piece in re.split(r"[.!؟?]\s+|\.$", text) if len(piece.split()) > 3]
+
+
 class Text:
-    """Sentences and words of the sample story, recombined."""
+    """Stories on the relevance corpus's subjects, in its sentence shapes, with names and numbers drawn per story.
+
+    Each story takes one subject of ``tests/articles/search/corpus.py`` (or
+    the sample story) for its headline, standfirst and opening, then
+    sentences of other subjects; every story has its own people, place and
+    numbers (a tenth of them written in Arabic-Indic digits), and a tenth of
+    its words are swapped for others of the corpus. So a name, a number or
+    a subject's words are found in some stories and not in most, as in an
+    archive, and ranking has something to choose between.
+    """
 
     def __init__(self, rng: random.Random):
+        from tests.articles.search.corpus import STORIES
+
         self.rng = rng
         arabic = (DEMO / "sample_story_ar.txt").read_text(encoding="utf-8").splitlines()[1:]
         english = (DEMO / "sample_story_en.txt").read_text(encoding="utf-8").splitlines()[1:]
-        self.ar_sentences = [s.strip() for line in arabic for s in line.split(".") if len(s.split()) > 4]
-        self.en_sentences = [s.strip() for line in english for s in line.split(". ") if len(s.split()) > 4]
+        self.subjects = [
+            {
+                "headline": story["headline"],
+                "standfirst": story["standfirst"],
+                "ar": _sentences(story["body"]),
+                "en": story.get("en"),
+                "section": story["section"],
+            }
+            for story in STORIES
+        ]
+        self.subjects.append(
+            {
+                "headline": "العراق والولايات المتحدة يبحثان انسحاب قوات التحالف",
+                "standfirst": "محادثات لتحديد جدول زمني لانسحاب قوات التحالف",
+                "ar": [s for line in arabic for s in _sentences(line)],
+                "section": "politics",
+                "en": {
+                    "headline": "Iraq and the US discuss the coalition's withdrawal",
+                    "standfirst": "Talks on a timetable for the withdrawal of coalition forces",
+                    "body": " ".join(english),
+                },
+            }
+        )
+        self.ar_sentences = [s for subject in self.subjects for s in subject["ar"]]
+        self.en_sentences = [s for subject in self.subjects if subject["en"] for s in _sentences(subject["en"]["body"])]
         self.ar_words = sorted({w for s in self.ar_sentences for w in s.split() if len(w) > 2})
         self.en_words = sorted({w for s in self.en_sentences for w in s.split() if len(w) > 2})
 
-    def _paragraphs(self, sentences, words, target_words: int, rare: bool) -> str:
-        paragraphs, count = [], 0
+    def _people(self) -> dict:
+        rng = self.rng
+        first, family = rng.sample(FIRST_NAMES, 2), rng.sample(FAMILY_NAMES, 2)
+        return {
+            "people": [(f"{f[0]} {g[0]}", f"{f[1]} {g[1]}") for f, g in zip(first, family, strict=True)],
+            "place": rng.choice(PLACES),
+            "indic": rng.random() < 0.1,
+        }
+
+    def _number(self, match: re.Match, cast: dict) -> str:
+        digits = len(match.group())
+        number = str(self.rng.randint(10 ** (digits - 1) if digits > 1 else 1, 10**digits - 1))
+        return number.translate(ARABIC_INDIC) if cast["indic"] else number
+
+    def _rewrite(self, sentence: str, cast: dict, words: list[str] | None = None) -> str:
+        """``sentence`` with this story's numbers and, given ``words``, a tenth of its words swapped for them."""
+        if words:
+            sentence = " ".join(w if self.rng.random() > 0.1 else self.rng.choice(words) for w in sentence.split())
+        return NUMBER.sub(lambda match: self._number(match, cast), sentence)
+
+    def _said(self, cast: dict) -> str:
+        (person, _en), place, role = self.rng.choice(cast["people"]), cast["place"][0], self.rng.choice(ROLES)[0]
+        day, month = self.rng.randint(1, 28), self.rng.choice(MONTHS_AR)
+        shapes = (
+            f"وقال {person}، {role}، في {place} إن العمل سيستمر حتى {day} {month}",
+            f"وأكد {person} أن الحكومة تتابع ما يجري في {place}",
+            f"وفي {place}، التقى {person} ممثلين عن الحكومة والسكان",
+        )
+        return self.rng.choice(shapes)
+
+    def _paragraphs(self, subject: dict, cast: dict, target_words: int, rare: bool) -> str:
+        """The body: the subject's own sentences, then sentences of two subjects of its section, reworded.
+
+        A long story keeps to its subject, as a real one does, so that its
+        words are found in some stories and not in most.
+        """
+        neighbours = [
+            other for other in self.subjects if other["section"] == subject["section"] and other is not subject
+        ]
+        pool = subject["ar"] + [
+            s for other in self.rng.sample(neighbours, k=min(2, len(neighbours))) for s in other["ar"]
+        ]
+        words = sorted({w for sentence in pool for w in sentence.split() if len(w) > 2})
+        paragraphs, count, pending = [], 0, list(subject["ar"])
         while count < target_words:
-            chosen = self.rng.sample(sentences, k=min(4, len(sentences)))
-            text = ". ".join(
-                " ".join(w if self.rng.random() > 0.1 else self.rng.choice(words) for w in s.split()) for s in chosen
-            )
+            chosen = []
+            for _ in range(4):
+                if pending:
+                    chosen.append(self._rewrite(pending.pop(0), cast))
+                elif self.rng.random() < 0.25:
+                    chosen.append(self._said(cast))
+                else:
+                    chosen.append(self._rewrite(self.rng.choice(pool), cast, words))
+            text = ". ".join(chosen)
             paragraphs.append(text + ".")
             count += len(text.split())
         if rare:
             paragraphs[self.rng.randrange(len(paragraphs))] += f" {RARE_WORD}"
         return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
-    def arabic_body(self, rare: bool) -> str:
-        return self._paragraphs(self.ar_sentences, self.ar_words, self.rng.randint(600, 1200), rare)
+    def story(self, *, english: bool, rare: bool) -> dict:
+        """One story's fields in both languages (English ones empty unless ``english``)."""
+        subject = self.rng.choice(self.subjects)
+        cast = self._people()
+        person_ar, person_en = cast["people"][0]
+        place_ar, place_en = cast["place"]
+        fields = {
+            "headline_ar": self._rewrite(
+                f"{place_ar}: {subject['headline']}" if self.rng.random() < 0.5 else subject["headline"], cast
+            ),
+            "standfirst_ar": self._rewrite(f"{subject['standfirst']}، بحسب {person_ar}", cast),
+            "body_ar": self._paragraphs(subject, cast, self.rng.randint(600, 1200), rare),
+            "dateline_ar": place_ar,
+            "headline_en": "",
+            "standfirst_en": "",
+            "body_en": "",
+            "dateline_en": "",
+        }
+        if english:
+            source = subject["en"] or self.rng.choice([s for s in self.subjects if s["en"]])["en"]
+            fields.update(
+                headline_en=NUMBER.sub(lambda m: str(self.rng.randint(2, 999)), source["headline"]),
+                standfirst_en=f"{source['standfirst']}, says {person_en}",
+                body_en=self._english_body(source, cast, self.rng.randint(400, 900)),
+                dateline_en=place_en,
+            )
+        return fields
 
-    def english_body(self) -> str:
-        return self._paragraphs(self.en_sentences, self.en_words, self.rng.randint(400, 900), False)
+    def _english_body(self, source: dict, cast: dict, target_words: int) -> str:
+        paragraphs, count, pending = [], 0, _sentences(source["body"])
+        while count < target_words:
+            chosen = []
+            for _ in range(4):
+                if pending:
+                    chosen.append(pending.pop(0))
+                elif self.rng.random() < 0.25:
+                    person = self.rng.choice(cast["people"])[1]
+                    chosen.append(f"{person} said in {cast['place'][1]} that the work would go on")
+                else:
+                    chosen.append(self.rng.choice(self.en_sentences))
+            text = NUMBER.sub(lambda m: str(self.rng.randint(2, 999)), ". ".join(chosen))
+            paragraphs.append(text + ".")
+            count += len(text.split())
+        return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
     def arabic_line(self, low: int, high: int) -> str:
         return " ".join(self.rng.sample(self.ar_words, k=self.rng.randint(low, high)))
@@ -226,10 +464,8 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
             )
         revision_rows = []
         for plan in plans:
-            headline_ar = text.arabic_line(6, 10)
-            headline_en = text.english_line(6, 10) if plan["english"] else ""
-            body_ar = text.arabic_body(plan["rare"])
-            body_en = text.english_body() if plan["english"] else ""
+            fields = text.story(english=plan["english"], rare=plan["rare"])
+            headline_ar = fields["headline_ar"]
             for number in range(1, revisions + 1):
                 # Each save changes a little: the headline, or a paragraph added.
                 revision_rows.append(
@@ -240,14 +476,14 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
                         created_at=plan["at"] - timedelta(minutes=10 * (revisions - number)),
                         note="" if number > 1 else "First draft",
                         headline_ar=headline_ar if number == revisions else f"{headline_ar} {number}",
-                        headline_en=headline_en,
-                        standfirst_ar=text.arabic_line(12, 20),
-                        standfirst_en=text.english_line(12, 20) if plan["english"] else "",
-                        body_ar=body_ar,
-                        body_en=body_en,
-                        dateline_ar="القاهرة",
-                        dateline_en="Cairo" if plan["english"] else "",
-                        slug=slugify(headline_en or headline_ar, allow_unicode=True)[:200],
+                        headline_en=fields["headline_en"],
+                        standfirst_ar=fields["standfirst_ar"],
+                        standfirst_en=fields["standfirst_en"],
+                        body_ar=fields["body_ar"],
+                        body_en=fields["body_en"],
+                        dateline_ar=fields["dateline_ar"],
+                        dateline_en=fields["dateline_en"],
+                        slug=slugify(fields["headline_en"] or headline_ar, allow_unicode=True)[:200],
                         section=plan["section"],
                         lead_image=plan["image"],
                     )

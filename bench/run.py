@@ -107,8 +107,10 @@ def pages() -> dict[str, str]:
     from django.db.models import Count
     from django.utils import translation
 
+    from articles import search
     from articles.models import Article, Section, Tag
     from articles.sitemaps import StorySitemap
+    from bench import corpus
 
     with translation.override("ar"):
         story = Article.objects.live().order_by("-first_published_at")[50]
@@ -117,14 +119,25 @@ def pages() -> dict[str, str]:
         last_page = max(1, (busiest["n"] + 19) // 20)
         tag = Tag.objects.annotate(n=Count("articles")).order_by("-n").first()
         live = Article.objects.live().count()
+        # What the search rows measure: a word in most stories, one in a
+        # thousandth of them, a phrase of a subject's two words.
+        for word, low, high in (
+            (corpus.COMMON_WORD, 0.5, 1.0),
+            (corpus.RARE_WORD, 0.0, 0.01),
+            (f'"{corpus.PHRASE}"', 0.001, 0.2),
+        ):
+            share = search.article_search(search.Query.parse(word, "ar")).count() / live
+            log(f"search {word}: in {share:.1%} of the stories")
+            assert low < share <= high, f"the corpus does not have {word} where the benchmark needs it"
         return {
             "home": "/ar/",
             "story": story.get_absolute_url(),
             "section p1": section.get_absolute_url(),
             "section p200": f"{section.get_absolute_url()}?page={min(200, last_page)}",
             "tag": tag.get_absolute_url(),
-            "search common": "/ar/search/?q=" + urllib.parse.quote("التحالف"),
-            "search rare": "/ar/search/?q=" + urllib.parse.quote("الفسيفساء"),
+            "search common": "/ar/search/?q=" + urllib.parse.quote(corpus.COMMON_WORD),
+            "search rare": "/ar/search/?q=" + urllib.parse.quote(corpus.RARE_WORD),
+            "search phrase": "/ar/search/?q=" + urllib.parse.quote(f'"{corpus.PHRASE}"'),
             "feed": "/ar/feeds/rss/",
             "sitemap": "/sitemap.xml",
             "sitemap page": f"/sitemap-stories-ar.xml?p={-(-live // StorySitemap.limit)}",  # the deepest page
@@ -257,7 +270,7 @@ def server_side(addresses: dict[str, str]) -> dict:
     results = {}
     with override_settings(NEWSROOM_PAGE_CACHE=False, ALLOWED_HOSTS=["testserver", *settings.ALLOWED_HOSTS]):
         reader = Client()
-        for name in ("search common", "search rare"):
+        for name in ("search common", "search rare", "search phrase"):
             url = addresses[name]
             assert reader.get(url).status_code == 200
             results[name] = timed(lambda url=url: reader.get(url))

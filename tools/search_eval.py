@@ -93,8 +93,15 @@ def main() -> int:
         and figures.first_right_share >= evaluation.FIRST_RIGHT_TARGET
         and not figures.pairs_met
     )
-    print("\ntargets (recall ≥ 98%, first right ≥ 90%, no pair meets):", "met" if met else "NOT met")
-    return 0 if met or vendor != "postgresql" else 1
+    if vendor == "postgresql":
+        print("\ntargets (recall ≥ 98%, first right ≥ 90%, no pair meets):", "met" if met else "NOT met")
+        return 0 if met else 1
+    found_right = figures.recall >= evaluation.RECALL_TARGET and not figures.pairs_met
+    print(
+        "\nSQLite fallback (lists the newest matches first, so the first-result target is PostgreSQL's):",
+        "recall and pairs on target" if found_right else "recall or pairs NOT on target",
+    )
+    return 0 if found_right else 1
 
 
 if __name__ == "__main__":

@@ -121,14 +121,19 @@ def pages() -> dict[str, str]:
         live = Article.objects.live().count()
         # What the search rows measure: a word in most stories, one in a
         # thousandth of them, a phrase of a subject's two words.
-        for word, low, high in (
-            (corpus.COMMON_WORD, 0.5, 1.0),
-            (corpus.RARE_WORD, 0.0, 0.01),
-            (f'"{corpus.PHRASE}"', 0.001, 0.2),
-        ):
-            share = search.article_search(search.Query.parse(word, "ar")).count() / live
-            log(f"search {word}: in {share:.1%} of the stories")
-            assert low < share <= high, f"the corpus does not have {word} where the benchmark needs it"
+        # (Ranked search stops at the newest SEARCH_CANDIDATES matches, so the
+        # common word is counted in the stored terms instead.)
+        common = search.Query.parse(corpus.COMMON_WORD, "ar")
+        shares = {
+            corpus.COMMON_WORD: Article.objects.live()
+            .filter(search_text_ar__contains=f" {common.terms[0][0]} ")
+            .count(),
+            corpus.RARE_WORD: search.article_search(search.Query.parse(corpus.RARE_WORD, "ar")).count(),
+            f'"{corpus.PHRASE}"': search.article_search(search.Query.parse(f'"{corpus.PHRASE}"', "ar")).count(),
+        }
+        for (word, count), (low, high) in zip(shares.items(), [(0.5, 1.0), (0.0, 0.01), (0.001, 0.2)], strict=True):
+            log(f"search {word}: in {count / live:.1%} of the stories")
+            assert low < count / live <= high, f"the corpus does not have {word} where the benchmark needs it"
         return {
             "home": "/ar/",
             "story": story.get_absolute_url(),

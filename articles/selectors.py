@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from . import search, workflow
+from .dependencies import navigation_version
 from .links import link
 from .models import Article, Correction, Revision, RevisionAuthor, Section, Transition
 from .services.content import languages
@@ -276,18 +277,25 @@ def article_search_page(ids: list[int], language: str) -> list[Article]:
     return in_order_of(stories, ids)
 
 
+_NAV_MEMORY: list = [None, []]  # the navigation's version, and the sections read under it
+
+
 def section_nav() -> list[Section]:
     """The sections, in their order, for the site's navigation.
 
-    Kept in the cache (every page shows them) until a section changes
-    (``cache.navigation_changed``).
+    Every page shows them, so this process remembers them for as long as the
+    navigation's version (``dependencies.navigation_version``, set by the
+    page cache while it renders a page) stays the same: a section's change
+    gives it a new one, on every app server, whatever Redis does. Without a
+    version (the page cache off, signed-in staff) they are read: one query
+    of a handful of rows.
     """
-    from .cache import NAV_SECTIONS, cache
-
-    sections = cache.get(NAV_SECTIONS)
-    if sections is None:
-        sections = list(Section.objects.order_by("order", "slug"))
-        cache.set(NAV_SECTIONS, sections, timeout=None)
+    version = navigation_version.get()
+    if version is not None and _NAV_MEMORY[0] == version:
+        return _NAV_MEMORY[1]
+    sections = list(Section.objects.order_by("order", "slug"))
+    if version is not None:
+        _NAV_MEMORY[:] = [version, sections]
     return sections
 
 
@@ -328,14 +336,6 @@ def news_sitemap_stories(since: datetime, language: str) -> list[Article]:
         .only("pk", "slug", "has_english", "headline_ar", "headline_en", "first_published_at")
         .order_by("-first_published_at", "-id")[:1000]
     )
-
-
-def article_cache_dependencies(article_id: int) -> Article | None:
-    """A story in any state, with what its public pages depend on (section, tags, authors).
-
-    For cache invalidation after a change, so it does not filter on live.
-    """
-    return Article.objects.filter(pk=article_id).select_related("section").prefetch_related("tags", "authors").first()
 
 
 def review_queue() -> QuerySet[Article]:

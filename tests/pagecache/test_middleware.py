@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import cache
+from pagecache import keys as cache
 from tests.factories import (
     AuthorFactory,
     SectionFactory,
@@ -169,10 +169,10 @@ def test_invalidation_bumps_only_the_story_keys(django_capture_on_commit_callbac
         f"archive:{local.year}-{local.month}",
         f"archive:{local.year}-{local.month}-{local.day}",
     }
-    before = django_cache.get_many([cache.VERSION_PREFIX + key for key in keys])
+    before = django_cache.get_many([cache.version_name(key) for key in keys])
     with django_capture_on_commit_callbacks(execute=True):
         corrected(article)
-    after = django_cache.get_many([cache.VERSION_PREFIX + key for key in keys])
+    after = django_cache.get_many([cache.version_name(key) for key in keys])
     assert len(after) == len(keys)
     assert all(after[name] != before.get(name) for name in after)
 

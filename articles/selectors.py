@@ -7,14 +7,11 @@ public selectors here all start from it.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.postgres.search import SearchRank
-from django.db import connection
 from django.db.models import (
     BooleanField,
     Exists,
     ExpressionWrapper,
     F,
-    Func,
     Max,
     OuterRef,
     Q,
@@ -23,7 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from . import search, workflow
+from . import workflow
 from .dependencies import navigation_version
 from .links import link
 from .models import Article, Correction, Revision, RevisionAuthor, Section, Transition
@@ -197,84 +194,10 @@ def article_related(article: Article, language: str, limit: int = 4) -> list[Sto
     return [StoryLink(*rows[pk]) for pk in candidates if pk in rows][:limit]
 
 
-# How many matches a search lists at most (fifty pages); on PostgreSQL, the
-# newest this many are the ones it ranks.
-SEARCH_CANDIDATES = 1000
-
-
-def article_search(query: "search.Query") -> QuerySet[Article]:
-    """Live stories matching ``query`` in its language, best first.
-
-    On PostgreSQL: the stored vectors, ranked by ``ts_rank`` (headline
-    matches weigh most). A word found in most of the archive (“العراق”)
-    would mean ranking every story; ranking is over the newest
-    ``SEARCH_CANDIDATES`` matches instead, which keeps a search as quick
-    at a million stories as at a thousand and suits news, where the newest
-    matches are the ones wanted. Elsewhere: every stem must appear in the
-    stored normalised text, newest first.
-    """
-    # Results print a highlighted piece of the body, so it is loaded here
-    # with the page of results (and the search columns are not).
-    stories = article_live().in_language(query.language).select_related(None).select_related("section")
-    if not query:
-        return stories.none()
-    column = "search_ar" if query.language == "ar" else "search_en"
-    if connection.vendor == "postgresql":
-        tsquery = query.tsquery()
-        matches = Func(F(column), tsquery, arg_joiner=" @@ ", template="(%(expressions)s)", output_field=BooleanField())
-        newest_matches = (
-            Article.objects.live()
-            .in_language(query.language)
-            .alias(matches=matches)
-            .filter(matches=True)
-            .order_by("-first_published_at", "-id")
-            .values("pk")[:SEARCH_CANDIDATES]
-        )
-        return (
-            stories.filter(pk__in=newest_matches)
-            .annotate(rank=SearchRank(F(column), tsquery))
-            .order_by("-rank", "-first_published_at", "-id")
-        )
-    text = "search_text_ar" if query.language == "ar" else "search_text_en"
-    condition = Q()
-    for term in query.terms:
-        needle = f" {term} " if query.language == "ar" else f" {term}"
-        condition &= Q(**{f"{text}__contains": needle})
-    return stories.filter(condition)
-
-
-def article_search_ids(query: "search.Query") -> list[int]:
-    """The ids of ``article_search(query)``, best first: what a page of results is cut from.
-
-    One query that ranks and counts at once; the page's own stories are then
-    read by id (``article_search_page``). Counting the matches and reading a
-    page of them as two ranked queries cost twice as much.
-    """
-    return list(article_search(query).values_list("pk", flat=True)[:SEARCH_CANDIDATES])
-
-
 def in_order_of(stories: QuerySet[Article], ids: list[int]) -> list[Article]:
     """The stories of ``stories`` with ``ids``, in the order of ``ids``; any no longer there are left out."""
     found = {story.pk: story for story in stories.filter(pk__in=ids)}
     return [found[pk] for pk in ids if pk in found]
-
-
-def article_search_page(ids: list[int], language: str) -> list[Article]:
-    """The stories with ``ids``, in that order, with what a result prints (its body included)."""
-    stories = (
-        Article.objects.live()
-        .in_language(language)
-        .select_related("section")
-        .only(
-            "pk",
-            "slug",
-            "has_english",
-            "first_published_at",
-            "section",
-            *(f"{name}_{language}" for name in ("headline", "standfirst", "body")),
-        )
-    )
-    return in_order_of(stories, ids)
 
 
 _NAV_MEMORY: list = [None, []]  # the navigation's version, and the sections read under it

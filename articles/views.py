@@ -227,8 +227,8 @@ def search_page(request):
     query = search.Query.parse(request.GET.get("q", ""), get_language())
     page = None
     if query:
-        page = _paginate(request, selectors.article_search_ids(query), paginator_class=Paginator)
-        page.object_list = selectors.article_search_page(page.object_list, query.language)
+        page = _paginate(request, search.article_search_ids(query), paginator_class=Paginator)
+        page.object_list = search.article_search_page(page.object_list, query.language)
     context = {
         "query": query,
         "page": page,

@@ -152,8 +152,15 @@ def content_publishable(ctx: MoveContext) -> dict[str, list[str]]:
 
 
 def go_live_in_future(ctx: MoveContext) -> dict[str, list[str]]:
-    if ctx.go_live_at is None or ctx.now is None or ctx.go_live_at <= ctx.now:
+    if ctx.go_live_at is None or ctx.now is None:
         return _errors(publish_at=_("Scheduling needs a publish time or an embargo in the future."))
+    if ctx.go_live_at <= ctx.now:
+        return _errors(
+            publish_at=_(
+                "That publish time has already passed, so the story was not scheduled. Choose a time in "
+                "the future, or use “Approve and publish” to publish it now."
+            )
+        )
     return {}
 
 

@@ -65,15 +65,18 @@ def check() -> None:
     server = _redis_id()
     try:
         with connection.cursor() as cursor:
-            if server:
+            cursor.execute("SELECT epoch, redis_id FROM pagecache_state WHERE id = 1")
+            epoch, recorded = cursor.fetchone()
+            if server and server != recorded:
+                # Compare-and-set: many processes noticing at once raise it once.
                 cursor.execute(
-                    "UPDATE pagecache_state SET epoch = epoch + 1, redis_id = %s WHERE id = 1 AND redis_id <> %s",
-                    [server, server],
+                    "UPDATE pagecache_state SET epoch = epoch + 1, redis_id = %s WHERE id = 1 AND redis_id = %s",
+                    [server, recorded],
                 )
                 if cursor.rowcount:
                     logger.warning("Redis was restarted (run id %s): pages stored before are not served", server)
-            cursor.execute("SELECT epoch FROM pagecache_state WHERE id = 1")
-            (epoch,) = cursor.fetchone()
+                cursor.execute("SELECT epoch FROM pagecache_state WHERE id = 1")
+                (epoch,) = cursor.fetchone()
     except DatabaseError:
         # Nothing can commit while the database does not answer, so what
         # this process knew stays true; it asks again next interval.

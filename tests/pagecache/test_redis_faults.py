@@ -19,29 +19,13 @@ import time
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import caches
 
 from articles import services
 from articles.services.library import library_save
-from newsroom.cache import ResilientRedisCache
-from newsroom.settings.env import cache_config
 from tests.factories import SectionFactory, corrected, published
-from tests.servers import redis_server
+from tests.pagecache.conftest import RETRY_AFTER
 
 pytestmark = pytest.mark.django_db
-
-# How long the Redis backend leaves Redis alone after a failure, here; a
-# test waits this long after Redis is back before reading.
-RETRY_AFTER = 1.0
-
-
-@pytest.fixture
-def redis(tmp_path, settings, monkeypatch):
-    monkeypatch.setattr(ResilientRedisCache, "retry_after", RETRY_AFTER)
-    with redis_server(tmp_path) as server:
-        settings.CACHES = cache_config(server.url)
-        yield server
-        caches["default"].close()
 
 
 def story_path(article) -> str:

@@ -9,6 +9,7 @@ import calendar
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,6 +33,7 @@ from .dependencies import (
     story_keys,
     tag_key,
 )
+from .editions import languages, site_name
 from .models import Article, Author, Section, Tag
 from .presentation import StoryPage, editions, search_results, story_metadata
 
@@ -81,7 +83,7 @@ def _render(request, template, context, *, url_name, kwargs=None, languages=None
     language = get_language()
     site_editions = editions(request, url_name, kwargs, languages)
     context = {
-        "site_name": settings.NEWSROOM_SITE_NAME.get(language, settings.NEWSROOM_SITE_NAME["ar"]),
+        "site_name": site_name(language),
         "sections": selectors.section_nav(),
         "editions": site_editions,
         "canonical": next((e.url for e in site_editions if e.is_current), request.build_absolute_uri()),
@@ -243,7 +245,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        *(f"Disallow: /{code}/search/" for code in languages()),
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
         f"Sitemap: {request.build_absolute_uri(reverse('news_sitemap'))}",
@@ -256,13 +258,13 @@ def news_sitemap(request):
     """The Google News sitemap: stories first published in the last two days, in each edition."""
     since = timezone.now() - timedelta(days=settings.NEWSROOM_NEWS_SITEMAP_DAYS)
     entries = []
-    for code, _name in settings.LANGUAGES:
+    for code in languages():
         for article in selectors.news_sitemap_stories(since, code):
             entries.append(
                 {
                     "url": request.build_absolute_uri(_in_language(code, article.get_absolute_url)),
                     "language": code,
-                    "publication": settings.NEWSROOM_SITE_NAME.get(code, settings.NEWSROOM_SITE_NAME["ar"]),
+                    "publication": site_name(code),
                     "date": article.first_published_at,
                     "title": getattr(article, f"headline_{code}"),
                 }
@@ -283,7 +285,7 @@ def _error_page(request, template_name: str, exception, status: int) -> HttpResp
     # exist) is for readers; the URL resolver's reasons are not.
     reason = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
     context = {
-        "site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"]),
+        "site_name": site_name(),
         "reason": reason,
     }
     return HttpResponse(loader.get_template(template_name).render(context, request), status=status)
@@ -295,12 +297,31 @@ def page_not_found(request, exception=None):
 
 
 def bad_request(request, exception=None):
-    """400 in the reader's language, saying what was wrong with the request."""
+    """400 in the reader's language, saying what was wrong with the request.
+
+    Django's own reasons for refusing a request (too many parameters, too
+    much data) are written for developers, in English; readers get theirs.
+    Such a request can fail before the language is chosen (the page cache
+    reads the parameters first), so the URL's prefix chooses it here.
+    """
+    from django.utils import translation
+
+    language = translation.get_language_from_path(request.path_info)
+    if language and language != get_language():
+        with translation.override(language):
+            return bad_request(request, exception)
+    if isinstance(exception, TooManyFieldsSent):
+        exception = TooManyFieldsSent(
+            _("The address or the form has more parameters than any page reads (at most %(limit)s).")
+            % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+        )
+    elif isinstance(exception, RequestDataTooBig):
+        exception = RequestDataTooBig(_("What was sent is larger than any page accepts."))
     return _error_page(request, "400.html", exception, 400)
 
 
 def server_error(request):
     """500 without touching the database, which may be what failed."""
     template = loader.get_template("500.html")
-    context = {"site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"])}
+    context = {"site_name": site_name()}
     return HttpResponse(template.render(context), status=500)

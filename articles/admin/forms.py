@@ -1,7 +1,6 @@
 """The admin's forms. They read and check input; the services decide and write."""
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +10,36 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from ..models import Article, Author, Correction, Image, Revision, Tag
 from ..services.content import content_names
 from ..services.media import image_check
-from .widgets import BODY_EDITOR, DateTimeLocalInput, OrderedAuthorsWidget, language_attrs
+from .widgets import (
+    BODY_EDITOR,
+    DateTimeLocalInput,
+    OrderedAuthorsWidget,
+    PlausibleAutocompleteMultiple,
+    PlausibleAutocompleteSelect,
+    language_attrs,
+    past_the_largest_id,
+)
+
+
+class PickOne(forms.ModelChoiceField):
+    """A picker of one object that answers an impossible id as an unknown choice, never a 500."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and past_the_largest_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class PickMany(forms.ModelMultipleChoiceField):
+    """A picker of several objects that answers an impossible id as an unknown choice."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, (list, tuple)) else []:
+            if past_the_largest_id(pk):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super()._check_values(value)
 
 
 def content_field(name: str) -> forms.Field:
@@ -33,7 +61,8 @@ def content_field(name: str) -> forms.Field:
         return forms.DateTimeField(
             required=False, label=label, help_text=original.help_text, widget=DateTimeLocalInput()
         )
-    field = model_field.formfield(label=label, help_text=original.help_text)
+    extra = {"form_class": PickOne} if original.is_relation else {}
+    field = model_field.formfield(label=label, help_text=original.help_text, **extra)
     field.widget.attrs.update(attrs)
     if original.name == "standfirst":
         field.widget.attrs["rows"] = 3
@@ -44,7 +73,7 @@ def content_field(name: str) -> forms.Field:
     return field
 
 
-class OrderedModelChoiceField(forms.ModelMultipleChoiceField):
+class OrderedModelChoiceField(PickMany):
     """Several objects, in the order they were given; a name given twice counts once."""
 
     widget = OrderedAuthorsWidget
@@ -79,7 +108,7 @@ class StoryForm(forms.ModelForm):
         label=_("Authors"),
         help_text=_("In the order the byline prints them."),
     )
-    tags = forms.ModelMultipleChoiceField(queryset=Tag.objects.all(), required=False, label=_("Tags"))
+    tags = PickMany(queryset=Tag.objects.all(), required=False, label=_("Tags"))
     lead_image = content_field("lead_image")
     slug = content_field("slug")
     publish_at = content_field("publish_at")
@@ -96,7 +125,7 @@ class StoryForm(forms.ModelForm):
         help_text=_("What changed, in a few words; the history shows it."),
         widget=forms.TextInput(attrs={"class": "vTextField"}),
     )
-    base_revision = forms.ModelChoiceField(queryset=Revision.objects.none(), required=False, widget=forms.HiddenInput)
+    base_revision = PickOne(queryset=Revision.objects.none(), required=False, widget=forms.HiddenInput)
 
     # Set by the admin for each request (see ``ArticleAdmin.get_form``).
     admin_site = None
@@ -117,7 +146,7 @@ class StoryForm(forms.ModelForm):
         if self.admin_site is not None:
             # The admin's own search-as-you-type pickers; they need the site
             # for their address, so they are set here rather than declared.
-            for name, widget in (("lead_image", AutocompleteSelect), ("tags", AutocompleteSelectMultiple)):
+            for name, widget in (("lead_image", PlausibleAutocompleteSelect), ("tags", PlausibleAutocompleteMultiple)):
                 field = self.fields[name]
                 field.widget = widget(Article._meta.get_field(name), self.admin_site)
                 field.widget.choices = field.choices
@@ -181,7 +210,7 @@ class MoveForm(forms.Form):
 class RevisionMoveForm(MoveForm):
     """A move about one exact revision: the one the user was looking at."""
 
-    revision = forms.ModelChoiceField(queryset=Revision.objects.none(), widget=forms.HiddenInput)
+    revision = PickOne(queryset=Revision.objects.none(), widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,21 +1,26 @@
 """Reading and writing the content fields of a story or revision as plain values."""
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ..editions import languages
 from ..models import SHARED_FIELDS, TRANSLATED_FIELDS, StoryContent
 from ..richtext import clean_line, sanitize_html
 
 FOREIGN_KEYS = {"section", "lead_image"}
-
-
-def languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
+TIME_FIELDS = ("publish_at", "embargo_until")
+# The times a story can carry. Outside them a date is a slip of the keyboard
+# (0001-01-01, 99999-...), and the extremes break what reads them later:
+# PostgreSQL stores year 1 in Baghdad time as a date before Christ that
+# Python cannot load, so every desk screen listing the story would fail,
+# and year 9999 overflows when shown in local time.
+EARLIEST_TIME = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST_TIME = datetime(3000, 1, 1, tzinfo=UTC)
 
 
 def translated_names() -> list[str]:
@@ -60,7 +65,19 @@ def clean_content(content: Mapping[str, Any]) -> dict[str, Any]:
         values[f"standfirst_{code}"] = clean_line(values[f"standfirst_{code}"] or "")
         values[f"body_{code}"] = sanitize_html(values[f"body_{code}"] or "")
     values["slug"] = (values["slug"] or "").strip() or make_slug(values)
+    check_times(**{name: values[name] for name in TIME_FIELDS})
     return values
+
+
+def check_times(**times: datetime | None) -> None:
+    """Refuse, per field, a time outside the years a story can carry (see ``EARLIEST_TIME``)."""
+    errors = {
+        name: [_("Enter a time between the years 1900 and 2999.")]
+        for name, value in times.items()
+        if value is not None and not (EARLIEST_TIME <= value < LATEST_TIME)
+    }
+    if errors:
+        raise ValidationError(errors)
 
 
 def make_slug(values: Mapping[str, Any]) -> str:

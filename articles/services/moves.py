@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from .. import search, workflow
 from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
 from ..richtext import clean_text
-from ..workflow import Action, State
-from ._common import announce_live_change, context_for, lock, record
-from .content import copy_content
+from ..workflow import Action, State, context_for
+from ._common import announce_live_change, lock, record
+from .content import check_times, copy_content
 from .live import live_extras_write
 from .media import story_renditions_ensure
 
@@ -80,6 +80,7 @@ def revision_approve(
     wait for it (a slip of the date would otherwise publish an embargoed
     story at once). Publishing now is its own move, made without a time.
     """
+    check_times(publish_at=publish_at)
     with transaction.atomic():
         locked = lock(article)
         revision = _revision_of(locked, revision)

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 
 from .. import search, workflow
 from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
+from ..models.content import copy_content
 from ..richtext import clean_text
 from ..workflow import Action, State, context_for
 from ._common import announce_live_change, lock, record
-from .content import copy_content
 from .live import live_extras_write
 from .media import story_renditions_ensure
 

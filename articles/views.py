@@ -9,6 +9,7 @@ import calendar
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -279,7 +280,26 @@ def page_not_found(request, exception=None):
 
 
 def bad_request(request, exception=None):
-    """400 in the reader's language, saying what was wrong with the request."""
+    """400 in the reader's language, saying what was wrong with the request.
+
+    Django's own reasons for refusing a request (too many parameters, too
+    much data) are written for developers, in English; readers get theirs.
+    Such a request can fail before the language is chosen (the page cache
+    reads the parameters first), so the URL's prefix chooses it here.
+    """
+    from django.utils import translation
+
+    language = translation.get_language_from_path(request.path_info)
+    if language and language != get_language():
+        with translation.override(language):
+            return bad_request(request, exception)
+    if isinstance(exception, TooManyFieldsSent):
+        exception = TooManyFieldsSent(
+            _("The address or the form has more parameters than any page reads (at most %(limit)s).")
+            % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+        )
+    elif isinstance(exception, RequestDataTooBig):
+        exception = RequestDataTooBig(_("What was sent is larger than any page accepts."))
     return _error_page(request, "400.html", exception, 400)
 
 

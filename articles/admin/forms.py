@@ -1,7 +1,6 @@
 """The admin's forms. They read and check input; the services decide and write."""
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +11,36 @@ from .. import editions
 from ..models import STORY_CONTENT, Article, Correction, Image, Revision
 from ..models.content import content_names, content_of
 from ..services.media import image_check
-from .widgets import BODY_EDITOR, DateTimeLocalInput, OrderedAuthorsWidget, language_attrs
+from .widgets import (
+    BODY_EDITOR,
+    DateTimeLocalInput,
+    OrderedAuthorsWidget,
+    PlausibleAutocompleteMultiple,
+    PlausibleAutocompleteSelect,
+    language_attrs,
+    past_the_largest_id,
+)
+
+
+class PickOne(forms.ModelChoiceField):
+    """A picker of one object that answers an impossible id as an unknown choice, never a 500."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and past_the_largest_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class PickMany(forms.ModelMultipleChoiceField):
+    """A picker of several objects that answers an impossible id as an unknown choice."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, (list, tuple)) else []:
+            if past_the_largest_id(pk):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super()._check_values(value)
 
 
 def content_field(name: str) -> forms.Field:
@@ -34,7 +62,8 @@ def content_field(name: str) -> forms.Field:
         return forms.DateTimeField(
             required=False, label=label, help_text=original.help_text, widget=DateTimeLocalInput()
         )
-    field = model_field.formfield(label=label, help_text=original.help_text)
+    extra = {"form_class": PickOne} if original.is_relation else {}
+    field = model_field.formfield(label=label, help_text=original.help_text, **extra)
     field.widget.attrs.update(attrs)
     if language and original.get_internal_type() == "TextField":
         field.widget.attrs["rows"] = 3  # a sentence or two (the standfirst)
@@ -45,7 +74,7 @@ def content_field(name: str) -> forms.Field:
     return field
 
 
-class OrderedModelChoiceField(forms.ModelMultipleChoiceField):
+class OrderedModelChoiceField(PickMany):
     """Several objects, in the order they were given; a name given twice counts once."""
 
     widget = OrderedAuthorsWidget
@@ -63,7 +92,7 @@ def relation_field(name: str, *, ordered: bool) -> forms.Field:
     label = capfirst(model_field.verbose_name)
     if ordered:
         return OrderedModelChoiceField(**choices, label=label, help_text=_("In the order the byline prints them."))
-    return forms.ModelMultipleChoiceField(**choices, label=label)
+    return PickMany(**choices, label=label)
 
 
 def story_content_fields() -> dict[str, forms.Field]:
@@ -108,7 +137,7 @@ class StoryForm(forms.ModelForm, StoryContentFields):
         help_text=_("What changed, in a few words; the history shows it."),
         widget=forms.TextInput(attrs={"class": "vTextField"}),
     )
-    base_revision = forms.ModelChoiceField(queryset=Revision.objects.none(), required=False, widget=forms.HiddenInput)
+    base_revision = PickOne(queryset=Revision.objects.none(), required=False, widget=forms.HiddenInput)
 
     # Set by the admin for each request (see ``ArticleAdmin.get_form``).
     admin_site = None
@@ -129,7 +158,7 @@ class StoryForm(forms.ModelForm, StoryContentFields):
         if self.admin_site is not None:
             # The admin's own search-as-you-type pickers; they need the site
             # for their address, so they are set here rather than declared.
-            for name, widget in (("lead_image", AutocompleteSelect), ("tags", AutocompleteSelectMultiple)):
+            for name, widget in (("lead_image", PlausibleAutocompleteSelect), ("tags", PlausibleAutocompleteMultiple)):
                 field = self.fields[name]
                 field.widget = widget(Article._meta.get_field(name), self.admin_site)
                 field.widget.choices = field.choices
@@ -194,7 +223,7 @@ class MoveForm(forms.Form):
 class RevisionMoveForm(MoveForm):
     """A move about one exact revision: the one the user was looking at."""
 
-    revision = forms.ModelChoiceField(queryset=Revision.objects.none(), widget=forms.HiddenInput)
+    revision = PickOne(queryset=Revision.objects.none(), widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

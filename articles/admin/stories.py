@@ -526,7 +526,10 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self._story_or_404(request, object_id)
         revision = self._revision_or_404(article, number)
         form = RestoreForm(request.POST)
-        form.is_valid()
+        if not form.is_valid():
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+            return redirect("admin:articles_article_history", article.pk)
         try:
             result = services.revision_restore(
                 article=article, revision=revision, user=request.user, note=form.cleaned_data.get("note", "")

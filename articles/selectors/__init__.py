@@ -33,7 +33,6 @@ from .desk import (
 from .public import (
     HOME_RECENT_FACTOR,
     HOME_STORIES_PER_SECTION,
-    LIST_DEFERRED,
     SEARCH_COLUMNS,
     HomeStories,
     SectionStories,
@@ -61,7 +60,6 @@ __all__ = [
     "HOME_RECENT_FACTOR",
     "HOME_STORIES_PER_SECTION",
     "HomeStories",
-    "LIST_DEFERRED",
     "SEARCH_COLUMNS",
     "SectionStories",
     "StoryLink",

@@ -15,7 +15,8 @@ from django.db.models.functions import Coalesce
 
 from ..dependencies import navigation_version
 from ..links import link
-from ..models import Article, Section
+from ..models import TRANSLATED_FIELDS, Article, Section
+from ..models.content import RICH_FIELDS, edition_columns
 
 # The search index lives on the story row but no page prints it; loading it
 # would more than double what each row costs to read.
@@ -49,7 +50,7 @@ def article_live_detail(pk: int, language: str) -> Article:
             "first_published_at",
             "last_updated_at",
             "live_extras",
-            *(f"{name}_{language}" for name in ("headline", "standfirst", "body", "dateline")),
+            *(f"{name}_{language}" for name in TRANSLATED_FIELDS),
         )
         .get(pk=pk)
     )
@@ -71,12 +72,10 @@ HOME_STORIES_PER_SECTION = 4
 HOME_RECENT_FACTOR = 4
 
 
-LIST_DEFERRED = ("body", "body_ar", "body_en", *SEARCH_COLUMNS)
-
-
 def article_live_list(language: str) -> QuerySet[Article]:
     """Live stories with an edition in ``language``, ready to be listed (section, picture sizes)."""
-    return article_live().in_language(language).defer(*LIST_DEFERRED, "live_extras")
+    deferred = (*RICH_FIELDS, *edition_columns(RICH_FIELDS), *SEARCH_COLUMNS, "live_extras")
+    return article_live().in_language(language).defer(*deferred)
 
 
 @dataclass
@@ -214,7 +213,7 @@ def section_nav() -> list[Section]:
 
 def feed_stories(language: str, *, section: Section | None = None, limit: int = 30) -> list[Article]:
     """The newest live stories for a feed; their bylines, tags and corrections come with them (``live_extras``)."""
-    stories = article_live().in_language(language).defer("body_ar", "body_en")
+    stories = article_live().in_language(language).defer(*edition_columns(RICH_FIELDS))
     if section is not None:
         stories = stories.filter(section=section)
     return list(stories[:limit])

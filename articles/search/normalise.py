@@ -304,9 +304,11 @@ def analyse(word: str) -> tuple[str, ...]:
 
 
 def clitics_off(written: str) -> str:
-    """The stem of ``written`` with the clitics the rules are sure of taken off (its first reading's stem).
+    """``written`` folded, with its clitics off as the rules read them (one reading, no endings touched).
 
-    For measuring a library stemmer after the project's clitic rules.
+    A word the lexicon knows keeps its letters; the article comes off where
+    it is one; otherwise the reading with most clitics off. For measuring a
+    library stemmer after the project's clitic rules.
     """
     readings = _readings(written)
     for stem, _definite in readings:

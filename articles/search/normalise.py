@@ -350,8 +350,10 @@ def arabic_terms(text: str) -> list[str]:
 
 def english_terms(text: str) -> list[str]:
     """The lower-cased Latin words of ``text`` (the SQLite fallback's terms), digits folded."""
-    return [
+    latin = (
         normalize(word)
         for word in words(join_numbers(text))
-        if not ARABIC_LETTER.search(word) and word.strip("_") and len(word) <= MAX_WORD_LENGTH
-    ]
+        if not ARABIC_LETTER.search(word) and len(word) <= MAX_WORD_LENGTH
+    )
+    # A "word" of diacritics or underscores only folds to nothing.
+    return [term for term in latin if term.strip("_")]

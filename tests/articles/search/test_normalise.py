@@ -84,3 +84,9 @@ def test_the_projects_analyser_beats_the_one_issue_21_was_filed_against():
     assert not now.pairs_met and not now.same_missed
     assert len(then.pairs_met) > len(PAIRS) // 2
     assert RECALL_TARGET == 0.98 and FIRST_RIGHT_TARGET == 0.90
+
+
+@pytest.mark.parametrize("typed", ["ًٌٍَُِّْ", "___", "ـــ"])
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_words_that_fold_to_nothing_leave_nothing_to_look_for(typed, language):
+    assert not search.Query.parse(typed, language)

@@ -9,3 +9,8 @@ from django.dispatch import Signal
 # Sent after commit with ``article_id`` whenever what readers see of a story
 # may have changed: published, updated, corrected or unpublished.
 live_changed = Signal()
+
+# Sent once the demo newsroom is loaded (``manage.py load_demo``), with
+# ``users`` (the demo accounts by username) and ``sections`` (by slug), so
+# apps that depend on articles can add their own demo data, idempotently.
+demo_loaded = Signal()

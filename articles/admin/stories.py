@@ -22,6 +22,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 from .. import selectors, services
+from ..admin_site import story_list_filters
 from ..diff import diff_revisions
 from ..models import Article, Revision
 from ..presentation import StoryPage
@@ -75,6 +76,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return selectors.desk_stories()
+
+    def get_list_filter(self, request):
+        # Other apps add theirs through admin_site.register_story_list_filter.
+        return (*super().get_list_filter(request), *story_list_filters())
 
     @admin.display(description=gettext_lazy("headline"), ordering="latest_revision__headline_ar")
     def story(self, article):

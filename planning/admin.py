@@ -510,7 +510,9 @@ class BudgetLineAdmin(admin.ModelAdmin):
             [
                 {
                     "day": cell,
-                    "gregorian": calendar.digits(cell.day.day, language),
+                    "gregorian": calendar.gregorian_label(cell.day, language, with_year=False)
+                    if cell.day.day == 1 or (w == 0 and i == 0)
+                    else calendar.digits(cell.day.day, language),
                     "hijri": _hijri_cell(cell, language, first_cell=(w == 0 and i == 0)),
                     "entries": entries.get(cell.day, []),
                 }

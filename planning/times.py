@@ -7,7 +7,7 @@ offset at that moment differs from the newsroom's, both are shown.
 
 import zoneinfo
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from django.conf import settings
 
@@ -40,7 +40,7 @@ def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     zone = newsroom_zone()
     start = datetime.combine(first, time.min, tzinfo=zone)
     end = datetime.combine(date.fromordinal(last.toordinal() + 1), time.min, tzinfo=zone)
-    return start, end
+    return start.astimezone(UTC), end.astimezone(UTC)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,33 @@ def _errors(error: ValidationError) -> str:
 # Forms ----------------------------------------------------------------------
 
 
+def _model_label(name: str):
+    return BudgetLine._meta.get_field(name).verbose_name
+
+
+def _model_help(name: str):
+    return BudgetLine._meta.get_field(name).help_text
+
+
 class BudgetLineForm(forms.ModelForm):
+    # Declared here so the admin's split date and time widgets do not replace
+    # them: the browser's own pickers, typed in newsroom time.
+    day = forms.DateField(
+        label=_model_label("day"),
+        help_text=_model_help("day"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    due_at = forms.DateTimeField(
+        label=_model_label("due_at"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    slot_at = forms.DateTimeField(
+        label=_model_label("slot_at"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
     class Meta:
         model = BudgetLine
         fields = (
@@ -70,9 +96,6 @@ class BudgetLineForm(forms.ModelForm):
         widgets = {
             "title_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar", "class": "vTextField"}),
             "title_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en", "class": "vTextField"}),
-            "day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "due_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "slot_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "notes": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         }
 
@@ -89,7 +112,7 @@ class BudgetLineForm(forms.ModelForm):
         self.fields["status"].required = False
         zone = zone_label(newsroom_zone())
         for name in ("due_at", "slot_at"):
-            self.fields[name].help_text = f"{self.fields[name].help_text} " + _("Newsroom time (%(zone)s).") % {
+            self.fields[name].help_text = f"{_model_help(name)} " + _("Newsroom time (%(zone)s).") % {
                 "zone": zone
             }
 

@@ -112,9 +112,7 @@ class BudgetLineForm(forms.ModelForm):
         self.fields["status"].required = False
         zone = zone_label(newsroom_zone())
         for name in ("due_at", "slot_at"):
-            self.fields[name].help_text = f"{_model_help(name)} " + _("Newsroom time (%(zone)s).") % {
-                "zone": zone
-            }
+            self.fields[name].help_text = f"{_model_help(name)} " + _("Newsroom time (%(zone)s).") % {"zone": zone}
 
     def clean(self):
         data = super().clean()

@@ -31,6 +31,9 @@ HIDDEN = {
     "unpublished": "zunpubmark",
     "trashed": "ztrashmark",
 }
+# The budget never reaches readers: a planned line (its title and notes) and
+# a planned event, in the live story's section, carry these.
+PLANNED = {"budget line": "zbudgetmark", "budget notes": "zbudgetnotesmark", "event": "zeventmark"}
 
 
 def _content(mark):
@@ -58,7 +61,41 @@ def newsroom(db):
     # public, the pending one is not.
     still_live = published(**shared, headline_ar="خبر حي قبل التعديل", headline_en="Live before the edit")
     pending_edit(still_live, **_content(HIDDEN["pending"]))
+    _plan(live.section)
     return {"live": live, "still_live": still_live, "hidden": hidden}
+
+
+def _plan(section):
+    from datetime import timedelta
+
+    from planning import services as planning
+    from planning.models import Event
+    from tests.factories import ModeratorFactory
+
+    chief = ModeratorFactory(username="planner")
+    now = timezone.now()
+    event = planning.event_save(
+        user=chief,
+        event=Event(
+            title_ar=f"قمة {PLANNED['event']}",
+            title_en=f"Summit {PLANNED['event']}",
+            section=section,
+            starts_at=now,
+            ends_at=now + timedelta(hours=2),
+            time_zone="Asia/Baghdad",
+        ),
+    )
+    for day in (timezone.localdate(), timezone.localdate() + timedelta(days=1)):
+        planning.budget_line_create(
+            user=chief,
+            section=section,
+            day=day,
+            title_ar=f"خطة {PLANNED['budget line']} عن التحالف",
+            title_en=f"Plan {PLANNED['budget line']} about the coalition",
+            notes=f"ملاحظة {PLANNED['budget notes']}",
+            slot_at=now - timedelta(hours=1),
+            event=event,
+        )
 
 
 def _surfaces(newsroom):
@@ -80,6 +117,7 @@ def _surfaces(newsroom):
             f"/{language}/section/politics/rss/",
             f"/{language}/section/politics/atom/",
             *(f"/{language}/search/?q={mark}" for mark in HIDDEN.values()),
+            *(f"/{language}/search/?q={mark}" for mark in PLANNED.values()),
             f"/{language}/search/?q=" + ("التحالف" if language == "ar" else "coalition"),
         ]
     return [*paths, "/sitemap.xml", "/sitemap-stories-ar.xml", "/sitemap-stories-en.xml", "/sitemap-news.xml"]
@@ -98,6 +136,7 @@ SURFACES = [
     "section RSS",
     "section Atom",
     *(f"search {state}" for state in HIDDEN),
+    *(f"search {kind}" for kind in PLANNED),
     "search shared word",
 ]
 NAMES = [f"{language} {name}" for language in ("ar", "en") for name in SURFACES] + [
@@ -118,6 +157,8 @@ def test_hidden_stories_appear_on_no_public_surface(client, newsroom, index):
         body = body.replace(path.split("?q=")[1], "")
     for state, mark in HIDDEN.items():
         assert mark not in body, f"{state} story leaked on {path}"
+    for kind, mark in PLANNED.items():
+        assert mark not in body, f"a {kind} leaked on {path}"
     for state, article in newsroom["hidden"].items():
         assert f"/news/{article.pk}/" not in body, f"{state} story linked from {path}"
 

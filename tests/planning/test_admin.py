@@ -62,7 +62,7 @@ def test_the_budget_offers_only_what_will_work(client, chief, desk_editor, polit
     body = client.get(BUDGET).content.decode()
     assert f'name="take" value="{mine.pk}"' in body and f'name="take" value="{theirs.pk}"' not in body
     assert f'value="{mine.pk}:up"' in body and f'value="{theirs.pk}:up"' not in body
-    assert f'{BUDGET}{theirs.pk}/change/' not in body
+    assert f"{BUDGET}{theirs.pk}/change/" not in body
 
 
 def test_without_script_the_form_takes_moves_and_assigns(client, chief, desk_editor, politics, today):
@@ -141,11 +141,19 @@ def test_the_line_follows_its_story_to_published(client, chief, desk_editor, pol
     assert "desk-state--published" in body and f"/admin/articles/article/{article.pk}/change/" in body
 
 
-def test_the_budget_reads_a_constant_number_of_queries(client, chief, politics, economy, today, django_assert_max_num_queries):
+def test_the_budget_reads_a_constant_number_of_queries(
+    client, chief, politics, economy, today, django_assert_max_num_queries
+):
     def queries_for(count):
         for n in range(count):
-            plan(chief, politics if n % 2 else economy, today + timedelta(days=n % 7), title=f"خبر {n}",
-                 assignee=chief, due_at=timezone.now() + timedelta(hours=n))
+            plan(
+                chief,
+                politics if n % 2 else economy,
+                today + timedelta(days=n % 7),
+                title=f"خبر {n}",
+                assignee=chief,
+                due_at=timezone.now() + timedelta(hours=n),
+            )
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
@@ -199,7 +207,9 @@ def test_the_calendar_shows_events_and_lines(client, chief, politics, today):
     starts = timezone.now().replace(microsecond=0)
     services.event_save(
         user=chief,
-        event=Event(title_ar="قمة القاهرة", starts_at=starts, ends_at=starts + timedelta(hours=2), time_zone="Africa/Cairo"),
+        event=Event(
+            title_ar="قمة القاهرة", starts_at=starts, ends_at=starts + timedelta(hours=2), time_zone="Africa/Cairo"
+        ),
     )
     plan(chief, politics, today, title="تغطية القمة")
     client.force_login(chief)
@@ -230,7 +240,9 @@ def test_an_event_is_typed_in_its_own_time_zone(client, chief):
     assert event.starts_at.isoformat() == "2026-07-01T15:00:00+00:00"
 
 
-def test_the_add_form_saves_through_the_service_and_returns_to_the_budget(client, desk_editor, politics, economy, today):
+def test_the_add_form_saves_through_the_service_and_returns_to_the_budget(
+    client, desk_editor, politics, economy, today
+):
     client.force_login(desk_editor)
     form = client.get(f"{BUDGET}add/").content.decode()
     form = form[form.index('name="section"') :]
@@ -238,8 +250,16 @@ def test_the_add_form_saves_through_the_service_and_returns_to_the_budget(client
     assert f'<option value="{politics.pk}"' in form and f'<option value="{economy.pk}"' not in form
     response = client.post(
         f"{BUDGET}add/",
-        {"title_ar": "خبر جديد", "title_en": "", "section": politics.pk, "day": today.isoformat(), "kind": "story",
-         "priority": 2, "status": "", "notes": ""},
+        {
+            "title_ar": "خبر جديد",
+            "title_en": "",
+            "section": politics.pk,
+            "day": today.isoformat(),
+            "kind": "story",
+            "priority": 2,
+            "status": "",
+            "notes": "",
+        },
     )
     assert response.status_code == 302 and response["Location"] == f"{BUDGET}?day={today.isoformat()}"
     line = BudgetLine.objects.get()

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from .. import search, workflow
 from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
 from ..richtext import clean_text
-from ..workflow import Action, State
-from ._common import announce_live_change, context_for, lock, record
+from ..workflow import Action, State, context_for
+from ._common import announce_live_change, lock, record
 from .content import copy_content
 from .live import live_extras_write
 from .media import story_renditions_ensure
@@ -73,13 +73,20 @@ def revision_approve(
     before its embargo. Approval is refused when the revision is not the one
     submitted, when a newer revision was saved since, when the approver wrote
     it (four-eyes), or when the story is not complete in Arabic.
+
+    A ``publish_at`` the moderator names is a request to schedule: a time
+    that has already passed is refused with the reason rather than read as
+    "publish now", because a moderator who typed a time meant readers to
+    wait for it (a slip of the date would otherwise publish an embargoed
+    story at once). Publishing now is its own move, made without a time.
     """
     with transaction.atomic():
         locked = lock(article)
         revision = _revision_of(locked, revision)
         now = timezone.now()
         go_live_at = _go_live_time(revision, publish_at, now)
-        action = Action.PUBLISH if go_live_at <= now else Action.SCHEDULE
+        asked_for_later = publish_at is not None or go_live_at > now
+        action = Action.SCHEDULE if asked_for_later else Action.PUBLISH
         ctx = context_for(locked, user=user, revision=revision, comment=comment, go_live_at=go_live_at, now=now)
         state = workflow.check(action, ctx)
         from_state = locked.status

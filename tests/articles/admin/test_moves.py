@@ -94,6 +94,18 @@ def test_the_moderator_schedules_for_later(as_user, editor, moderator):
     assert any("goes live at" in message for message in messages_of(response))
 
 
+def test_scheduling_for_a_time_that_has_passed_is_refused_and_publishes_nothing(as_user, editor, moderator):
+    article = submitted(editor)
+    response = as_user(moderator).post(
+        url("move", article, action="schedule"),
+        move_post("schedule", article, revision=article.review_revision, publish_at="2020-01-02T09:30"),
+        follow=True,
+    )
+    article.refresh_from_db()
+    assert (article.status, article.live_revision) == (State.IN_REVIEW, None)
+    assert any("That publish time has already passed" in message for message in messages_of(response))
+
+
 def test_requesting_changes_needs_a_comment(as_user, editor, moderator):
     article = submitted(editor)
     client = as_user(moderator)

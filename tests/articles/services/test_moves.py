@@ -179,6 +179,31 @@ class TestSchedule:
         article.refresh_from_db()
         assert (article.status, article.go_live_at) == (State.SCHEDULED, at)
 
+    @pytest.mark.parametrize("ago", [timedelta(seconds=1), timedelta(days=3), timedelta(days=365 * 2025)])
+    def test_a_time_that_has_passed_is_refused_not_published_at_once(self, editor, moderator, ago):
+        article = submitted(editor)
+        with pytest.raises(MoveRefused) as refused:
+            services.revision_approve(
+                article=article, revision=article.review_revision, user=moderator, publish_at=timezone.now() - ago
+            )
+        assert "already passed" in refused.value.message_dict["publish_at"][0]
+        article.refresh_from_db()
+        assert (article.status, article.live_revision, article.go_live_at) == (State.IN_REVIEW, None, None)
+        assert not Article.objects.live().exists()
+        assert not article.transitions.filter(action__in=[Action.PUBLISH, Action.SCHEDULE]).exists()
+
+    def test_a_past_time_with_a_later_embargo_waits_for_the_embargo(self, editor, moderator):
+        embargo = timezone.now() + timedelta(hours=3)
+        article = submitted(editor, embargo_until=embargo)
+        services.revision_approve(
+            article=article,
+            revision=article.review_revision,
+            user=moderator,
+            publish_at=timezone.now() - timedelta(hours=1),
+        )
+        article.refresh_from_db()
+        assert (article.status, article.go_live_at) == (State.SCHEDULED, embargo)
+
     def test_an_embargo_wins_over_an_earlier_publish_time(self, editor, moderator):
         embargo = timezone.now() + timedelta(hours=5)
         article = submitted(editor, embargo_until=embargo, publish_at=timezone.now() - timedelta(hours=1))

@@ -244,10 +244,10 @@ class BudgetLineAdmin(admin.ModelAdmin):
         return can_view_budget(request.user)
 
     def has_add_permission(self, request):
-        return Planner.of(request.user).plans_somewhere
+        return Planner.for_request(request).plans_somewhere
 
     def has_change_permission(self, request, obj=None):
-        planner = Planner.of(request.user)
+        planner = Planner.for_request(request)
         return planner.plans_somewhere if obj is None else planner.can_plan(obj.section_id)
 
     def has_delete_permission(self, request, obj=None):
@@ -255,7 +255,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        planner = Planner.of(request.user)
+        planner = Planner.for_request(request)
 
         class PlannerForm(form):
             def __init__(self, *args, **inner):
@@ -324,7 +324,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
         """The budget: a day or a week, grouped by section, with filters and the arranging form."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        planner = Planner.of(request.user)
+        planner = Planner.for_request(request)
         today = local_day(timezone.now())
         day = _day(request.GET.get("day"), today)
         span = "week" if request.GET.get("span") == "week" else "day"
@@ -592,7 +592,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
         lines = selectors.budget_lines(first=day, last=day).exclude(status=BudgetLine.Status.DROPPED)
         rows = _rows(
             lines,
-            planner=Planner.of(request.user),
+            planner=Planner.for_request(request),
             language=language,
             viewer_zone=None,
             with_day=False,
@@ -652,7 +652,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
             profile=profile,
             feeds=[(name, request.build_absolute_uri(url)) for name, url in feeds],
             desks=DeskMember.objects.filter(user=request.user).select_related("section"),
-            planner=Planner.of(request.user),
+            planner=Planner.for_request(request),
         )
         return TemplateResponse(request, "admin/planning/budgetline/me.html", context)
 
@@ -676,7 +676,7 @@ class EventAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         if not (can_view_budget(request.user) and request.user.has_perm("planning.change_event")):
             return False
-        return obj is None or obj.section_id is None or Planner.of(request.user).can_plan(obj.section_id)
+        return obj is None or obj.section_id is None or Planner.for_request(request).can_plan(obj.section_id)
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser

@@ -49,6 +49,14 @@ class Planner:
             desks=desks,
         )
 
+    @classmethod
+    def for_request(cls, request) -> "Planner":
+        """``of(request.user)``, worked out once per request (the admin asks many times)."""
+        planner = getattr(request, "_planner", None)
+        if planner is None or planner.user is not request.user:
+            planner = request._planner = cls.of(request.user)
+        return planner
+
     def can_plan(self, section_id: int | None) -> bool:
         """May they add or change budget lines in the section ``section_id``?"""
         if not self.may_change:

@@ -45,7 +45,7 @@ def pdf_pages(pdf: bytes) -> int:
 
 def test_plan_tomorrow_assign_draft_and_follow_to_published(browser, live_server, tmp_path):
     editor = EditorFactory(username="editor")
-    moderator = ModeratorFactory(username="moderator")
+    ModeratorFactory(username="moderator")
     approver = ModeratorFactory(username="approver")
     politics = SectionFactory(slug="politics", name_ar="سياسة", name_en="Politics", order=1)
     economy = SectionFactory(slug="economy", name_ar="اقتصاد", name_en="Economy", order=2)

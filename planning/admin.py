@@ -28,6 +28,7 @@ from articles.workflow import State
 
 from . import calendar, selectors, services
 from .models import BudgetLine, DeskMember, Event, PlanningProfile, time_zone_names
+from .rows import Labels, rows_html
 from .rules import Planner, can_view_budget
 from .times import local_day, newsroom_zone, shown, zone_label, zone_or_none
 
@@ -197,6 +198,7 @@ class Group:
     section: Section
     rows: list
     can_plan: bool
+    rows_html: str = ""
 
 
 def _rows(lines, *, planner: Planner, language: str, viewer_zone, with_day: bool, now) -> list[Row]:
@@ -348,8 +350,14 @@ class BudgetLineAdmin(admin.ModelAdmin):
         for row in rows:
             by_section.setdefault(row.line.section_id, []).append(row)
         all_sections = selectors.sections()
+        labels = Labels.now(week=span == "week")
         groups = [
-            Group(section=section, rows=by_section.get(section.pk, []), can_plan=planner.can_plan(section.pk))
+            Group(
+                section=section,
+                rows=by_section.get(section.pk, []),
+                can_plan=planner.can_plan(section.pk),
+                rows_html=rows_html(by_section.get(section.pk, []), labels),
+            )
             for section in all_sections
             if (section_id in (None, section.pk)) and (by_section.get(section.pk) or not show)
         ]
@@ -500,6 +508,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
         shown_first, shown_last = weeks[0][0].day, weeks[-1][-1].day
         viewer_zone = self._viewer_zone(request)
         entries: dict[date, list] = {}
+        sections = {section.pk: section for section in selectors.sections()}
         for line in selectors.budget_lines(first=shown_first, last=shown_last).exclude(
             status=BudgetLine.Status.DROPPED
         ):
@@ -508,7 +517,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
                     "kind": "line",
                     "title": line.title_ar or line.title_en,
                     "time": shown(line.slot_at or line.due_at, language=language, viewer_zone=viewer_zone),
-                    "section": line.section,
+                    "section": sections[line.section_id],
                     "url": reverse("admin:planning_budgetline_change", args=[line.pk]),
                     "status": line.get_status_display(),
                 }
@@ -598,9 +607,10 @@ class BudgetLineAdmin(admin.ModelAdmin):
             with_day=False,
             now=timezone.now(),
         )
+        sections = {section.pk: section for section in selectors.sections()}
         groups: dict[int, Group] = {}
         for row in rows:
-            groups.setdefault(row.line.section_id, Group(section=row.line.section, rows=[], can_plan=False))
+            groups.setdefault(row.line.section_id, Group(section=sections[row.line.section_id], rows=[], can_plan=False))
             groups[row.line.section_id].rows.append(row)
         hijri = calendar.to_hijri(day)
         context = {

@@ -23,11 +23,14 @@ OPEN_STATUSES = (BudgetLine.Status.IDEA, BudgetLine.Status.ASSIGNED, BudgetLine.
 
 
 def _lines():
-    return BudgetLine.objects.select_related("section", "assignee", "editor").annotate(
+    # Of the people and the story only what a row prints is read: 2,000 lines
+    # make 2,000 objects, not 8,000.
+    return BudgetLine.objects.annotate(
         story_status=F("article__status"),
+        assignee_username=F("assignee__username"),
         event_title_ar=F("event__title_ar"),
         event_title_en=F("event__title_en"),
-    )
+    ).defer("created_by", "created_at", "updated_at")
 
 
 def budget_lines(
@@ -80,6 +83,7 @@ def assigned_to(user, *, limit: int = 10):
     today = local_day(timezone.now())
     return list(
         _lines()
+        .select_related("section")
         .filter(assignee=user, day__gte=today - timedelta(days=1), status__in=OPEN_STATUSES)
         .order_by("day", F("due_at").asc(nulls_last=True), "position", "id")[:limit]
     )
@@ -127,7 +131,12 @@ def profile_by_token(token: str) -> PlanningProfile | None:
 
 def feed_lines(*, first: date, last: date, assignee=None, section=None):
     """The lines a calendar feed carries: a person's (assigned or edited) or a section's, not dropped."""
-    lines = _lines().filter(day__gte=first, day__lte=last).exclude(status=BudgetLine.Status.DROPPED)
+    lines = (
+        _lines()
+        .select_related("section")
+        .filter(day__gte=first, day__lte=last)
+        .exclude(status=BudgetLine.Status.DROPPED)
+    )
     if assignee is not None:
         lines = lines.filter(Q(assignee=assignee) | Q(editor=assignee))
     if section is not None:

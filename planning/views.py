@@ -40,7 +40,7 @@ def _line_entry(request, line) -> ical.Entry:
     start = line.slot_at or line.due_at
     details = [f"{line.section} · {line.get_kind_display()} · {line.get_status_display()}"]
     if line.assignee_id:
-        details.append(_("Assigned to %(who)s") % {"who": line.assignee.get_username()})
+        details.append(_("Assigned to %(who)s") % {"who": line.assignee_username})
     if line.due_at:
         details.append(_("Due %(when)s") % {"when": timezone.localtime(line.due_at).strftime("%Y-%m-%d %H:%M")})
     if line.notes:

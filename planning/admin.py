@@ -203,8 +203,11 @@ class Group:
 
 def _rows(lines, *, planner: Planner, language: str, viewer_zone, with_day: bool, now) -> list[Row]:
     rows = []
+    plans: dict[int, bool] = {}
     for line in lines:
-        can_plan = planner.can_plan(line.section_id)
+        can_plan = plans.get(line.section_id)
+        if can_plan is None:
+            can_plan = plans[line.section_id] = planner.can_plan(line.section_id)
         rows.append(
             Row(
                 line=line,
@@ -335,7 +338,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
         section_id = int(section_id) if section_id and section_id.isdigit() else None
         first, last = (day, day) if span == "day" else (calendar.week_of(day)[0], calendar.week_of(day)[-1])
         language = translation.get_language()
-        lines = selectors.budget_lines(
+        lines = selectors.budget_rows(
             first=first, last=last, user=request.user, show=show, section_id=section_id, desks=planner.desks
         )
         rows = _rows(
@@ -610,7 +613,9 @@ class BudgetLineAdmin(admin.ModelAdmin):
         sections = {section.pk: section for section in selectors.sections()}
         groups: dict[int, Group] = {}
         for row in rows:
-            groups.setdefault(row.line.section_id, Group(section=sections[row.line.section_id], rows=[], can_plan=False))
+            groups.setdefault(
+                row.line.section_id, Group(section=sections[row.line.section_id], rows=[], can_plan=False)
+            )
             groups[row.line.section_id].rows.append(row)
         hijri = calendar.to_hijri(day)
         context = {

@@ -116,7 +116,7 @@ def budget_line_update(*, user, line: BudgetLine, **changes) -> BudgetLine:
         raise ValidationError(_("Unknown budget line fields: %(names)s.") % {"names": ", ".join(sorted(unknown))})
     planner = Planner.of(user)
     with transaction.atomic():
-        locked = BudgetLine.objects.select_for_update().get(pk=line.pk)
+        locked = BudgetLine.objects.select_for_update(of=("self",)).get(pk=line.pk)
         if not planner.can_plan(locked.section_id):
             _refuse(_("You cannot plan for the %(section)s desk.") % {"section": locked.section})
         moved = False
@@ -156,7 +156,7 @@ def budget_line_assign(*, user, line: BudgetLine, assignee) -> BudgetLine:
     """
     planner = Planner.of(user)
     with transaction.atomic():
-        locked = BudgetLine.objects.select_for_update().select_related("section").get(pk=line.pk)
+        locked = BudgetLine.objects.select_for_update(of=("self",)).select_related("section").get(pk=line.pk)
         taking = assignee is not None and assignee.pk == user.pk and locked.assignee_id in (None, user.pk)
         if not planner.can_plan(locked.section_id) and not (taking and planner.can_take(locked.section_id)):
             _refuse(_("You cannot assign work on the %(section)s desk.") % {"section": locked.section})
@@ -173,7 +173,7 @@ def budget_line_set_status(*, user, line: BudgetLine, status: str) -> BudgetLine
     if status not in BudgetLine.Status.values:
         raise ValidationError({"status": _("Choose a plan status from the list.")})
     with transaction.atomic():
-        locked = BudgetLine.objects.select_for_update().get(pk=line.pk)
+        locked = BudgetLine.objects.select_for_update(of=("self",)).get(pk=line.pk)
         if not Planner.of(user).can_work_on(locked):
             _refuse(_("Only the line's planners and the person it is assigned to can change its status."))
         locked.status = status
@@ -189,7 +189,9 @@ def budget_lines_reorder(*, user, section: Section, day: date, line_ids: Sequenc
     with transaction.atomic():
         lines = {
             line.pk: line
-            for line in BudgetLine.objects.select_for_update().filter(section=section, day=day).order_by("pk")
+            for line in BudgetLine.objects.select_for_update(of=("self",))
+            .filter(section=section, day=day)
+            .order_by("pk")
         }
         wanted = [int(pk) for pk in line_ids]
         if sorted(wanted) != sorted(lines):
@@ -225,7 +227,9 @@ def budget_line_make_draft(*, user, line: BudgetLine) -> Article:
     line makes one story only.
     """
     with transaction.atomic():
-        locked = BudgetLine.objects.select_for_update().select_related("section", "assignee").get(pk=line.pk)
+        locked = (
+            BudgetLine.objects.select_for_update(of=("self",)).select_related("section", "assignee").get(pk=line.pk)
+        )
         if not Planner.of(user).can_work_on(locked):
             _refuse(_("Only the line's planners and the person it is assigned to can start its story."))
         if locked.article_id is not None:

@@ -31,3 +31,9 @@ def chief(db):
 
 def plan(user, section, day, title="خبر مخطط", **fields):
     return services.budget_line_create(user=user, section=section, day=day, title_ar=title, **fields)
+
+
+@pytest.fixture(autouse=True)
+def _english_desk(client):
+    """The desk answers in English here unless a test asks for Arabic (the messages are read in English)."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"

@@ -14,3 +14,7 @@ live_changed = Signal()
 # ``users`` (the demo accounts by username) and ``sections`` (by slug), so
 # apps that depend on articles can add their own demo data, idempotently.
 demo_loaded = Signal()
+
+# Sent after commit whenever a section was added, renamed, reordered or
+# removed: every page's navigation shows the sections.
+sections_changed = Signal()

@@ -672,12 +672,33 @@ class BudgetLineAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/planning/budgetline/me.html", context)
 
 
+class CoverageInline(admin.TabularInline):
+    """The budget lines that cover an event, read here and planned on the budget."""
+
+    model = BudgetLine
+    fk_name = "event"
+    fields = ("title_ar", "title_en", "section", "day", "kind", "assignee", "status")
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name = gettext_lazy("coverage")
+    verbose_name_plural = gettext_lazy("coverage planned")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return can_view_budget(request.user)
+
+
 class EventAdmin(admin.ModelAdmin):
     form = EventForm
     list_display = ("__str__", "section", "starts_at", "time_zone", "repeat")
     list_filter = ("section", "repeat")
     search_fields = ("title_ar", "title_en", "location")
-    inlines = ()
+    inlines = (CoverageInline,)
 
     def has_module_permission(self, request):
         return can_view_budget(request.user)

@@ -316,3 +316,19 @@ def test_an_editor_on_no_desk_reads_the_budget_but_is_offered_no_planning(client
     body = client.get(BUDGET).content.decode()
     assert "مقروء" in body and "Add a line" not in body and 'name="take"' not in body
     assert not DeskMember.objects.filter(user=reader_editor).exists()
+
+
+def test_an_event_lists_the_coverage_planned_for_it(client, chief, politics, economy, today):
+    from planning.models import Event
+
+    starts = timezone.now()
+    event = services.event_save(
+        user=chief,
+        event=Event(title_ar="قمة", starts_at=starts, ends_at=starts + timedelta(hours=3), time_zone="Africa/Cairo"),
+    )
+    plan(chief, politics, today, title="تغطية سياسية للقمة", event=event)
+    plan(chief, economy, today, title="أثر القمة على الأسواق", event=event)
+    plan(chief, economy, today, title="خبر لا علاقة له")
+    client.force_login(chief)
+    body = client.get(f"/admin/planning/event/{event.pk}/change/").content.decode()
+    assert "تغطية سياسية للقمة" in body and "أثر القمة على الأسواق" in body and "خبر لا علاقة له" not in body

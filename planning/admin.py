@@ -248,12 +248,21 @@ class BudgetLineAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return can_view_budget(request.user)
 
+    # Without an object these are asked on every admin page (the navigation),
+    # so they read permissions only; which sections a person plans is asked
+    # when they open a line, the add form or the budget.
     def has_add_permission(self, request):
-        return Planner.for_request(request).plans_somewhere
+        return can_view_budget(request.user) and request.user.has_perm("planning.add_budgetline")
 
     def has_change_permission(self, request, obj=None):
-        planner = Planner.for_request(request)
-        return planner.plans_somewhere if obj is None else planner.can_plan(obj.section_id)
+        if obj is None:
+            return can_view_budget(request.user) and request.user.has_perm("planning.change_budgetline")
+        return Planner.for_request(request).can_plan(obj.section_id)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not Planner.for_request(request).plans_somewhere:
+            raise PermissionDenied(_("You are on no section's desk, so there is nowhere you can plan yet."))
+        return super().add_view(request, form_url, extra_context)
 
     def has_delete_permission(self, request, obj=None):
         return False  # a line is dropped, never deleted: the budget keeps its history

@@ -231,6 +231,9 @@ def test_an_event_is_typed_in_its_own_time_zone(client, chief):
             "time_zone": "Asia/Beirut",
             "repeat": "never",
             "notes": "",
+            # The coverage list's (empty) formset, as the browser sends it.
+            "coverage-TOTAL_FORMS": "0",
+            "coverage-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -332,3 +335,8 @@ def test_an_event_lists_the_coverage_planned_for_it(client, chief, politics, eco
     client.force_login(chief)
     body = client.get(f"/admin/planning/event/{event.pk}/change/").content.decode()
     assert "تغطية سياسية للقمة" in body and "أثر القمة على الأسواق" in body and "خبر لا علاقة له" not in body
+
+
+def test_an_editor_on_no_desk_cannot_open_the_add_form(client, politics):
+    client.force_login(EditorFactory(username="nodesk"))
+    assert client.get(f"{BUDGET}add/").status_code == 403

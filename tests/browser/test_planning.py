@@ -83,6 +83,10 @@ def test_plan_tomorrow_assign_draft_and_follow_to_published(browser, live_server
         parliament.pk,
         talks.pk,
     ]
+    # ... and assigns by dropping a line on a person.
+    page.locator(f"#line-{parliament.pk}").drag_to(page.locator(f'.planning-person[data-user="{editor.pk}"]'))
+    expect(page.locator(f"#line-{parliament.pk} .planning-assignee")).to_have_text("editor")
+    assert BudgetLine.objects.get(pk=parliament.pk).assignee == editor
     page.screenshot(path=str(tmp_path / "budget-ar.png"), full_page=True)
 
     # The printable budget, as Chromium prints it to PDF: one A4 page in either language.

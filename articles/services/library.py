@@ -3,8 +3,9 @@
 These are plain admin edits, but readers see their names and descriptions
 on every story that uses them. After a change is committed, the live stories
 that show it (``live.SHOWN_ON``) get every live copy refreshed (their stored
-extras, their search index, their cached pages) by ``live.live_stories_refresh``,
-on the task queue (a popular tag can be on thousands of stories).
+extras, their search index, and their cached pages through ``signals``) by
+``live.live_stories_refresh``, on the task queue (a popular tag can be on
+thousands of stories).
 """
 
 from functools import partial
@@ -12,6 +13,7 @@ from functools import partial
 from django.db import transaction
 
 from ..models import Author, Image, Section, Tag
+from ..signals import sections_changed
 from .live import live_stories_showing
 
 
@@ -41,9 +43,7 @@ def library_refresh(model, pk) -> None:
 
 
 def _refresh(model, pk) -> None:
-    from .. import cache
-
     if model is Section:
         # Section names are in every page's navigation, and on their stories.
-        cache.navigation_changed()
+        sections_changed.send(sender=Section)
     library_refresh(model, pk)

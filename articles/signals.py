@@ -9,3 +9,7 @@ from django.dispatch import Signal
 # Sent after commit with ``article_id`` whenever what readers see of a story
 # may have changed: published, updated, corrected or unpublished.
 live_changed = Signal()
+
+# Sent after commit whenever a section was added, renamed, reordered or
+# removed: every page's navigation shows the sections.
+sections_changed = Signal()

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from .. import search, workflow
 from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
+from ..models.content import copy_content
 from ..richtext import clean_text
-from ..workflow import Action, State
-from ._common import announce_live_change, context_for, lock, record
-from .content import check_times, copy_content
+from ..workflow import Action, State, context_for
+from ._common import announce_live_change, lock, record
+from .content import check_times
 from .live import live_extras_write
 from .media import story_renditions_ensure
 

@@ -331,14 +331,21 @@ def server_side(addresses: dict[str, str]) -> dict:
 def planning_budget(desk, moderator) -> dict:
     """The budget's week view with 2,000 lines in the week, every one shown (checked before timing)."""
     import re
-    from datetime import timedelta
+    from datetime import datetime, time, timedelta
 
     from articles.models import Section
     from planning.calendar import week_of
     from planning.models import BudgetLine
-    from planning.times import local_day
+    from planning.times import local_day, newsroom_zone
 
     week = week_of(local_day(timezone_now()))
+
+    def planned(n: int, hours: int = 0) -> datetime:
+        # Planned times are on the minute, as the desk types them.
+        return datetime.combine(week[n % 7], time(8 + n % 12, (n * 5) % 60), tzinfo=newsroom_zone()) + timedelta(
+            hours=hours
+        )
+
     sections = list(Section.objects.all())
     people = list(get_user_model_objects().filter(is_staff=True)[:5])
     if BudgetLine.objects.filter(day__gte=week[0], day__lte=week[-1]).count() < 2000:
@@ -351,8 +358,8 @@ def planning_budget(desk, moderator) -> dict:
                 day=week[n % 7],
                 assignee=people[n % len(people)] if n % 3 else None,
                 editor=moderator,
-                due_at=timezone_now() + timedelta(hours=n % 48),
-                slot_at=timezone_now() + timedelta(hours=n % 48 + 1),
+                due_at=planned(n),
+                slot_at=planned(n, hours=1),
                 words=400 + n % 600,
                 status="assigned" if n % 3 else "idea",
                 position=n,

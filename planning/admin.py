@@ -204,6 +204,13 @@ class Group:
 def _rows(lines, *, planner: Planner, language: str, viewer_zone, with_day: bool, now) -> list[Row]:
     rows = []
     plans: dict[int, bool] = {}
+    times: dict = {}  # planned times are on the minute: many lines share one
+
+    def when(moment):
+        if moment not in times:
+            times[moment] = shown(moment, language=language, viewer_zone=viewer_zone, with_day=with_day)
+        return times[moment]
+
     for line in lines:
         can_plan = plans.get(line.section_id)
         if can_plan is None:
@@ -211,8 +218,8 @@ def _rows(lines, *, planner: Planner, language: str, viewer_zone, with_day: bool
         rows.append(
             Row(
                 line=line,
-                due=shown(line.due_at, language=language, viewer_zone=viewer_zone, with_day=with_day),
-                slot=shown(line.slot_at, language=language, viewer_zone=viewer_zone, with_day=with_day),
+                due=when(line.due_at),
+                slot=when(line.slot_at),
                 late=selectors.is_late(line, now),
                 story_state=STORY_STATES.get(line.story_status, "") if line.story_status else "",
                 can_plan=can_plan,

@@ -46,14 +46,16 @@ bench: $(VENV)/.installed-dev
 	$(PY) -m bench.run --stories $(STORIES)
 
 ## search-eval: recall, precision, MRR and false hits of search on the relevance set (docs/search.md);
-## the library stemmers compared in memory, then the site's search on SQLite and, with DATABASE_URL, PostgreSQL
+## the library stemmers compared in memory, then the site's search with DATABASE_URL (PostgreSQL) and on SQLite
 search-eval: $(VENV)/.installed-dev
-	$(PY) tools/search_eval.py $(if $(DATABASE_URL),--no-stemmers,)
-	@if [ -n "$(DATABASE_URL)" ]; then DATABASE_URL= $(PY) tools/search_eval.py --no-stemmers; fi
+	$(PY) tools/search_eval.py
+	@if [ -n "$(DATABASE_URL)" ]; then env -u DATABASE_URL $(PY) tools/search_eval.py --no-stemmers; fi
 
+## lint: ruff, and the import contracts of pyproject.toml (import-linter: the layering holds)
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.installed-dev
 	$(PY) -m ruff format .

@@ -7,12 +7,57 @@ app config while apps are still loading, and builds ``admin.site`` from
 registrations too early, against a site that is not yet ``admin.site``.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
+
+
+@dataclass(frozen=True)
+class DeskPanel:
+    """A panel another app adds to the desk (the admin's front page).
+
+    ``context(request)`` returns what ``template`` needs, or ``None`` to
+    leave the panel out for that user. Apps register panels from their
+    ``AppConfig.ready()``, so the desk shows them without importing them.
+    """
+
+    name: str
+    template: str
+    context: Callable
+
+
+_desk_panels: dict[str, DeskPanel] = {}
+_story_list_filters: dict[str, object] = {}
+
+
+def register_desk_panel(panel: DeskPanel) -> None:
+    """Add ``panel`` to the desk; registering the same name again replaces it."""
+    _desk_panels[panel.name] = panel
+
+
+def register_story_list_filter(name: str, list_filter) -> None:
+    """Add a filter (a ``SimpleListFilter`` subclass) to the stories list, after its own."""
+    _story_list_filters[name] = list_filter
+
+
+def story_list_filters() -> tuple:
+    return tuple(_story_list_filters.values())
+
+
+def desk_panels(request) -> list[dict]:
+    """The registered panels this user gets, each as ``{"template", "context"}``."""
+    shown = []
+    for panel in _desk_panels.values():
+        context = panel.context(request)
+        if context is not None:
+            shown.append({"template": panel.template, "context": context})
+    return shown
 
 
 class NewsroomAdminSite(admin.AdminSite):
@@ -23,7 +68,7 @@ class NewsroomAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         """The dashboard: the user's drafts, reviews and returns, and what went live lately."""
         # Imported here: models cannot be imported while apps load (see above).
-        from . import selectors
+        from . import selectors, workflow
 
         user = request.user
         desk = {
@@ -32,14 +77,19 @@ class NewsroomAdminSite(admin.AdminSite):
             "returned": selectors.desk_returned_to(user),
             "recently_published": selectors.desk_recently_published(),
         }
-        if user.has_perm("articles.approve_article"):
+        if workflow.may_review(user):
             desk["review_count"] = selectors.desk_review_count()
             desk["scheduled"] = selectors.desk_scheduled()
+        desk["panels"] = desk_panels(request)
         return super().index(request, {"desk": desk, **(extra_context or {})})
 
     def each_context(self, request):
+        from . import workflow
+
         context = super().each_context(request)
         context["desk_languages"] = settings.LANGUAGES
+        # The header links to the review queue for those the workflow lets review.
+        context["may_review"] = request.user.is_authenticated and workflow.may_review(request.user)
         return context
 
     def get_urls(self):

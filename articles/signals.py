@@ -10,6 +10,11 @@ from django.dispatch import Signal
 # may have changed: published, updated, corrected or unpublished.
 live_changed = Signal()
 
+# Sent once the demo newsroom is loaded (``manage.py load_demo``), with
+# ``users`` (the demo accounts by username) and ``sections`` (by slug), so
+# apps that depend on articles can add their own demo data, idempotently.
+demo_loaded = Signal()
+
 # Sent after commit whenever a section was added, renamed, reordered or
 # removed: every page's navigation shows the sections.
 sections_changed = Signal()

@@ -13,6 +13,8 @@ from articles.sitemaps import SITEMAPS
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Outside the language prefix: one sitemap lists both editions.
+    # Calendar feeds of planned coverage, behind a per-person token (never a reader's page).
+    path("planning/", include("planning.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap-news.xml", views.news_sitemap, name="news_sitemap"),
     # An index of sitemaps, the stories' split into pages of a thousand.

@@ -109,6 +109,7 @@ def shoot(base: str, lead: int) -> list[Path]:
         ("story-form-english-admin.png", "editor", "en", f"/admin/articles/article/{lead}/change/", None),
         ("review-queue.png", "moderator", "en", "/admin/articles/article/review/", None),
         ("compare.png", "moderator", "en", f"/admin/articles/article/{lead}/compare/", None),
+        ("budget-arabic-desk.png", "editor", "ar", "/admin/planning/budgetline/", None),
     ]
     written = []
     with sync_playwright() as playwright:

@@ -13,6 +13,7 @@ from django.db import transaction
 from .. import roles
 from ..demo import data
 from ..models import Article, Author, Image, Section, Tag
+from ..signals import demo_loaded
 from .moves import article_submit, revision_approve
 from .revisions import article_create
 
@@ -62,6 +63,7 @@ def demo_newsroom_load(*, allow_accounts_without_debug: bool = False) -> DemoSum
             continue
         _publish(story, users=users, sections=sections, tags=tags, authors=authors)
         summary.created_stories.append(story["content"]["headline_ar"])
+    demo_loaded.send(sender=Article, users=users, sections=sections)
     return summary
 
 

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     # Listens to articles' signals; articles never imports it.
     "pagecache",
     "audit",
+    # The story budget, assignments, events and the coverage calendar.
+    "planning",
 ]
 
 MIDDLEWARE = [
@@ -202,6 +204,10 @@ NEWSROOM_SITE_NAME = {"ar": "الخبر", "en": "Al-Khabar"}
 # small newsrooms with one person on the desk can switch it off.
 NEWSROOM_FOUR_EYES = env_bool("NEWSROOM_FOUR_EYES", default=True)
 NEWSROOM_HEADLINE_MAX_LENGTH = 110
+# Planning: the first day of the newsroom's week in calendars and week
+# budgets, Monday 0 ... Saturday 5, Sunday 6 (Saturday, as in much of the
+# Arab world). Times are shown in TIME_ZONE, and beside it in a person's own.
+NEWSROOM_WEEK_START = env_int("NEWSROOM_WEEK_START", 5)
 
 # Public site
 # How long a cached public page may be kept at most (every stored page has a

@@ -7,6 +7,9 @@ live story's section, tag and author, so any surface that forgot the rule
 would list them. Every public surface is checked for their marks.
 """
 
+import io
+from unittest import mock
+
 import pytest
 from django.utils import timezone
 
@@ -31,6 +34,9 @@ HIDDEN = {
     "unpublished": "zunpubmark",
     "trashed": "ztrashmark",
 }
+# The budget never reaches readers: a planned line (its title and notes) and
+# a planned event, in the live story's section, carry these.
+PLANNED = {"budget line": "zbudgetmark", "budget notes": "zbudgetnotesmark", "event": "zeventmark"}
 
 
 def _content(mark):
@@ -58,7 +64,41 @@ def newsroom(db):
     # public, the pending one is not.
     still_live = published(**shared, headline_ar="خبر حي قبل التعديل", headline_en="Live before the edit")
     pending_edit(still_live, **_content(HIDDEN["pending"]))
+    _plan(live.section)
     return {"live": live, "still_live": still_live, "hidden": hidden}
+
+
+def _plan(section):
+    from datetime import timedelta
+
+    from planning import services as planning
+    from planning.models import Event
+    from tests.factories import ModeratorFactory
+
+    chief = ModeratorFactory(username="planner")
+    now = timezone.now()
+    event = planning.event_save(
+        user=chief,
+        event=Event(
+            title_ar=f"قمة {PLANNED['event']}",
+            title_en=f"Summit {PLANNED['event']}",
+            section=section,
+            starts_at=now,
+            ends_at=now + timedelta(hours=2),
+            time_zone="Asia/Baghdad",
+        ),
+    )
+    for day in (timezone.localdate(), timezone.localdate() + timedelta(days=1)):
+        planning.budget_line_create(
+            user=chief,
+            section=section,
+            day=day,
+            title_ar=f"خطة {PLANNED['budget line']} عن التحالف",
+            title_en=f"Plan {PLANNED['budget line']} about the coalition",
+            notes=f"ملاحظة {PLANNED['budget notes']}",
+            slot_at=now - timedelta(hours=1),
+            event=event,
+        )
 
 
 def _surfaces(newsroom):
@@ -80,6 +120,7 @@ def _surfaces(newsroom):
             f"/{language}/section/politics/rss/",
             f"/{language}/section/politics/atom/",
             *(f"/{language}/search/?q={mark}" for mark in HIDDEN.values()),
+            *(f"/{language}/search/?q={mark}" for mark in PLANNED.values()),
             f"/{language}/search/?q=" + ("التحالف" if language == "ar" else "coalition"),
         ]
     return [*paths, "/sitemap.xml", "/sitemap-stories-ar.xml", "/sitemap-stories-en.xml", "/sitemap-news.xml"]
@@ -98,6 +139,7 @@ SURFACES = [
     "section RSS",
     "section Atom",
     *(f"search {state}" for state in HIDDEN),
+    *(f"search {kind}" for kind in PLANNED),
     "search shared word",
 ]
 NAMES = [f"{language} {name}" for language in ("ar", "en") for name in SURFACES] + [
@@ -118,6 +160,8 @@ def test_hidden_stories_appear_on_no_public_surface(client, newsroom, index):
         body = body.replace(path.split("?q=")[1], "")
     for state, mark in HIDDEN.items():
         assert mark not in body, f"{state} story leaked on {path}"
+    for kind, mark in PLANNED.items():
+        assert mark not in body, f"a {kind} leaked on {path}"
     for state, article in newsroom["hidden"].items():
         assert f"/news/{article.pk}/" not in body, f"{state} story linked from {path}"
 
@@ -144,3 +188,68 @@ def test_pending_revision_leaves_the_live_text_on_the_story_page(client, newsroo
     body = client.get(f"/ar/news/{still_live.pk}/{still_live.slug}/").content.decode()
     assert "خبر حي قبل التعديل" in body
     assert HIDDEN["pending"] not in body
+
+
+# --- Pictures of stories that are not live ------------------------------------------------
+
+
+def test_a_hidden_storys_picture_has_no_rendition_at_an_address_made_from_its_upload_name(client):
+    """An embargoed story's picture: its renditions exist (made after upload) but cannot be guessed."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from articles.models import Rendition
+    from articles.services.media import renditions_ensure
+    from tests.factories import ImageFactory, image_bytes
+
+    picture = ImageFactory(file=ContentFile(image_bytes(size=(900, 600)), name="minister-resigns.jpg"))
+    embargoed = scheduled(lead_image=picture, **_content("zembargomark"))
+    live = published(headline_ar="خبر منشور", headline_en="A live story")
+    renditions_ensure(image=picture)
+    renditions = list(Rendition.objects.filter(image=picture))
+    assert renditions  # made ahead, ready for the moment the story goes live
+    stem = picture.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    folder = renditions[0].file.name.rsplit("/", 1)[0]
+    for rendition in renditions:
+        name = rendition.file.name.rsplit("/", 1)[-1]
+        assert "minister" not in name and stem not in name
+        assert len(name.split("-", 1)[0]) == 32  # 128 random bits, in hex
+    for suffix in ("-480w.jpg", "-480w.webp", "-800w.jpg", "-16x9-1200w.jpg", "-1x1-900w.jpg"):
+        assert not default_storage.exists(f"{folder}/{stem}{suffix}")
+    for language in ("ar", "en"):
+        for path in (f"/{language}/", f"/{language}/news/{live.pk}/{live.slug}/", f"/{language}/section/politics/"):
+            body = client.get(path).content.decode()
+            assert not any(rendition.file.name in body for rendition in renditions), path
+    assert embargoed.status == "scheduled"
+
+
+def test_renditions_with_guessable_names_are_made_again_under_random_ones(client, django_capture_on_commit_callbacks):
+    """Renditions made before names were random: the unpublished picture's are renamed, the live one's kept."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    from articles.models import Rendition
+    from articles.services import media
+    from tests.factories import ImageFactory, image_bytes
+
+    hidden_picture = ImageFactory(file=ContentFile(image_bytes(size=(500, 300)), name="leak.jpg"))
+    live_picture = ImageFactory(file=ContentFile(image_bytes(size=(500, 300)), name="public.jpg"))
+    stems = {}
+    for picture in (hidden_picture, live_picture):
+        stems[picture.pk] = picture.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        with mock.patch.object(media, "unguessable_stem", lambda stem=stems[picture.pk]: stem):
+            media.renditions_ensure(image=picture)  # the old way: named after the upload
+    draft(lead_image=hidden_picture, **_content("zoldnamemark"))
+    published(lead_image=live_picture)
+    old_hidden = [r.file.name for r in Rendition.objects.filter(image=hidden_picture)]
+    old_live = sorted(r.file.name for r in Rendition.objects.filter(image=live_picture))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("make_renditions", "--rename-unpublished", stdout=io.StringIO())
+
+    new_hidden = [r.file.name for r in Rendition.objects.filter(image=hidden_picture)]
+    assert len(new_hidden) == len(old_hidden)
+    assert not any(stems[hidden_picture.pk] in name for name in new_hidden)
+    assert not any(default_storage.exists(name) for name in old_hidden)
+    assert sorted(r.file.name for r in Rendition.objects.filter(image=live_picture)) == old_live

@@ -19,8 +19,19 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article, Correction, Revision, Transition
 from articles.workflow import State
+from planning.models import BudgetLine
 from tests.articles.admin.helpers import move_post, story_post
-from tests.factories import EditorFactory, ModeratorFactory, UserFactory, draft, edit, published, submitted, trashed
+from tests.factories import (
+    EditorFactory,
+    ModeratorFactory,
+    SectionFactory,
+    UserFactory,
+    draft,
+    edit,
+    published,
+    submitted,
+    trashed,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +41,8 @@ LOGIN = "sent to sign in"  # 302 to the admin's sign-in page; nothing changes
 DENY = "forbidden"  # 403; nothing changes
 REFUSE = "refused"  # 302 back to the story with an error message; nothing changes
 GONE = "not found"  # 404; nothing changes
+SAYS_NO = "form says no"  # 200, the form shows why; nothing changes
+BACK = "refused, back to the budget"  # 302 to the budget with an error message; nothing changes
 
 ROLES = ["anonymous", "reader", "editor", "moderator", "inactive", "superuser"]
 ACTIONS = [
@@ -50,6 +63,15 @@ ACTIONS = [
     "change user",
     "frobnicate",
     "public draft",
+    "view budget",
+    "plan own desk",
+    "plan other desk",
+    "take assignment",
+    "take off desk",
+    "assign others",
+    "reorder other desk",
+    "print budget",
+    "calendar feed, no token",
 ]
 
 #                    anonymous reader editor  moderator inactive superuser
@@ -74,6 +96,17 @@ EXPECTED = {
     "frobnicate":      (LOGIN, LOGIN, GONE,   GONE,  LOGIN, GONE),
     # A draft's public address does not exist, whoever asks.
     "public draft":    (GONE,  GONE,  GONE,   GONE,  GONE,  GONE),
+    # Planning: the editor is on the politics desk only; moderators plan every section.
+    "view budget":        (LOGIN, LOGIN, ALLOW,   ALLOW, LOGIN, ALLOW),
+    "plan own desk":      (LOGIN, LOGIN, ALLOW,   ALLOW, LOGIN, ALLOW),
+    "plan other desk":    (LOGIN, LOGIN, SAYS_NO, ALLOW, LOGIN, ALLOW),
+    "take assignment":    (LOGIN, LOGIN, ALLOW,   ALLOW, LOGIN, ALLOW),
+    "take off desk":      (LOGIN, LOGIN, BACK,    ALLOW, LOGIN, ALLOW),
+    "assign others":      (LOGIN, LOGIN, ALLOW,   ALLOW, LOGIN, ALLOW),
+    "reorder other desk": (LOGIN, LOGIN, DENY,    ALLOW, LOGIN, ALLOW),
+    "print budget":       (LOGIN, LOGIN, ALLOW,   ALLOW, LOGIN, ALLOW),
+    # A calendar feed without its person's token does not exist, whoever asks.
+    "calendar feed, no token": (GONE, GONE, GONE, GONE,  GONE,  GONE),
 }  # fmt: skip
 
 CELLS = [(role, action) for action in ACTIONS for role in ROLES]
@@ -82,7 +115,7 @@ CELLS = [(role, action) for action in ACTIONS for role in ROLES]
 def test_the_table_covers_every_role_and_action():
     assert set(EXPECTED) == set(ACTIONS)
     assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert len(CELLS) == 6 * 17
+    assert len(CELLS) == 6 * 26
 
 
 def person(role):
@@ -211,6 +244,93 @@ SCENARIOS = {
 }
 
 
+BUDGET = "/admin/planning/budgetline/"
+
+
+def _budget(writer):
+    """Politics and economy lines for tomorrow; the actor-to-be "editor" is on the politics desk."""
+    from planning.models import DeskMember
+    from planning.services import budget_line_create
+
+    chief = ModeratorFactory(username="planner")
+    politics = SectionFactory(slug="politics", name_ar="سياسة", name_en="Politics")
+    economy = SectionFactory(slug="economy", name_ar="اقتصاد", name_en="Economy")
+    DeskMember.objects.create(section=politics, user=EditorFactory(username="editor"))
+    DeskMember.objects.create(section=politics, user=writer)
+    day = timezone.localdate() + timedelta(days=1)
+    return {
+        "politics": politics,
+        "economy": economy,
+        "day": day,
+        "writer": writer,
+        "own": budget_line_create(user=chief, section=politics, day=day, title_ar="خط سياسة"),
+        "other": budget_line_create(user=chief, section=economy, day=day, title_ar="خط اقتصاد"),
+    }
+
+
+def _add_line(section_key):
+    def request(client, budget):
+        return client.post(
+            f"{BUDGET}add/",
+            {
+                "title_ar": "خطة جديدة",
+                "section": budget[section_key].pk,
+                "day": budget["day"].isoformat(),
+                "kind": "story",
+                "priority": 2,
+            },
+        )
+
+    return request
+
+
+def _line_added(budget, before):
+    from planning.models import BudgetLine
+
+    return BudgetLine.objects.filter(title_ar="خطة جديدة").exists()
+
+
+def _take(line_key):
+    return lambda client, budget: client.post(f"{BUDGET}arrange/", {"take": budget[line_key].pk, "next": BUDGET})
+
+
+def _assigned(line_key, who=None):
+    def changed(budget, before):
+        from planning.models import BudgetLine
+
+        line = BudgetLine.objects.get(pk=budget[line_key].pk)
+        return line.assignee_id is not None and (who is None or line.assignee_id == budget[who].pk)
+
+    return changed
+
+
+def _reorder_other(client, budget):
+    import json
+
+    payload = {"section": budget["economy"].pk, "day": budget["day"].isoformat(), "order": [budget["other"].pk]}
+    return client.post(f"{BUDGET}reorder/", json.dumps(payload), content_type="application/json")
+
+
+PLANNING_SCENARIOS = {
+    "view budget": (_budget, lambda client, b: client.get(BUDGET), None),
+    "plan own desk": (_budget, _add_line("politics"), _line_added),
+    "plan other desk": (_budget, _add_line("economy"), _line_added),
+    "take assignment": (_budget, _take("own"), _assigned("own")),
+    "take off desk": (_budget, _take("other"), _assigned("other")),
+    "assign others": (
+        _budget,
+        lambda client, b: client.post(
+            f"{BUDGET}arrange/", {"line": b["own"].pk, "assignee": b["writer"].pk, "assign": "1", "next": BUDGET}
+        ),
+        _assigned("own", "writer"),
+    ),
+    "reorder other desk": (_budget, _reorder_other, lambda b, before: True),
+    "print budget": (_budget, lambda client, b: client.get(f"{BUDGET}print/"), None),
+    "calendar feed, no token": (_budget, lambda client, b: client.get("/planning/calendar/guessed/mine.ics"), None),
+}
+SCENARIOS.update(PLANNING_SCENARIOS)
+
+
 def snapshot() -> dict:
     """Everything a request could change, as plain values."""
     return {
@@ -223,6 +343,9 @@ def snapshot() -> dict:
         "transitions": Transition.objects.count(),
         "corrections": Correction.objects.count(),
         "users": list(get_user_model().objects.order_by("pk").values_list("pk", "is_superuser", "is_staff")),
+        "budget": list(
+            BudgetLine.objects.order_by("pk").values_list("pk", "section", "assignee", "status", "position", "title_ar")
+        ),
     }
 
 
@@ -263,6 +386,11 @@ def test_permission_matrix(client, role, action):
         assert status == 404, status
     elif expected == REFUSE:
         assert status == 302 and location == story_url(subject, "change/"), (status, location)
+        assert errors_shown(response), "refused without saying why"
+    elif expected == SAYS_NO:
+        assert status == 200 and "errorlist" in response.content.decode(), status
+    elif expected == BACK:
+        assert status == 302 and location == BUDGET, (status, location)
         assert errors_shown(response), "refused without saying why"
     assert snapshot() == before, f"{action} by {role} was refused ({status}) but the database changed"
 

@@ -9,3 +9,12 @@ from django.dispatch import Signal
 # Sent after commit with ``article_id`` whenever what readers see of a story
 # may have changed: published, updated, corrected or unpublished.
 live_changed = Signal()
+
+# Sent inside the transaction that makes the change, before it commits, with
+# ``article_id`` and ``event`` (one of ``STORY_EVENTS``): for listeners that
+# must write in the same transaction as the change, such as an outbox of
+# notifications to partners. Whoever made the change (an editor, a
+# moderator, the scheduler) the event is sent. A receiver that raises rolls
+# the change back with it, so receivers only write rows.
+story_changed = Signal()
+STORY_EVENTS = ("published", "updated", "corrected", "unpublished", "embargo_lifted")

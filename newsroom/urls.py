@@ -11,6 +11,8 @@ from articles.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The content API, outside the language prefix: every answer carries both editions.
+    path("api/", include("api.urls")),
     # Outside the language prefix: one sitemap lists both editions.
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap-news.xml", views.news_sitemap, name="news_sitemap"),

@@ -18,7 +18,7 @@ from .. import search, workflow
 from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
 from ..richtext import clean_text
 from ..workflow import Action, State
-from ._common import announce_live_change, context_for, lock, record
+from ._common import announce_live_change, announce_story_event, context_for, lock, record
 from .content import copy_content
 from .live import live_extras_write
 from .media import story_renditions_ensure
@@ -115,7 +115,7 @@ def article_unpublish(*, article: Article, user, reason: str) -> Article:
         locked.go_live_at = None
         locked.save(update_fields=["status", "live_revision", "review_revision", "scheduled_revision", "go_live_at"])
         record(locked, action=Action.UNPUBLISH, from_state=from_state, user=user, revision=revision, comment=reason)
-        announce_live_change(locked)
+        announce_live_change(locked, "unpublished")
     return locked
 
 
@@ -151,7 +151,7 @@ def correction_add(
             comment=correction.text_ar,
         )
         live_extras_write(locked)
-        announce_live_change(locked)
+        announce_live_change(locked, "corrected")
     return correction
 
 
@@ -181,6 +181,8 @@ def articles_publish_due(*, now: datetime | None = None, dry_run: bool = False) 
             locked.go_live_at = None
             _make_live(locked, revision, at=at)
             record(locked, action=Action.GO_LIVE, from_state=State.SCHEDULED, revision=revision, at=now)
+            if revision.embargo_until is not None:
+                announce_story_event(locked, "embargo_lifted")
             published.append(locked)
     return published
 
@@ -213,6 +215,7 @@ def _go_live_time(revision: Revision, publish_at: datetime | None, now: datetime
 
 def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
     """Copy ``revision`` onto the story, which is what readers are served."""
+    first = article.first_published_at is None
     copy_content(revision, article)
     article.live_revision = revision
     article.status = State.PUBLISHED
@@ -234,7 +237,7 @@ def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
     live_extras_write(article)
     search.index_article(article)
     story_renditions_ensure(article=article)
-    announce_live_change(article)
+    announce_live_change(article, "published" if first else "updated")
     # The newest stories sharing its tags may now list it as related.
     transaction.on_commit(partial(_queue_related_refresh, article.pk))
 

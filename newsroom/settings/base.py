@@ -235,6 +235,8 @@ NEWSROOM_API_MAX_AGE = env_int("API_MAX_AGE", 60)
 NEWSROOM_API_CORS_ORIGINS = env_list("API_CORS_ORIGINS", ("*",))
 # The stable identifiers of stories in ninjs ("urn:newsroom:alkhabar:story:42:ar").
 NEWSROOM_NINJS_URI_PREFIX = env_str("NINJS_URI_PREFIX", "urn:newsroom:alkhabar")
+# The site's public address, for links in what is sent without a request (webhooks).
+NEWSROOM_SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # Webhooks: how long a partner's endpoint may take to answer, and how long
 # an event is retried (with exponential back-off) before it is given up.
 NEWSROOM_WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)

@@ -16,11 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import services
+from tests.factories import ModeratorFactory, corrected, published, republished, scheduled
 from webhooks import signing
 from webhooks.models import EVENT_NAMES, Attempt, Delivery, Event, Subscription
 from webhooks.services import deliveries_send, retry_delay
-
-from tests.factories import ModeratorFactory, corrected, published, republished, scheduled
 
 pytestmark = pytest.mark.django_db
 

@@ -22,8 +22,8 @@ from html.parser import HTMLParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import editions
 from .models import TRANSLATED_FIELDS, Revision
-from .services.content import languages
 
 # Combining marks used with Arabic script (and general Latin accents), and
 # the tatweel, which belong to the letter they follow.
@@ -32,7 +32,6 @@ TOKEN = re.compile(rf"[\w{MARKS}]+|\s+|[^\w\s]", re.UNICODE)
 TAG = re.compile(r"(<[^>]*>)")
 
 RICH_FIELDS = {"body"}
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ class FieldChange:
 
     @property
     def direction(self) -> str:
-        return "rtl" if self.language in RTL_LANGUAGES else "ltr"
+        return editions.direction(self.language)
 
     @property
     def key(self) -> str:
@@ -202,7 +201,7 @@ def diff_revisions(old: Revision | None, new: Revision) -> list[FieldChange]:
     changes: list[FieldChange] = []
     model = Revision._meta
     for name in TRANSLATED_FIELDS:
-        for code in languages():
+        for code in editions.languages():
             attname = f"{name}_{code}"
             before = getattr(old, attname, "") if old else ""
             after = getattr(new, attname) or ""

@@ -4,7 +4,6 @@ Entries carry the story's standfirst and any corrections, so a reader who
 follows the feed learns of a correction as a reader of the page does.
 """
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
@@ -14,12 +13,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import dates, selectors
+from .editions import site_name
 from .models import Section
 from .presentation import live_extras_of
-
-
-def _site_name() -> str:
-    return settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"])
 
 
 class LatestStoriesFeed(Feed):
@@ -28,13 +24,13 @@ class LatestStoriesFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def title(self):
-        return _site_name()
+        return site_name()
 
     def link(self):
         return reverse("articles:home")
 
     def description(self):
-        return _("The latest stories from %(site)s") % {"site": _site_name()}
+        return _("The latest stories from %(site)s") % {"site": site_name()}
 
     def feed_url(self):
         return reverse("articles:rss")
@@ -100,7 +96,7 @@ class SectionFeed(LatestStoriesFeed):
             raise Http404(_("There is no section at this address.")) from None
 
     def title(self, obj):
-        return f"{_site_name()}: {obj.name}"
+        return f"{site_name()}: {obj.name}"
 
     def link(self, obj):
         return obj.get_absolute_url()

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 
+from .editions import languages as edition_languages
+from .editions import local_name
+from .editions import site_name as edition_site_name
 from .models import Article, Author, Correction, Image, Rendition, Revision, Section, StoryContent, Tag
 
 
@@ -139,17 +141,14 @@ def editions(request, url_name: str, kwargs: dict | None = None, languages: list
     ``languages`` limits them (a story without English has only Arabic).
     """
     current = get_language()
-    names = {"ar": "العربية", "en": "English"}  # each in its own language, as language switches are
     result = []
-    for code, _name in settings.LANGUAGES:
+    for code in edition_languages():
         if languages is not None and code not in languages:
             continue
         with translation.override(code):
             url = reverse(url_name, kwargs=kwargs)
         result.append(
-            Edition(
-                code=code, name=names.get(code, code), url=request.build_absolute_uri(url), is_current=code == current
-            )
+            Edition(code=code, name=local_name(code), url=request.build_absolute_uri(url), is_current=code == current)
         )
     return result
 
@@ -157,7 +156,7 @@ def editions(request, url_name: str, kwargs: dict | None = None, languages: list
 def json_ld_news_article(story: StoryPage, *, url: str, image_urls: list[str], language: str) -> dict:
     """schema.org ``NewsArticle`` for a story page: plain data, escaped when printed."""
     content = story.content
-    site_name = settings.NEWSROOM_SITE_NAME.get(language, settings.NEWSROOM_SITE_NAME["ar"])
+    site_name = edition_site_name(language)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

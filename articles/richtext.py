@@ -12,6 +12,8 @@ import re
 import nh3
 from django.utils.html import strip_tags
 
+from .editions import languages
+
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
     "a", "ul", "ol", "li", "blockquote", "hr", "span",
@@ -76,9 +78,7 @@ def word_count(value: str) -> int:
 
 def clean_names(instance, name: str, *, clean=clean_line) -> None:
     """Apply ``clean`` to each language's copy of a translated field (``name_ar``, ``name_en``, ...)."""
-    from django.conf import settings
-
-    for code, _language in settings.LANGUAGES:
+    for code in languages():
         attname = f"{name}_{code}"
         value = getattr(instance, attname, None)
         if isinstance(value, str):

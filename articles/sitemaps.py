@@ -5,12 +5,11 @@ pointing at the Arabic one); a story without English is listed in Arabic
 only.
 """
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import translation
 
-from . import selectors
+from . import editions, selectors
 from .links import link
 
 
@@ -29,7 +28,7 @@ class EditionsSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
         for url in urls:
-            default = next((a["location"] for a in url["alternates"] if a["lang_code"] == settings.LANGUAGE_CODE), None)
+            default = next((a["location"] for a in url["alternates"] if a["lang_code"] == editions.primary()), None)
             for alternate in url["alternates"]:
                 if alternate["lang_code"] == "x-default" and default:
                     alternate["location"] = default
@@ -78,7 +77,7 @@ class StorySitemap(Sitemap):
             locations = {code: f"{protocol}://{domain}{self._path(story, code)}" for code in story.live_languages()}
             url["alternates"] = [
                 *({"lang_code": code, "location": location} for code, location in locations.items()),
-                {"lang_code": "x-default", "location": locations[settings.LANGUAGE_CODE]},
+                {"lang_code": "x-default", "location": locations[editions.primary()]},
             ]
         return urls
 

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import cache, dates, search, selectors
+from .editions import languages, site_name
 from .models import Article, Author, Section, Tag
 from .presentation import StoryPage, editions, search_results, story_metadata
 
@@ -64,7 +65,7 @@ def _render(request, template, context, *, url_name, kwargs=None, languages=None
     language = get_language()
     site_editions = editions(request, url_name, kwargs, languages)
     context = {
-        "site_name": settings.NEWSROOM_SITE_NAME.get(language, settings.NEWSROOM_SITE_NAME["ar"]),
+        "site_name": site_name(language),
         "sections": selectors.section_nav(),
         "editions": site_editions,
         "canonical": next((e.url for e in site_editions if e.is_current), request.build_absolute_uri()),
@@ -226,7 +227,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        *(f"Disallow: /{code}/search/" for code in languages()),
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
         f"Sitemap: {request.build_absolute_uri(reverse('news_sitemap'))}",
@@ -239,13 +240,13 @@ def news_sitemap(request):
     """The Google News sitemap: stories first published in the last two days, in each edition."""
     since = timezone.now() - timedelta(days=settings.NEWSROOM_NEWS_SITEMAP_DAYS)
     entries = []
-    for code, _name in settings.LANGUAGES:
+    for code in languages():
         for article in selectors.news_sitemap_stories(since, code):
             entries.append(
                 {
                     "url": request.build_absolute_uri(_in_language(code, article.get_absolute_url)),
                     "language": code,
-                    "publication": settings.NEWSROOM_SITE_NAME.get(code, settings.NEWSROOM_SITE_NAME["ar"]),
+                    "publication": site_name(code),
                     "date": article.first_published_at,
                     "title": getattr(article, f"headline_{code}"),
                 }
@@ -266,7 +267,7 @@ def _error_page(request, template_name: str, exception, status: int) -> HttpResp
     # exist) is for readers; the URL resolver's reasons are not.
     reason = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
     context = {
-        "site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"]),
+        "site_name": site_name(),
         "reason": reason,
     }
     return HttpResponse(loader.get_template(template_name).render(context, request), status=status)
@@ -285,5 +286,5 @@ def bad_request(request, exception=None):
 def server_error(request):
     """500 without touching the database, which may be what failed."""
     template = loader.get_template("500.html")
-    context = {"site_name": settings.NEWSROOM_SITE_NAME.get(get_language(), settings.NEWSROOM_SITE_NAME["ar"])}
+    context = {"site_name": site_name()}
     return HttpResponse(template.render(context), status=500)

@@ -12,10 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import TextChoices
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from .models import Article, Revision
 
 
 class State(TextChoices):
@@ -71,6 +77,28 @@ class MoveContext:
     headline_max_length: int = 110
     go_live_at: datetime | None = None
     now: datetime | None = None
+
+
+def context_for(article: Article, *, user=None, revision: Revision | None = None, **extra) -> MoveContext:
+    """Describe ``article`` and ``user`` to the workflow table (the story row as loaded; no query).
+
+    Services judge the row they locked; buttons and screens judge the row
+    they read, and a move pressed later is judged again by its service.
+    """
+    return MoveContext(
+        state=State(article.status),
+        is_live=article.is_live,
+        has_perm=user.has_perm if user is not None else (lambda perm: False),
+        is_system=user is None,
+        actor_id=user.pk if user is not None else None,
+        revision=revision,
+        head_revision_id=article.latest_revision_id,
+        review_revision_id=article.review_revision_id,
+        four_eyes=settings.NEWSROOM_FOUR_EYES,
+        headline_max_length=settings.NEWSROOM_HEADLINE_MAX_LENGTH,
+        now=extra.pop("now", None) or timezone.now(),
+        **extra,
+    )
 
 
 Guard = Callable[[MoveContext], dict[str, list[str]]]

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, get_language_info, ngettext
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from .. import editions
 from ..diff import FieldChange, Op
-from .widgets import text_direction
 
 # Tags after which the reader sees a new line: kept as line breaks in the diff.
 BLOCK_END = re.compile(r"^(</(p|h[1-6]|li|blockquote|ul|ol)>|<br>|<hr>)$")
@@ -55,7 +55,7 @@ def render(runs: list[Piece]) -> SafeString:
         "insert": (_("inserted:"), _("end of insertion")),
         "delete": (_("deleted:"), _("end of deletion")),
     }
-    badge_dir = text_direction(ui)
+    badge_dir = editions.direction(ui)
     html = []
     for run in runs:
         if run.kind == "equal":
@@ -106,7 +106,7 @@ def render_folded(runs: list[Piece], *, keep_whole_below: int = 4) -> SafeString
     cut = paragraphs(runs)
     if len(cut) < keep_whole_below:
         return render(runs)
-    ui, direction = get_language(), text_direction(get_language())
+    ui, direction = get_language(), editions.direction(get_language())
     html, folded = [], []
 
     def fold():
@@ -176,7 +176,7 @@ def change_rows(changes: list[FieldChange]) -> list[ChangeRow]:
         rows.append(
             ChangeRow(
                 change=change,
-                language_name=str(get_language_info(language)["name_translated"]) if language else "",
+                language_name=editions.translated_name(language) if language else "",
                 direction=change.direction if language else "auto",
                 old=render_folded(old),
                 new=render_folded(new),

@@ -18,21 +18,19 @@ from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.timesince import timesince
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .. import selectors, services
+from .. import editions, selectors, services
 from ..diff import diff_revisions
 from ..models import Article, Revision
 from ..presentation import StoryPage
-from ..services.content import languages
 from ..workflow import Action, State
 from .compare import change_rows
 from .filters import AuthorFilter, EnglishFilter, SectionFilter
 from .forms import CompareForm, RestoreForm, StoryForm
 from .moves import MOVE_KINDS, move_buttons, move_form, move_make
 from .paginator import EstimatedCountPaginator
-from .widgets import text_direction
 
 # Silent reading speed in words per minute, from the International Reading
 # Speed Texts (Trauzettel-Klosinski et al., 2012): Arabic is read more slowly
@@ -43,15 +41,11 @@ DETAIL_FIELDS = ("section", "authors", "tags", "lead_image", "slug", "publish_at
 QUEUE_MOVES = (Action.PUBLISH, Action.SCHEDULE, Action.REQUEST_CHANGES)
 
 
-def language_name(code: str) -> str:
-    return str(get_language_info(code)["name_translated"])
-
-
 class ArticleAdmin(admin.ModelAdmin):
     form = StoryForm
     # Column names differ from the story's fields on purpose: a field's name
     # would show the live copy, and the desk works on the current revision.
-    list_display = ("story", "state", "current_section", "languages", "saved")
+    list_display = ("story", "state", "current_section", "editions", "saved")
     list_display_links = ("story",)
     list_filter = ("status", SectionFilter, AuthorFilter, EnglishFilter)
     search_fields = ("latest_revision__headline_ar", "latest_revision__headline_en", "=external_id")
@@ -103,7 +97,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return str(revision.section) if revision and revision.section else "—"
 
     @admin.display(description=gettext_lazy("languages"))
-    def languages(self, article):
+    def editions(self, article):
         revision = article.latest_revision
         if revision is None:
             return "—"
@@ -154,7 +148,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def view_on_site(self, article):
         if not article.is_live:
             return None
-        with translation.override(languages()[0]):
+        with translation.override(editions.primary()):
             return article.get_absolute_url()
 
     # The story form -------------------------------------------------------
@@ -261,13 +255,13 @@ class ArticleAdmin(admin.ModelAdmin):
             columns=[
                 {
                     "code": code,
-                    "name": language_name(code),
-                    "dir": text_direction(code),
+                    "name": editions.translated_name(code),
+                    "dir": editions.direction(code),
                     "fields": [form[f"{name}_{code}"] for name in TEXT_FIELDS],
                     "words_per_minute": READING_SPEED.get(code, 200),
                     "translation": index > 0,
                 }
-                for index, code in enumerate(languages())
+                for index, code in enumerate(editions.languages())
             ],
             detail_fields=[form[name] for name in DETAIL_FIELDS],
         )
@@ -299,8 +293,8 @@ class ArticleAdmin(admin.ModelAdmin):
             return []
         url = reverse("admin:articles_article_preview", kwargs={"object_id": article.pk, "number": revision.number})
         return [
-            {"code": code, "name": language_name(code), "url": f"{url}?language={code}"}
-            for code in languages()
+            {"code": code, "name": editions.translated_name(code), "url": f"{url}?language={code}"}
+            for code in editions.languages()
             if revision.has_language(code)
         ]
 
@@ -400,14 +394,14 @@ class ArticleAdmin(admin.ModelAdmin):
             columns=[
                 {
                     "code": code,
-                    "name": language_name(code),
-                    "dir": text_direction(code),
+                    "name": editions.translated_name(code),
+                    "dir": editions.direction(code),
                     "values": [
                         (Revision._meta.get_field(name).verbose_name, getattr(revision, f"{name}_{code}") or "", name)
                         for name in TEXT_FIELDS
                     ],
                 }
-                for code in languages()
+                for code in editions.languages()
             ],
             previews=self._preview_links(article, revision),
             is_head=revision.pk == article.latest_revision_id,
@@ -422,8 +416,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @staticmethod
     def _preview_language(request) -> str:
-        language = request.GET.get("language", languages()[0])
-        return language if language in languages() else languages()[0]
+        language = request.GET.get("language", editions.primary())
+        return language if language in editions.languages() else editions.primary()
 
     def preview_view(self, request, object_id, number):
         """A revision drawn with the public story template, in its language, never cached."""

@@ -3,7 +3,8 @@
 from django import forms
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
+
+from ..editions import direction
 
 # The body editor offers what a news story needs and nothing the server
 # would strip again: headings, bold, italic, links, lists and quotations
@@ -28,14 +29,9 @@ BODY_EDITOR = {
 }
 
 
-def text_direction(language: str) -> str:
-    """``"rtl"`` for Arabic and other right-to-left languages, ``"ltr"`` otherwise."""
-    return "rtl" if get_language_info(language)["bidi"] else "ltr"
-
-
 def language_attrs(language: str) -> dict[str, str]:
     """The HTML attributes that make an input type in ``language``'s direction, whatever the admin's."""
-    return {"lang": language, "dir": text_direction(language)}
+    return {"lang": language, "dir": direction(language)}
 
 
 class DateTimeLocalInput(forms.DateTimeInput):

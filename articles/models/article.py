@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import editions
 from ..links import link
 from ..workflow import State
 from .content import StoryContent
@@ -24,7 +25,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_language(self, language: str):
         """Live stories that have an edition in ``language``."""
-        if language == settings.LANGUAGE_CODE:
+        if language == editions.primary():
             return self
         return self.filter(has_english=True)
 
@@ -182,7 +183,7 @@ class Article(StoryContent):
 
         The same rule as ``ArticleQuerySet.in_language``, for one story.
         """
-        return [settings.LANGUAGE_CODE, "en"] if self.has_english else [settings.LANGUAGE_CODE]
+        return [editions.primary(), "en"] if self.has_english else [editions.primary()]
 
 
 class OrderedAuthor(models.Model):

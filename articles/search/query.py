@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Article
 from ..richtext import clean_line
-from ..selectors import article_live, in_order_of
+from ..selectors.public import article_live, in_order_of
 from .index import _quote
 from .normalise import WORD, arabic_terms, english_terms, fold, normalize
 

@@ -1,6 +1,10 @@
-"""What every workflow service does the same way: build the context, lock, log."""
+"""What every workflow service does the same way: lock, log, announce.
 
-from django.conf import settings
+The workflow's context for a story (``workflow.context_for``) lives beside
+the table it is judged by, so that reads (buttons) build it without the
+write layer.
+"""
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -8,24 +12,6 @@ from .. import workflow
 from ..models import Article, Revision, Transition
 from ..richtext import clean_text
 from ..signals import live_changed, story_changed
-
-
-def context_for(article: Article, *, user=None, revision: Revision | None = None, **extra) -> workflow.MoveContext:
-    """Describe ``article`` and ``user`` to the workflow table."""
-    return workflow.MoveContext(
-        state=workflow.State(article.status),
-        is_live=article.is_live,
-        has_perm=user.has_perm if user is not None else (lambda perm: False),
-        is_system=user is None,
-        actor_id=user.pk if user is not None else None,
-        revision=revision,
-        head_revision_id=article.latest_revision_id,
-        review_revision_id=article.review_revision_id,
-        four_eyes=settings.NEWSROOM_FOUR_EYES,
-        headline_max_length=settings.NEWSROOM_HEADLINE_MAX_LENGTH,
-        now=extra.pop("now", None) or timezone.now(),
-        **extra,
-    )
 
 
 def lock(article: Article, *, skip_locked: bool = False) -> Article | None:

@@ -3,19 +3,15 @@
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ..editions import languages
 from ..models import SHARED_FIELDS, TRANSLATED_FIELDS, StoryContent
 from ..richtext import clean_line, sanitize_html
 
 FOREIGN_KEYS = {"section", "lead_image"}
-
-
-def languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
 
 
 def translated_names() -> list[str]:

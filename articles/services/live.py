@@ -10,8 +10,8 @@ and when a section, author, tag or picture is edited (``library.py``).
 
 from django.db.models import Count, Prefetch
 
+from ..editions import languages
 from ..models import Article, ArticleAuthor, ArticleTag, Correction
-from .content import languages
 
 IMAGE_TEXT = ("alt", "caption", "credit")
 

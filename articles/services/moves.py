@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from .. import search, workflow
 from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
 from ..richtext import clean_text
-from ..workflow import Action, State
-from ._common import announce_live_change, announce_story_event, context_for, lock, record
+from ..workflow import Action, State, context_for
+from ._common import announce_live_change, announce_story_event, lock, record
 from .content import copy_content
 from .live import live_extras_write
 from .media import story_renditions_ensure

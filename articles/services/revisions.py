@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import workflow
+from ..editions import languages
 from ..models import Article, Author, Revision, RevisionAuthor, RevisionTag, Tag
 from ..richtext import clean_text
-from ._common import context_for, lock, record
-from .content import clean_content, content_names, content_of, languages, translated_names
+from ..workflow import context_for
+from ._common import lock, record
+from .content import clean_content, content_names, content_of, translated_names
 
 
 @dataclass(frozen=True)

@@ -1,264 +1,16 @@
-"""Every read the public site and the editorial queues need.
+"""The editorial desk's reads: the review queue, the desk's lists, a story's history and revisions.
 
-The rule for what a reader may see lives in ``ArticleQuerySet.live``; the
-public selectors here all start from it.
+Each returns a queryset the admin can still filter, sort and paginate,
+loading only the columns its screen shows: the desk's lists must stay quick
+with 100,000 stories.
 """
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
 
-from django.db.models import (
-    BooleanField,
-    Exists,
-    ExpressionWrapper,
-    F,
-    Max,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-)
-from django.db.models.functions import Coalesce
-
-from . import workflow
-from .links import link
-from .models import Article, Correction, Revision, RevisionAuthor, Section, Transition
-from .services.content import languages
-from .workflow import Action, State
-
-# The search index lives on the story row but no page prints it; loading it
-# would more than double what each row costs to read.
-SEARCH_COLUMNS = ("search_text_ar", "search_text_en", "search_ar", "search_en")
-
-
-def article_live() -> QuerySet[Article]:
-    """Live stories, newest first, with what a list of them shows."""
-    return (
-        Article.objects.live()
-        .select_related("section", "lead_image")
-        .defer(*SEARCH_COLUMNS)
-        .order_by("-first_published_at", "-id")
-    )
-
-
-def article_live_detail(pk: int, language: str) -> Article:
-    """One live story as its page in ``language`` shows it, or DoesNotExist: one query, no join.
-
-    Only the columns the page prints are read (not the other edition's body
-    nor the workflow's columns). Its section, picture, bylines, tags and
-    corrections come with it (``live_extras``).
-    """
-    return (
-        Article.objects.live()
-        .only(
-            "pk",
-            "slug",
-            "section_id",
-            "has_english",
-            "first_published_at",
-            "last_updated_at",
-            "live_extras",
-            *(f"{name}_{language}" for name in ("headline", "standfirst", "body", "dateline")),
-        )
-        .get(pk=pk)
-    )
-
-
-def article_was_withdrawn(pk: int) -> bool:
-    """Whether a story that is not live now was published once (its address answers 410 Gone)."""
-    return Article.objects.filter(pk=pk, live_revision__isnull=True, first_published_at__isnull=False).exists()
-
-
-# --- The public site ------------------------------------------------------------
-# Every list below starts from ``article_live()`` and so from
-# ``Article.objects.live()``; each loads what its page prints in a fixed
-# number of queries, however many stories, bylines or tags there are.
-
-HOME_STORIES_PER_SECTION = 4
-# How many of the newest stories the home page reads at once, per place to
-# fill: enough for every section of a newsroom that publishes in all of them.
-HOME_RECENT_FACTOR = 4
-
-
-LIST_DEFERRED = ("body", "body_ar", "body_en", *SEARCH_COLUMNS)
-
-
-def article_live_list(language: str) -> QuerySet[Article]:
-    """Live stories with an edition in ``language``, ready to be listed (section, picture sizes)."""
-    return article_live().in_language(language).defer(*LIST_DEFERRED, "live_extras")
-
-
-@dataclass
-class SectionStories:
-    section: Section | None
-    stories: list[Article] = field(default_factory=list)
-
-
-@dataclass
-class HomeStories:
-    lead: Article | None
-    sections: list[SectionStories]
-
-
-def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> HomeStories:
-    """The newest live story as the lead, then the latest of each section.
-
-    Usually two queries: the ids and sections of the newest stories, enough
-    of them to fill every section when the newsroom publishes in all of
-    them, read from the date index; then the chosen stories themselves. A
-    section that has not published lately gets a query of its own (its own
-    index, a handful of ids). The archive's size never matters.
-    """
-    listed = article_live_list(language)
-    sections = section_nav()
-    window = 1 + per_section * max(len(sections), 1) * HOME_RECENT_FACTOR
-    recent = list(listed.values_list("pk", "section_id")[:window])
-    if not recent:
-        return HomeStories(lead=None, sections=[])
-    lead = recent[0][0]
-    by_section: dict[int | None, list[int]] = {}
-    for pk, section_id in recent[1:]:
-        by_section.setdefault(section_id, []).append(pk)
-    chosen = {}
-    for section in sections:
-        ids = by_section.get(section.pk, [])[:per_section]
-        if len(ids) < per_section and len(recent) == window:
-            # Quiet section: look further back, in its own index.
-            earlier = listed.filter(section=section).exclude(pk__in=[*ids, lead]).values_list("pk", flat=True)
-            ids += list(earlier[: per_section - len(ids)])
-        chosen[section] = ids
-    # Whole rows only for the stories shown, not for the whole window: a
-    # fifth off the home page's cost at 100,000 stories.
-    stories = {
-        story.pk: story for story in listed.filter(pk__in=[lead, *(pk for ids in chosen.values() for pk in ids)])
-    }
-    groups = [
-        SectionStories(section=section, stories=[stories[pk] for pk in ids if pk in stories])
-        for section, ids in chosen.items()
-        if ids
-    ]
-    return HomeStories(lead=stories.get(lead), sections=groups)
-
-
-def section_stories(section: Section, language: str) -> QuerySet[Article]:
-    """Live stories in ``section``, newest first."""
-    return article_live_list(language).filter(section=section)
-
-
-def tag_stories(tag, language: str) -> QuerySet[Article]:
-    """Live stories carrying ``tag``, newest first."""
-    return article_live_list(language).filter(tags=tag)
-
-
-def author_stories(author, language: str) -> QuerySet[Article]:
-    """Live stories bylined to ``author``, newest first."""
-    return article_live_list(language).filter(authors=author)
-
-
-def archive_stories(start: datetime, end: datetime, language: str) -> QuerySet[Article]:
-    """Live stories first published in ``[start, end)``, newest first."""
-    return article_live_list(language).filter(first_published_at__gte=start, first_published_at__lt=end)
-
-
-@dataclass(frozen=True)
-class StoryLink:
-    """A link to another live story: what a list of related stories prints."""
-
-    pk: int
-    slug: str
-    headline: str
-    first_published_at: datetime
-
-    def get_absolute_url(self) -> str:
-        return link("articles:story", pk=self.pk, slug=self.slug or "-")
-
-
-def article_related(article: Article, language: str, limit: int = 4) -> list[StoryLink]:
-    """Other live stories like ``article``, from the candidates it keeps (``live_extras["related"]``).
-
-    One query by primary key, which also drops any candidate no longer live
-    or without an edition in ``language``. Rows, not model objects: a link
-    needs four values.
-    """
-    candidates = (article.live_extras or {}).get("related", [])
-    if not candidates:
-        return []
-    rows = {
-        row[0]: row
-        for row in Article.objects.live()
-        .in_language(language)
-        .filter(pk__in=candidates)
-        .values_list("pk", "slug", f"headline_{language}", "first_published_at")
-    }
-    return [StoryLink(*rows[pk]) for pk in candidates if pk in rows][:limit]
-
-
-def in_order_of(stories: QuerySet[Article], ids: list[int]) -> list[Article]:
-    """The stories of ``stories`` with ``ids``, in the order of ``ids``; any no longer there are left out."""
-    found = {story.pk: story for story in stories.filter(pk__in=ids)}
-    return [found[pk] for pk in ids if pk in found]
-
-
-def section_nav() -> list[Section]:
-    """The sections, in their order, for the site's navigation.
-
-    Kept in the cache (every page shows them) until a section changes
-    (``cache.navigation_changed``).
-    """
-    from .cache import NAV_SECTIONS, cache
-
-    sections = cache.get(NAV_SECTIONS)
-    if sections is None:
-        sections = list(Section.objects.order_by("order", "slug"))
-        cache.set(NAV_SECTIONS, sections, timeout=None)
-    return sections
-
-
-def feed_stories(language: str, *, section: Section | None = None, limit: int = 30) -> list[Article]:
-    """The newest live stories for a feed; their bylines, tags and corrections come with them (``live_extras``)."""
-    stories = article_live().in_language(language).defer("body_ar", "body_en")
-    if section is not None:
-        stories = stories.filter(section=section)
-    return list(stories[:limit])
-
-
-def sitemap_stories(language: str) -> QuerySet[Article]:
-    """Every live story with an edition in ``language``, with only what a sitemap entry needs."""
-    return (
-        Article.objects.live()
-        .in_language(language)
-        .only("pk", "slug", "has_english", "first_published_at", "last_updated_at")
-        # Oldest first: a new story lands on the last page, earlier pages keep their entries.
-        .order_by("first_published_at", "id")
-    )
-
-
-def sitemap_latest_change(language: str) -> datetime | None:
-    """When a live story with an edition in ``language`` last went live or changed."""
-    return (
-        Article.objects.live()
-        .in_language(language)
-        .aggregate(latest=Max(Coalesce("last_updated_at", "first_published_at")))["latest"]
-    )
-
-
-def news_sitemap_stories(since: datetime, language: str) -> list[Article]:
-    """Live stories first published since ``since`` with an edition in ``language`` (Google News)."""
-    return list(
-        Article.objects.live()
-        .in_language(language)
-        .filter(first_published_at__gte=since)
-        .only("pk", "slug", "has_english", "headline_ar", "headline_en", "first_published_at")
-        .order_by("-first_published_at", "-id")[:1000]
-    )
-
-
-def article_cache_dependencies(article_id: int) -> Article | None:
-    """A story in any state, with what its public pages depend on (section, tags, authors).
-
-    For cache invalidation after a change, so it does not filter on live.
-    """
-    return Article.objects.filter(pk=article_id).select_related("section").prefetch_related("tags", "authors").first()
+from .. import editions, workflow
+from ..models import Article, Correction, Revision, RevisionAuthor, Transition
+from ..workflow import Action, State
+from .public import article_live
 
 
 def review_queue() -> QuerySet[Article]:
@@ -290,16 +42,8 @@ def moves_for(article: Article, user) -> list[Action]:
     Guards are not checked here; a button whose guard fails answers with the
     reason when pressed.
     """
-    from .services._common import context_for
+    return workflow.available(workflow.context_for(article, user=user))
 
-    return workflow.available(context_for(article, user=user))
-
-
-# Editorial desk
-#
-# The admin's own reads. Each returns a queryset the admin can still filter,
-# sort and paginate, loading only the columns its screen shows: the desk's
-# lists must stay quick with 100,000 stories.
 
 DESK_LIST_LENGTH = 10
 
@@ -314,7 +58,7 @@ def _long_text(prefix: str = "") -> list[str]:
     django-modeltranslation reads ``body`` as "the body in the current
     language" and the untranslated column is loaded after all.
     """
-    names = [f"{name}_{code}" for name in _LONG_TEXT for code in languages()]
+    names = [f"{name}_{code}" for name in _LONG_TEXT for code in editions.languages()]
     return [f"{prefix}{name}" for name in (*_LONG_TEXT, *names)]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 
+from articles import editions
 from articles.richtext import plain_text
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "ninjs-schema_2.2.json"
@@ -61,7 +62,7 @@ def story_ninjs(story: dict[str, Any], language: str, *, pubstatus: str | None =
                 "wordcount": _words(text),
             }
         ],
-        "copyrightholder": settings.NEWSROOM_SITE_NAME.get(language, ""),
+        "copyrightholder": editions.site_name(language),
         "altids": [{"role": "newsroom-id", "value": str(story["id"])}],
     }
     if edition["standfirst"]:

@@ -10,15 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Model
 from django.utils import translation
 
-from articles import dates
+from articles import dates, editions
 from articles.links import link
 from articles.models import Rendition, Revision
 
-LANGUAGES = ("ar", "en")
 TEXT_FIELDS = ("headline", "standfirst", "body", "dateline")
 IMAGE_TEXT = ("alt", "caption", "credit")
 CONTENT_TYPES = {"jpeg": "image/jpeg", "webp": "image/webp"}
@@ -41,7 +39,7 @@ class StoryView:
     external_id: str = ""
 
     def languages(self) -> list[str]:
-        return [code for code in LANGUAGES if code == settings.LANGUAGE_CODE or self.content.has_language(code)]
+        return [code for code in editions.languages() if code == editions.primary() or self.content.has_language(code)]
 
     @property
     def changed_at(self) -> datetime | None:
@@ -95,7 +93,7 @@ def preview_view(revision: Revision) -> StoryView:
 
 
 def _names(obj, field="name") -> dict[str, str]:
-    return {f"{field}_{code}": getattr(obj, f"{field}_{code}") or "" for code in LANGUAGES}
+    return {f"{field}_{code}": getattr(obj, f"{field}_{code}") or "" for code in editions.languages()}
 
 
 def revision_extras(revision: Revision) -> dict:
@@ -130,8 +128,8 @@ def _url(request, name: str, language: str, **kwargs) -> str:
         return request.build_absolute_uri(link(name, **kwargs))
 
 
-def _by_language(data: dict, field: str, languages=LANGUAGES) -> dict[str, str]:
-    return {code: data.get(f"{field}_{code}") or "" for code in languages}
+def _by_language(data: dict, field: str, languages=None) -> dict[str, str]:
+    return {code: data.get(f"{field}_{code}") or "" for code in languages or editions.languages()}
 
 
 def moment(value: datetime | None) -> str | None:
@@ -190,11 +188,11 @@ def _named(request, item: dict, url_name: str, *, slug_only: bool = False) -> di
         "id": item["id"],
         "slug": item["slug"],
         "name": _by_language(item, "name"),
-        "url": {code: _url(request, url_name, code, slug=item["slug"]) for code in LANGUAGES},
+        "url": {code: _url(request, url_name, code, slug=item["slug"]) for code in editions.languages()},
     }
 
 
-def picture_data(image: dict | None, request, languages=LANGUAGES) -> dict[str, Any] | None:
+def picture_data(image: dict | None, request, languages=None) -> dict[str, Any] | None:
     """The picture with every stored rendition: whole, and the 16:9, 4:3 and 1:1 crops, in JPEG and WebP."""
     if not image:
         return None

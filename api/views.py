@@ -22,7 +22,7 @@ from pydantic import Field
 
 from . import keys, ninjs, schemas, selectors
 from .access import PartnerKey, RateLimited, require_embargo_scope
-from .representation import LANGUAGES, live_view, preview_view, scheduled_view, story_data
+from .representation import live_view, preview_view, scheduled_view, story_data
 
 MAX_LIMIT = 100
 
@@ -265,4 +265,4 @@ def preview(request, token: str):
     return response
 
 
-__all__ = ["LANGUAGES", "api"]
+__all__ = ["api"]

@@ -8,6 +8,7 @@ from django.conf import settings
 from api.ninjs import story_ninjs, withdrawn_ninjs
 from api.representation import live_view, story_data
 from api.selectors import live_story
+from articles import editions
 
 from .models import Subscription
 from .services import event_record
@@ -40,7 +41,7 @@ def event_data(article_id: int, event: str) -> dict:
         return {
             "story_id": article_id,
             "story": None,
-            "ninjs": [withdrawn_ninjs(article_id, code, "withdrawn") for code, _name in settings.LANGUAGES],
+            "ninjs": [withdrawn_ninjs(article_id, code, "withdrawn") for code in editions.languages()],
         }
     view = live_view(article)
     story = story_data(view, SiteAddress(settings.NEWSROOM_SITE_URL))

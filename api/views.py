@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Path, Query
 from ninja.openapi.docs import Swagger
 from ninja.responses import Status
 from pydantic import Field
@@ -25,6 +25,8 @@ from .access import PartnerKey, RateLimited, require_embargo_scope
 from .representation import live_view, preview_view, scheduled_view, story_data
 
 MAX_LIMIT = 100
+# Row ids are 64-bit: a larger number names no story (and would overflow the query).
+MAX_ID = 2**63 - 1
 
 api = NinjaAPI(
     title="Al-Khabar content API",
@@ -43,6 +45,11 @@ api = NinjaAPI(
     docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": True}),
     docs_decorator=csp_update({"style-src": ["'unsafe-inline'"]}),
 )
+
+
+# What any operation may answer besides its own: a bad key, too many requests,
+# query parameters that do not parse.
+ANSWERS = {401: schemas.Error, 422: schemas.Error, 429: schemas.Error}
 
 
 class Invalid(Exception):
@@ -112,7 +119,7 @@ def _page(request, stories, *, cursor, limit):
     return {"items": [story_data(live_view(row), request, full=False) for row in rows], "next_cursor": next_cursor}
 
 
-@api.get("/stories", response={200: schemas.StoryPage, 304: None, 400: schemas.Error}, tags=["stories"])
+@api.get("/stories", response={200: schemas.StoryPage, 304: None, 400: schemas.Error, **ANSWERS}, tags=["stories"])
 def stories(request, query: Query[StoryQuery]):
     """Live stories, newest first, filtered by section, tag, author, language and dates."""
     filters = selectors.Filters(
@@ -127,8 +134,10 @@ def stories(request, query: Query[StoryQuery]):
     return respond(request, _page(request, selectors.live_stories(filters), cursor=query.cursor, limit=query.limit))
 
 
-@api.get("/stories/{int:story_id}", response={200: schemas.Story, 304: None, 404: schemas.Error}, tags=["stories"])
-def story(request, story_id: int):
+@api.get(
+    "/stories/{int:story_id}", response={200: schemas.Story, 304: None, 404: schemas.Error, **ANSWERS}, tags=["stories"]
+)
+def story(request, story_id: int = Path(..., ge=1, le=MAX_ID)):
     """One live story: both editions with their bodies, bylines in order, tags, corrections and picture."""
     article = selectors.live_story(story_id)
     if article is None:
@@ -138,11 +147,11 @@ def story(request, story_id: int):
 
 @api.get(
     "/stories/{int:story_id}/ninjs",
-    response={200: schemas.Ninjs, 304: None, 404: schemas.Error},
+    response={200: schemas.Ninjs, 304: None, 404: schemas.Error, **ANSWERS},
     tags=["stories"],
     summary="One live story in IPTC ninjs 2.2",
 )
-def story_ninjs(request, story_id: int, language: Literal["ar", "en"] = "ar"):
+def story_ninjs(request, story_id: int = Path(..., ge=1, le=MAX_ID), language: Literal["ar", "en"] = "ar"):
     """The story as an IPTC ninjs 2.2 object in ``language`` (404 when it has no edition in it)."""
     article = selectors.live_story(story_id)
     if article is None:
@@ -159,7 +168,7 @@ class SearchQuery(schemas.Schema):
     limit: int = Field(default=20, ge=1, le=MAX_LIMIT)
 
 
-@api.get("/search", response={200: schemas.StoryPage, 304: None}, tags=["stories"])
+@api.get("/search", response={200: schemas.StoryPage, 304: None, **ANSWERS}, tags=["stories"])
 def search(request, query: Query[SearchQuery]):
     """Live stories matching ``q``, best first, with the site's search.
 
@@ -181,7 +190,7 @@ def _named(request, item, url_name):
     )
 
 
-@api.get("/sections", response={200: list[schemas.Section], 304: None}, tags=["taxonomy"])
+@api.get("/sections", response={200: list[schemas.Section], 304: None, **ANSWERS}, tags=["taxonomy"])
 def sections(request):
     """Every section, in the site's order."""
     return respond(request, [_named(request, section, "articles:section") for section in selectors.sections()])
@@ -204,13 +213,13 @@ def _named_page(request, rows, url_name, query):
     }
 
 
-@api.get("/tags", response={200: schemas.NamedPage, 304: None}, tags=["taxonomy"])
+@api.get("/tags", response={200: schemas.NamedPage, 304: None, **ANSWERS}, tags=["taxonomy"])
 def tags(request, query: Query[NamedQuery]):
     """Tags on live stories, by slug."""
     return respond(request, _named_page(request, selectors.tags(), "articles:tag", query))
 
 
-@api.get("/authors", response={200: schemas.NamedPage, 304: None}, tags=["taxonomy"])
+@api.get("/authors", response={200: schemas.NamedPage, 304: None, **ANSWERS}, tags=["taxonomy"])
 def authors(request, query: Query[NamedQuery]):
     """Authors with a byline on a live story, by slug."""
     return respond(request, _named_page(request, selectors.authors(), "articles:author", query))
@@ -221,7 +230,7 @@ def authors(request, query: Query[NamedQuery]):
 
 @api.get(
     "/embargoed",
-    response={200: schemas.StoryPage, 304: None, 401: schemas.Error, 403: schemas.Error},
+    response={200: schemas.StoryPage, 304: None, 403: schemas.Error, **ANSWERS},
     tags=["syndication"],
 )
 def embargoed(request):
@@ -241,10 +250,10 @@ def embargoed(request):
 
 @api.get(
     "/embargoed/{int:story_id}",
-    response={200: schemas.Story, 304: None, 401: schemas.Error, 403: schemas.Error, 404: schemas.Error},
+    response={200: schemas.Story, 304: None, 403: schemas.Error, 404: schemas.Error, **ANSWERS},
     tags=["syndication"],
 )
-def embargoed_story(request, story_id: int):
+def embargoed_story(request, story_id: int = Path(..., ge=1, le=MAX_ID)):
     """One story before its time. Needs the embargo scope."""
     require_embargo_scope(request)
     article = selectors.embargoed_stories().filter(pk=story_id).first()
@@ -253,8 +262,8 @@ def embargoed_story(request, story_id: int):
     return respond(request, story_data(scheduled_view(article), request), private=True)
 
 
-@api.get("/preview/{token}", response={200: schemas.Story, 404: schemas.Error}, tags=["preview"])
-def preview(request, token: str):
+@api.get("/preview/{token}", response={200: schemas.Story, 404: schemas.Error, **ANSWERS}, tags=["preview"])
+def preview(request, token: str = Path(..., max_length=500)):
     """One revision in any state, for whoever holds a signed, expiring preview token from the desk."""
     revision_id = keys.preview_revision_id(token)
     revision = selectors.revision_preview(revision_id) if revision_id else None

@@ -23,15 +23,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import editions
-from .models import TRANSLATED_FIELDS, Revision
+from .models import STORY_CONTENT, ContentField, Revision
+from .models.content import content_of
 
 # Combining marks used with Arabic script (and general Latin accents), and
 # the tatweel, which belong to the letter they follow.
 MARKS = "\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
 TOKEN = re.compile(rf"[\w{MARKS}]+|\s+|[^\w\s]", re.UNICODE)
 TAG = re.compile(r"(<[^>]*>)")
-
-RICH_FIELDS = {"body"}
 
 
 @dataclass(frozen=True)
@@ -195,92 +194,58 @@ def _labels(objects) -> list[str]:
 def diff_revisions(old: Revision | None, new: Revision) -> list[FieldChange]:
     """What changed from ``old`` to ``new``, field by field and language by language.
 
-    ``old`` may be ``None`` (a first revision), in which case everything in
-    ``new`` is an insertion. Only changed fields are listed.
+    Every field of ``STORY_CONTENT``, in its order. ``old`` may be ``None``
+    (a first revision), in which case everything in ``new`` is an
+    insertion. Only changed fields are listed. Load both revisions
+    ``with_relations()`` and this reads nothing more from the database.
     """
     changes: list[FieldChange] = []
-    model = Revision._meta
-    for name in TRANSLATED_FIELDS:
-        for code in editions.languages():
-            attname = f"{name}_{code}"
-            before = getattr(old, attname, "") if old else ""
-            after = getattr(new, attname) or ""
-            before = before or ""
-            if before == after:
-                continue
-            ops = diff_html(before, after) if name in RICH_FIELDS else diff_text(before, after)
+    before, after = content_of(old) if old else {}, content_of(new)
+    for spec in STORY_CONTENT:
+        label = str(Revision._meta.get_field(spec.name).verbose_name)
+        if spec.translated:
+            for code in editions.languages():
+                key = f"{spec.name}_{code}"
+                old_text, new_text = before.get(key) or "", after[key] or ""
+                if old_text == new_text:
+                    continue
+                ops = diff_html(old_text, new_text) if spec.rich else diff_text(old_text, new_text)
+                changes.append(
+                    FieldChange(name=spec.name, label=label, language=code, old=old_text, new=new_text, ops=ops)
+                )
+        elif spec.relation:
+            change = _relation_change(spec, label, before.get(spec.name, []), after[spec.name])
+            if change is not None:
+                changes.append(change)
+        elif before.get(spec.name) != after[spec.name]:
             changes.append(
                 FieldChange(
-                    name=name,
-                    label=str(model.get_field(name).verbose_name),
-                    language=code,
-                    old=before,
-                    new=after,
-                    ops=ops,
+                    name=spec.name, label=label, old=_shown(before.get(spec.name)), new=_shown(after[spec.name])
                 )
             )
-    for name in ("slug", "embargo_until", "publish_at"):
-        before = getattr(old, name) if old else None
-        after = getattr(new, name)
-        if before != after:
-            changes.append(
-                FieldChange(
-                    name=name,
-                    label=str(model.get_field(name).verbose_name),
-                    old="" if before is None else str(before),
-                    new="" if after is None else str(after),
-                )
-            )
-    for name in ("section", "lead_image"):
-        before_id = getattr(old, f"{name}_id") if old else None
-        if before_id != getattr(new, f"{name}_id"):
-            before = getattr(old, name) if old else None
-            after = getattr(new, name)
-            changes.append(
-                FieldChange(
-                    name=name,
-                    label=str(model.get_field(name).verbose_name),
-                    old="" if before is None else str(before),
-                    new="" if after is None else str(after),
-                )
-            )
-    changes.extend(_relation_changes(old, new))
     return changes
 
 
-def _relation_changes(old: Revision | None, new: Revision) -> list[FieldChange]:
-    changes = []
-    old_authors = old.ordered_authors() if old else []
-    new_authors = new.ordered_authors()
-    if [a.pk for a in old_authors] != [a.pk for a in new_authors]:
-        old_ids = {a.pk for a in old_authors}
-        new_ids = {a.pk for a in new_authors}
-        kept_before = [a.pk for a in old_authors if a.pk in new_ids]
-        kept_after = [a.pk for a in new_authors if a.pk in old_ids]
-        changes.append(
-            FieldChange(
-                name="authors",
-                label=str(Revision._meta.get_field("authors").verbose_name),
-                old=", ".join(_labels(old_authors)),
-                new=", ".join(_labels(new_authors)),
-                added=_labels(a for a in new_authors if a.pk not in old_ids),
-                removed=_labels(a for a in old_authors if a.pk not in new_ids),
-                reordered=kept_before != kept_after,
-            )
-        )
-    old_tags = sorted(old.tags.all(), key=lambda t: t.pk) if old else []
-    new_tags = sorted(new.tags.all(), key=lambda t: t.pk)
-    if [t.pk for t in old_tags] != [t.pk for t in new_tags]:
-        old_ids = {t.pk for t in old_tags}
-        new_ids = {t.pk for t in new_tags}
-        changes.append(
-            FieldChange(
-                name="tags",
-                label=str(Revision._meta.get_field("tags").verbose_name),
-                old=", ".join(_labels(old_tags)),
-                new=", ".join(_labels(new_tags)),
-                added=_labels(t for t in new_tags if t.pk not in old_ids),
-                removed=_labels(t for t in old_tags if t.pk not in new_ids),
-            )
-        )
-    return changes
+def _shown(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _relation_change(spec: ContentField, label: str, old: list, new: list) -> FieldChange | None:
+    """The byline's or the tags' change: who or what was added, removed, or (in a byline) moved."""
+    if not spec.ordered:
+        old, new = sorted(old, key=lambda obj: obj.pk), sorted(new, key=lambda obj: obj.pk)
+    if [obj.pk for obj in old] == [obj.pk for obj in new]:
+        return None
+    old_ids = {obj.pk for obj in old}
+    new_ids = {obj.pk for obj in new}
+    kept_before = [obj.pk for obj in old if obj.pk in new_ids]
+    kept_after = [obj.pk for obj in new if obj.pk in old_ids]
+    return FieldChange(
+        name=spec.name,
+        label=label,
+        old=", ".join(_labels(old)),
+        new=", ".join(_labels(new)),
+        added=_labels(obj for obj in new if obj.pk not in old_ids),
+        removed=_labels(obj for obj in old if obj.pk not in new_ids),
+        reordered=spec.ordered and kept_before != kept_after,
+    )

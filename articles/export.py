@@ -7,14 +7,35 @@ out as they are read, so memory stays flat however large the newsroom is.
 
 import json
 from collections.abc import Iterator
-from typing import IO
+from datetime import datetime
+from typing import IO, Any
 
-from django.db.models import Prefetch
+from django.db.models import Model, Prefetch
 
-from .models import Article, Correction, Revision, RevisionAuthor, Transition
-from .services.content import translated_names
+from .models import STORY_CONTENT, Article, Correction, Image, Revision, RevisionAuthor, Transition
+from .models.content import content_of
 
 CHUNK = 200
+UNORDERED = {field.name for field in STORY_CONTENT if field.relation and not field.ordered}
+
+
+def _exported(value: Any) -> Any:
+    """A content value as plain JSON: a picture by its file, anything else with an address by its slug."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Image):
+        return value.file.name
+    if isinstance(value, Model):
+        return value.slug
+    if isinstance(value, list):
+        return [_exported(item) for item in value]
+    return value
+
+
+def _content(revision: Revision) -> dict:
+    """Every content field of ``revision`` (``STORY_CONTENT``), unordered relations sorted."""
+    values = {name: _exported(value) for name, value in content_of(revision).items()}
+    return {name: sorted(value) if name in UNORDERED else value for name, value in values.items()}
 
 
 def _revision(revision: Revision) -> dict:
@@ -27,14 +48,7 @@ def _revision(revision: Revision) -> dict:
         "conflict_with": revision.conflict_with.number if revision.conflict_with else None,
         "restored_from": revision.restored_from.number if revision.restored_from else None,
         "english_stale": revision.english_stale,
-        **{name: getattr(revision, name) for name in translated_names()},
-        "slug": revision.slug,
-        "section": revision.section.slug if revision.section else None,
-        "lead_image": revision.lead_image.file.name if revision.lead_image else None,
-        "embargo_until": revision.embargo_until.isoformat() if revision.embargo_until else None,
-        "publish_at": revision.publish_at.isoformat() if revision.publish_at else None,
-        "authors": [byline.author.slug for byline in revision.bylines.all()],
-        "tags": sorted(tag.slug for tag in revision.tags.all()),
+        **_content(revision),
     }
 
 

@@ -18,3 +18,7 @@ live_changed = Signal()
 # the change back with it, so receivers only write rows.
 story_changed = Signal()
 STORY_EVENTS = ("published", "updated", "corrected", "unpublished", "embargo_lifted")
+
+# Sent after commit whenever a section was added, renamed, reordered or
+# removed: every page's navigation shows the sections.
+sections_changed = Signal()

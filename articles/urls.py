@@ -1,13 +1,14 @@
 from django.urls import path
 
-from . import cache, feeds, views
+from . import feeds, views
+from .dependencies import LIVE, cacheable, section_key
 
 app_name = "articles"
 
 
 def _feed(feed, keys):
-    """A feed view served through the page cache."""
-    return cache.cached_page(keys)(feed())
+    """A feed view whose readers' copies may be kept (see ``dependencies``)."""
+    return cacheable(keys)(feed())
 
 
 urlpatterns = [
@@ -20,16 +21,16 @@ urlpatterns = [
     path("archive/<int:year>/<int:month>/", views.archive, name="archive_month"),
     path("archive/<int:year>/<int:month>/<int:day>/", views.archive, name="archive_day"),
     path("search/", views.search_page, name="search"),
-    path("feeds/rss/", _feed(feeds.LatestStoriesFeed, lambda: [cache.LIVE]), name="rss"),
-    path("feeds/atom/", _feed(feeds.LatestStoriesAtomFeed, lambda: [cache.LIVE]), name="atom"),
+    path("feeds/rss/", _feed(feeds.LatestStoriesFeed, lambda: [LIVE]), name="rss"),
+    path("feeds/atom/", _feed(feeds.LatestStoriesAtomFeed, lambda: [LIVE]), name="atom"),
     path(
         "section/<slug:slug>/rss/",
-        _feed(feeds.SectionFeed, lambda slug: [cache.section_key(slug), cache.LIVE]),
+        _feed(feeds.SectionFeed, lambda slug: [section_key(slug), LIVE]),
         name="section_rss",
     ),
     path(
         "section/<slug:slug>/atom/",
-        _feed(feeds.SectionAtomFeed, lambda slug: [cache.section_key(slug), cache.LIVE]),
+        _feed(feeds.SectionAtomFeed, lambda slug: [section_key(slug), LIVE]),
         name="section_atom",
     ),
 ]

@@ -1,5 +1,5 @@
-"""The public site. Views are thin: they ask the selectors, tell the page
-cache what the page shows, and render.
+"""The public site. Views are thin: they ask the selectors, declare what the
+page shows (``dependencies``: plain data a page cache reads), and render.
 
 Every list starts from ``Article.objects.live()`` (through the selectors);
 nothing here decides what a reader may see.
@@ -9,6 +9,7 @@ import calendar
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,7 +19,20 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from . import cache, dates, search, selectors
+from . import dates, search, selectors
+from .dependencies import (
+    LIVE,
+    archive_key,
+    author_key,
+    cacheable,
+    page_number,
+    search_words,
+    section_key,
+    shows,
+    story_key,
+    story_keys,
+    tag_key,
+)
 from .editions import languages, site_name
 from .models import Article, Author, Section, Tag
 from .presentation import StoryPage, editions, search_results, story_metadata
@@ -51,6 +65,10 @@ class StoryPaginator(Paginator):
         return self._get_page(selectors.in_order_of(self.object_list, ids), number, self)
 
 
+# The one parameter a list of stories reads.
+LIST = {"page": page_number}
+
+
 def _paginate(request, stories, *, paginator_class=StoryPaginator):
     """The requested page of ``stories``; a page that does not exist is a 404, not an error."""
     paginator = paginator_class(stories, settings.NEWSROOM_PAGE_SIZE, allow_empty_first_page=True)
@@ -74,13 +92,13 @@ def _render(request, template, context, *, url_name, kwargs=None, languages=None
     return render(request, template, context, status=status)
 
 
-@cache.cached_page(lambda: [cache.LIVE])
+@cacheable(lambda: [LIVE])
 def home(request):
     home = selectors.home_stories(get_language())
     return _render(request, "articles/home.html", {"home": home}, url_name="articles:home")
 
 
-@cache.cached_page(lambda pk, slug: [cache.story_key(pk)])
+@cacheable(lambda pk, slug: [story_key(pk)])
 def story(request, pk: int, slug: str):
     language = get_language()
     try:
@@ -95,7 +113,7 @@ def story(request, pk: int, slug: str):
         return redirect(article, permanent=True)
     page = StoryPage.live(article)
     page.related = selectors.article_related(article, language)
-    cache.depend(request, *cache.story_keys(page.related))
+    shows(request, *story_keys(page.related))
     context = {"story": page, **story_metadata(page, request, language)}
     return _render(
         request,
@@ -114,7 +132,7 @@ def _gone(request):
 
 def _story_list(request, *, title, stories, url_name, kwargs, feeds=None, description="", section=None):
     page = _paginate(request, stories)
-    cache.depend(request, *cache.story_keys(page.object_list))
+    shows(request, *story_keys(page.object_list))
     context = {"title": title, "page": page, "feeds": feeds or [], "description": description}
     if section is not None:  # a section's own page marks it in the navigation and does not repeat it
         context["current_section"] = section.slug
@@ -123,7 +141,7 @@ def _story_list(request, *, title, stories, url_name, kwargs, feeds=None, descri
     return _render(request, "articles/list.html", context, url_name=url_name, kwargs=kwargs)
 
 
-@cache.cached_page(lambda slug: [cache.section_key(slug)])
+@cacheable(lambda slug: [section_key(slug)], parameters=LIST)
 def section(request, slug: str):
     section = _found(Section, slug, _("There is no section at this address."))
     feeds = [
@@ -141,7 +159,7 @@ def section(request, slug: str):
     )
 
 
-@cache.cached_page(lambda slug: [cache.tag_key(slug)])
+@cacheable(lambda slug: [tag_key(slug)], parameters=LIST)
 def tag(request, slug: str):
     tag = _found(Tag, slug, _("There is no tag at this address."))
     return _story_list(
@@ -153,7 +171,7 @@ def tag(request, slug: str):
     )
 
 
-@cache.cached_page(lambda slug: [cache.author_key(slug)])
+@cacheable(lambda slug: [author_key(slug)], parameters=LIST)
 def author(request, slug: str):
     author = _found(Author, slug, _("There is no author at this address."))
     return _story_list(
@@ -176,7 +194,7 @@ def _later(moment: datetime, *, days: int) -> datetime:
         return ARCHIVE_END
 
 
-@cache.cached_page(lambda year, month=None, day=None: [cache.archive_key(year, month, day)])
+@cacheable(lambda year, month=None, day=None: [archive_key(year, month, day)], parameters=LIST)
 def archive(request, year: int, month: int | None = None, day: int | None = None):
     language = get_language()
     try:
@@ -202,7 +220,7 @@ def archive(request, year: int, month: int | None = None, day: int | None = None
     )
 
 
-@cache.cached_page(lambda: [cache.LIVE], parameters=["q"])
+@cacheable(lambda: [LIVE], parameters={"q": search_words, "page": page_number})
 def search_page(request):
     """Search results, kept per query until any story's live copy changes.
 
@@ -235,7 +253,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@cache.cached_page(lambda: [cache.LIVE])
+@cacheable(lambda: [LIVE])
 def news_sitemap(request):
     """The Google News sitemap: stories first published in the last two days, in each edition."""
     since = timezone.now() - timedelta(days=settings.NEWSROOM_NEWS_SITEMAP_DAYS)
@@ -279,7 +297,26 @@ def page_not_found(request, exception=None):
 
 
 def bad_request(request, exception=None):
-    """400 in the reader's language, saying what was wrong with the request."""
+    """400 in the reader's language, saying what was wrong with the request.
+
+    Django's own reasons for refusing a request (too many parameters, too
+    much data) are written for developers, in English; readers get theirs.
+    Such a request can fail before the language is chosen (the page cache
+    reads the parameters first), so the URL's prefix chooses it here.
+    """
+    from django.utils import translation
+
+    language = translation.get_language_from_path(request.path_info)
+    if language and language != get_language():
+        with translation.override(language):
+            return bad_request(request, exception)
+    if isinstance(exception, TooManyFieldsSent):
+        exception = TooManyFieldsSent(
+            _("The address or the form has more parameters than any page reads (at most %(limit)s).")
+            % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+        )
+    elif isinstance(exception, RequestDataTooBig):
+        exception = RequestDataTooBig(_("What was sent is larger than any page accepts."))
     return _error_page(request, "400.html", exception, 400)
 
 

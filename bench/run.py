@@ -267,7 +267,7 @@ def server_side(addresses: dict[str, str]) -> dict:
 
     from articles import services
     from articles.models import Article
-    from articles.services.content import content_names
+    from articles.models.content import content_names
     from tests.factories import story_content
 
     results = {}

@@ -62,10 +62,27 @@ class ResilientRedisCache(RedisCache):
         try:
             return getattr(super(), name)(*args, **kwargs)
         except RedisError as error:
-            if self._down_until == 0.0 or time.monotonic() >= self._down_until:
-                logger.error("Redis cache unavailable, serving without it: %s", error)
-            self._down_until = time.monotonic() + self.retry_after
+            self._failed(error)
             return self._miss(name, args, kwargs)
+
+    def _failed(self, error: RedisError) -> None:
+        if self._down_until == 0.0 or time.monotonic() >= self._down_until:
+            logger.error("Redis cache unavailable, serving without it: %s", error)
+        self._down_until = time.monotonic() + self.retry_after
+
+    def server_id(self) -> str | None:
+        """Redis's run id, new at every start of the server; ``None`` while it does not answer.
+
+        The page cache compares it to learn that Redis restarted, perhaps
+        from a snapshot older than the last invalidation (``pagecache.freshness``).
+        """
+        if time.monotonic() < self._down_until:
+            return None
+        try:
+            return self._cache.get_client(None, write=True).info("server").get("run_id")
+        except RedisError as error:
+            self._failed(error)
+            return None
 
     @staticmethod
     def _miss(name, args, kwargs):

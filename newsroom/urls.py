@@ -6,7 +6,8 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from articles import cache, views
+from articles import views
+from articles.dependencies import LIVE, cacheable, page_number
 from articles.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -19,13 +20,13 @@ urlpatterns = [
     # An index of sitemaps, the stories' split into pages of a thousand.
     path(
         "sitemap.xml",
-        cache.cached_page(lambda **_: [cache.LIVE])(sitemap_views.index),
+        cacheable(lambda **_: [LIVE])(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<slug:section>.xml",
-        cache.cached_page(lambda **_: [cache.LIVE])(sitemap_views.sitemap),
+        cacheable(lambda **_: [LIVE], parameters={"p": page_number})(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

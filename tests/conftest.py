@@ -15,9 +15,16 @@ def _english_messages():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache (Redis keeps keys between tests)."""
+    """Each test starts with an empty cache (Redis keeps keys between tests).
+
+    The page cache's epoch lives in the database, which each test starts
+    afresh, so what this process knew of it is forgotten too.
+    """
     from django.core.cache import cache
 
+    from pagecache import freshness
+
+    freshness.forget()
     cache.clear()
     yield
     cache.clear()

@@ -149,7 +149,7 @@ def published(editor=None, moderator=None, **kwargs):
 
 def edit(article, user, *, base=None, authors=None, tags=None, **changes):
     """Save a new revision of ``article`` changing only ``changes``."""
-    from articles.services.content import content_names
+    from articles.models.content import content_names
 
     article.refresh_from_db()
     base = base or article.latest_revision

@@ -7,6 +7,7 @@ the test ends.
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -138,3 +139,75 @@ def app_server(env: dict, *, workers: int = 1):
     command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--workers", str(workers), "newsroom.wsgi"]
     with running(command, url=url + "/ar/", env={**env, "PORT": str(port)}, timeout=60):
         yield url
+
+
+class RedisServer:
+    """A private ``redis-server`` on a free port that a test may stop, pause (SIGSTOP) and restart with its data.
+
+    Never the machine's own Redis: fault tests break this one. Its data is a
+    snapshot file in ``directory``, written only when the test says ``save()``,
+    so a restart comes back with exactly what was saved (as a server restarted
+    from an older snapshot, or a replica that lagged, would).
+    """
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.directory)]
+        command += ["--dbfilename", "dump.rdb", "--save", "", "--appendonly", "no", "--logfile", "redis.log"]
+        self.process = subprocess.Popen(command, cwd=self.directory, stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                if self.client().ping():
+                    return
+            except OSError:
+                pass
+            except Exception:  # noqa: BLE001 - redis-py's connection and loading errors
+                pass
+            time.sleep(0.05)
+        raise RuntimeError(f"redis-server on port {self.port} did not start")
+
+    def client(self):
+        import redis
+
+        return redis.Redis(port=self.port, socket_timeout=2, socket_connect_timeout=2)
+
+    def save(self) -> None:
+        self.client().save()
+
+    def stop(self) -> None:
+        """Stop at once, saving nothing: a restart comes back with the last ``save()``."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def pause(self) -> None:
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
+
+    def close(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.resume()
+        self.stop()
+
+
+@contextlib.contextmanager
+def redis_server(directory: Path):
+    """A private Redis for the block (see ``RedisServer``)."""
+    server = RedisServer(directory)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.close()

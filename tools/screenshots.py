@@ -36,7 +36,7 @@ def prepare_newsroom() -> int:
 
     from articles import services
     from articles.models import Article
-    from articles.services.content import content_names
+    from articles.models.content import content_names
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115

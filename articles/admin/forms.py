@@ -1,17 +1,46 @@
 """The admin's forms. They read and check input; the services decide and write."""
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from ..models import Article, Author, Correction, Image, Revision, Tag
-from ..services.content import content_names
+from .. import editions
+from ..models import STORY_CONTENT, Article, Correction, Image, Revision
+from ..models.content import content_names, content_of
 from ..services.media import image_check
-from .widgets import BODY_EDITOR, DateTimeLocalInput, OrderedAuthorsWidget, language_attrs
+from .widgets import (
+    BODY_EDITOR,
+    DateTimeLocalInput,
+    OrderedAuthorsWidget,
+    PlausibleAutocompleteMultiple,
+    PlausibleAutocompleteSelect,
+    language_attrs,
+    past_the_largest_id,
+)
+
+
+class PickOne(forms.ModelChoiceField):
+    """A picker of one object that answers an impossible id as an unknown choice, never a 500."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and past_the_largest_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class PickMany(forms.ModelMultipleChoiceField):
+    """A picker of several objects that answers an impossible id as an unknown choice."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, (list, tuple)) else []:
+            if past_the_largest_id(pk):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super()._check_values(value)
 
 
 def content_field(name: str) -> forms.Field:
@@ -33,18 +62,19 @@ def content_field(name: str) -> forms.Field:
         return forms.DateTimeField(
             required=False, label=label, help_text=original.help_text, widget=DateTimeLocalInput()
         )
-    field = model_field.formfield(label=label, help_text=original.help_text)
+    extra = {"form_class": PickOne} if original.is_relation else {}
+    field = model_field.formfield(label=label, help_text=original.help_text, **extra)
     field.widget.attrs.update(attrs)
-    if original.name == "standfirst":
-        field.widget.attrs["rows"] = 3
+    if language and original.get_internal_type() == "TextField":
+        field.widget.attrs["rows"] = 3  # a sentence or two (the standfirst)
+    if language and original.get_internal_type() == "CharField":
+        field.widget.attrs["class"] = "vTextField"  # a line (the headline, the dateline)
     if original.name == "slug":
         field.widget.attrs["dir"] = "auto"  # Latin or Arabic, either reads from its start
-    if original.name in ("headline", "dateline"):
-        field.widget.attrs["class"] = "vTextField"
     return field
 
 
-class OrderedModelChoiceField(forms.ModelMultipleChoiceField):
+class OrderedModelChoiceField(PickMany):
     """Several objects, in the order they were given; a name given twice counts once."""
 
     widget = OrderedAuthorsWidget
@@ -55,35 +85,46 @@ class OrderedModelChoiceField(forms.ModelMultipleChoiceField):
         return [found[pk] for pk in ids]
 
 
-class StoryForm(forms.ModelForm):
+def relation_field(name: str, *, ordered: bool) -> forms.Field:
+    """The form field for a story's relation: the byline (in print order) or the tags."""
+    model_field = Revision._meta.get_field(name)
+    choices = {"queryset": model_field.related_model.objects.all(), "required": False}
+    label = capfirst(model_field.verbose_name)
+    if ordered:
+        return OrderedModelChoiceField(**choices, label=label, help_text=_("In the order the byline prints them."))
+    return PickMany(**choices, label=label)
+
+
+def story_content_fields() -> dict[str, forms.Field]:
+    """A form field for every field of ``STORY_CONTENT`` (each edition's text once per language), in form order."""
+    fields: dict[str, forms.Field] = {}
+    for spec in STORY_CONTENT:
+        if spec.translated:
+            fields.update(
+                {f"{spec.name}_{code}": content_field(f"{spec.name}_{code}") for code in editions.languages()}
+            )
+        elif spec.relation:
+            fields[spec.name] = relation_field(spec.name, ordered=spec.ordered)
+        else:
+            fields[spec.name] = content_field(spec.name)
+    return fields
+
+
+# The story's content as form fields, derived from its declaration: the
+# story form inherits them (Django collects declared fields from bases).
+StoryContentFields = type("StoryContentFields", (forms.Form,), story_content_fields())
+
+
+class StoryForm(forms.ModelForm, StoryContentFields):
     """The story as an editor writes it: every content field of a revision, and the save's note.
 
     It is a ModelForm of ``Article`` only so that the admin can host it. It
     has no model fields and never writes the story row, whose content
     columns are the live copy readers are served: the admin saves it through
-    ``articles.services`` as a new revision.
+    ``articles.services`` as a new revision. Its content fields come from
+    ``STORY_CONTENT`` (``StoryContentFields``).
     """
 
-    headline_ar = content_field("headline_ar")
-    headline_en = content_field("headline_en")
-    standfirst_ar = content_field("standfirst_ar")
-    standfirst_en = content_field("standfirst_en")
-    body_ar = content_field("body_ar")
-    body_en = content_field("body_en")
-    dateline_ar = content_field("dateline_ar")
-    dateline_en = content_field("dateline_en")
-    section = content_field("section")
-    authors = OrderedModelChoiceField(
-        queryset=Author.objects.all(),
-        required=False,
-        label=_("Authors"),
-        help_text=_("In the order the byline prints them."),
-    )
-    tags = forms.ModelMultipleChoiceField(queryset=Tag.objects.all(), required=False, label=_("Tags"))
-    lead_image = content_field("lead_image")
-    slug = content_field("slug")
-    publish_at = content_field("publish_at")
-    embargo_until = content_field("embargo_until")
     english_reviewed = forms.BooleanField(
         required=False,
         label=_("English is up to date"),
@@ -96,7 +137,7 @@ class StoryForm(forms.ModelForm):
         help_text=_("What changed, in a few words; the history shows it."),
         widget=forms.TextInput(attrs={"class": "vTextField"}),
     )
-    base_revision = forms.ModelChoiceField(queryset=Revision.objects.none(), required=False, widget=forms.HiddenInput)
+    base_revision = PickOne(queryset=Revision.objects.none(), required=False, widget=forms.HiddenInput)
 
     # Set by the admin for each request (see ``ArticleAdmin.get_form``).
     admin_site = None
@@ -117,7 +158,7 @@ class StoryForm(forms.ModelForm):
         if self.admin_site is not None:
             # The admin's own search-as-you-type pickers; they need the site
             # for their address, so they are set here rather than declared.
-            for name, widget in (("lead_image", AutocompleteSelect), ("tags", AutocompleteSelectMultiple)):
+            for name, widget in (("lead_image", PlausibleAutocompleteSelect), ("tags", PlausibleAutocompleteMultiple)):
                 field = self.fields[name]
                 field.widget = widget(Article._meta.get_field(name), self.admin_site)
                 field.widget.choices = field.choices
@@ -127,9 +168,10 @@ class StoryForm(forms.ModelForm):
         """The form's initial values: what ``revision`` says."""
         if revision is None:
             return {}
-        values = {name: getattr(revision, name) for name in content_names()}
-        values["authors"] = [author.pk for author in revision.ordered_authors()]
-        values["tags"] = [tag.pk for tag in revision.tags.all()]
+        values = content_of(revision)
+        for spec in STORY_CONTENT:
+            if spec.relation:
+                values[spec.name] = [obj.pk for obj in values[spec.name]]
         return values
 
     def clean(self):
@@ -181,7 +223,7 @@ class MoveForm(forms.Form):
 class RevisionMoveForm(MoveForm):
     """A move about one exact revision: the one the user was looking at."""
 
-    revision = forms.ModelChoiceField(queryset=Revision.objects.none(), widget=forms.HiddenInput)
+    revision = PickOne(queryset=Revision.objects.none(), widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

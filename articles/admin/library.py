@@ -13,11 +13,22 @@ from ..models import Image
 from ..services.library import library_delete, library_save
 from ..services.media import image_create, image_update
 from .bilingual import BilingualAdmin
-from .forms import ImageForm
+from .forms import ImageForm, PickOne
+from .widgets import PlausibleAutocompleteSelect
 
 
 class LibraryAdmin(BilingualAdmin):
     """Saves and deletions go through the library service, which refreshes the live stories showing them."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # An impossible id (past the bigint range, or not a number) is an
+        # unknown choice, and the form is drawn again without looking it up.
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget", PlausibleAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            )
+        kwargs.setdefault("form_class", PickOne)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         library_save(obj=obj)

@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy
 
 from .. import editions, selectors, services
 from ..diff import diff_revisions
-from ..models import Article, Revision
+from ..models import TRANSLATED_FIELDS, Article, Revision
+from ..models.content import DETAIL_FIELDS
 from ..presentation import StoryPage
 from ..workflow import Action, State
 from .compare import change_rows
@@ -36,8 +37,6 @@ from .paginator import EstimatedCountPaginator
 # Speed Texts (Trauzettel-Klosinski et al., 2012): Arabic is read more slowly
 # than English, so one figure for both would mislead either desk.
 READING_SPEED = {"ar": 138, "en": 228}
-TEXT_FIELDS = ("headline", "standfirst", "dateline", "body")
-DETAIL_FIELDS = ("section", "authors", "tags", "lead_image", "slug", "publish_at", "embargo_until")
 QUEUE_MOVES = (Action.PUBLISH, Action.SCHEDULE, Action.REQUEST_CHANGES)
 
 
@@ -257,7 +256,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "code": code,
                     "name": editions.translated_name(code),
                     "dir": editions.direction(code),
-                    "fields": [form[f"{name}_{code}"] for name in TEXT_FIELDS],
+                    "fields": [form[f"{name}_{code}"] for name in TRANSLATED_FIELDS],
                     "words_per_minute": READING_SPEED.get(code, 200),
                     "translation": index > 0,
                 }
@@ -398,7 +397,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "dir": editions.direction(code),
                     "values": [
                         (Revision._meta.get_field(name).verbose_name, getattr(revision, f"{name}_{code}") or "", name)
-                        for name in TEXT_FIELDS
+                        for name in TRANSLATED_FIELDS
                     ],
                 }
                 for code in editions.languages()
@@ -527,7 +526,10 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self._story_or_404(request, object_id)
         revision = self._revision_or_404(article, number)
         form = RestoreForm(request.POST)
-        form.is_valid()
+        if not form.is_valid():
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+            return redirect("admin:articles_article_history", article.pk)
         try:
             result = services.revision_restore(
                 article=article, revision=revision, user=request.user, note=form.cleaned_data.get("note", "")

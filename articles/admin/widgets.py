@@ -1,6 +1,7 @@
 """Widgets of the story form: the ordered byline picker, the body editor, date and time."""
 
 from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -75,3 +76,44 @@ class OrderedAuthorsWidget(forms.SelectMultiple):
         # Rendered with the site's template engine, where the admin's
         # templates live, rather than the form renderer's.
         return mark_safe(render_to_string(self.template_name, self.get_context(name, value, attrs)))  # noqa: S308
+
+
+# The largest id a bigint column holds. An id past it is no object at all,
+# and some databases' drivers fail on it rather than find nothing, so the
+# pickers refuse it as an unknown choice before any query is made.
+LARGEST_ID = 2**63 - 1
+
+
+def plausible_id(value) -> bool:
+    """Whether ``value`` could be the id of a row: a positive whole number a bigint holds."""
+    text = str(getattr(value, "pk", value)).strip()
+    return text.isdigit() and 0 < int(text) <= LARGEST_ID
+
+
+def past_the_largest_id(value) -> bool:
+    """Whether ``value`` is a whole number too large to be any row's id."""
+    text = str(getattr(value, "pk", value)).strip()
+    return text.isdigit() and int(text) > LARGEST_ID
+
+
+def _plausible(values) -> list[str]:
+    return [value for value in values if plausible_id(value)]
+
+
+class PlausibleAutocompleteSelect(AutocompleteSelect):
+    """The admin's search-as-you-type picker, redrawing a refused form without querying impossible ids.
+
+    The form is drawn again with what was posted; Django's picker looks the
+    posted ids up to label them, and a driver that cannot hold an id past
+    the bigint range fails there instead of finding nothing.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, _plausible(value), attr)
+
+
+class PlausibleAutocompleteMultiple(AutocompleteSelectMultiple):
+    """The several-objects picker, with the same care as ``PlausibleAutocompleteSelect``."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, _plausible(value), attr)

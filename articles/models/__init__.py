@@ -1,5 +1,5 @@
 from .article import Article, ArticleAuthor, ArticleQuerySet, ArticleTag
-from .content import SHARED_FIELDS, TRANSLATED_FIELDS, StoryContent
+from .content import RELATIONS, SHARED_FIELDS, STORY_CONTENT, TRANSLATED_FIELDS, ContentField, StoryContent
 from .corrections import Correction
 from .media import Image, Rendition
 from .people import Author
@@ -13,6 +13,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleTag",
     "Author",
+    "ContentField",
     "Correction",
     "Image",
     "Rendition",
@@ -20,7 +21,9 @@ __all__ = [
     "RevisionAuthor",
     "RevisionImmutable",
     "RevisionTag",
+    "RELATIONS",
     "SHARED_FIELDS",
+    "STORY_CONTENT",
     "Section",
     "StoryContent",
     "TRANSLATED_FIELDS",

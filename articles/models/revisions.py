@@ -109,10 +109,6 @@ class Revision(StoryContent):
     def is_conflict(self) -> bool:
         return self.conflict_with_id is not None
 
-    def ordered_authors(self):
-        """The bylines in print order (uses ``with_relations`` when loaded)."""
-        return [byline.author for byline in self.bylines.all()]
-
 
 class RevisionAuthor(OrderedAuthor):
     revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="bylines")

@@ -14,24 +14,32 @@ from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Cast
 
+from ..models.content import STORY_CONTENT
 from ..richtext import plain_text
 from .normalise import arabic_terms, english_terms
 
 TSVECTOR_MAX_POSITION = 16383
-# ts_rank weights for D, C, B, A: headline, then standfirst, then body.
-WEIGHTS = {"headline": "A", "standfirst": "B", "dateline": "C", "tags": "B", "body": "D"}
+# ts_rank weights, A counting most, of the fields search reads: declared
+# with the story's content (``ContentField.search_weight``).
+WEIGHTS = {spec.name: spec.search_weight for spec in STORY_CONTENT if spec.search_weight}
+# The rich text (the body) is indexed last: it is the one field long enough
+# to reach the tsvector's last position, and every other field keeps its own.
+SEARCHED = sorted((spec for spec in STORY_CONTENT if spec.search_weight), key=lambda spec: spec.rich)
 
 
 def _fields(article, language: str) -> list[tuple[str, str]]:
-    """The (weight name, plain text) pairs of ``article`` in ``language``."""
-    tag_names = " ".join(getattr(tag, f"name_{language}") or "" for tag in article.tags.all())
-    return [
-        ("headline", getattr(article, f"headline_{language}") or ""),
-        ("standfirst", getattr(article, f"standfirst_{language}") or ""),
-        ("dateline", getattr(article, f"dateline_{language}") or ""),
-        ("tags", tag_names),
-        ("body", plain_text(getattr(article, f"body_{language}") or "")),
-    ]
+    """The (field name, plain text) pairs of ``article`` in ``language`` that search reads, in index order.
+
+    A relation (the tags) is read as its names in ``language``.
+    """
+    pairs = []
+    for spec in SEARCHED:
+        if spec.relation:
+            text = " ".join(getattr(obj, f"name_{language}") or "" for obj in getattr(article, spec.name).all())
+        else:
+            text = getattr(article, f"{spec.name}_{language}") or ""
+        pairs.append((spec.name, plain_text(text) if spec.rich else text))
+    return pairs
 
 
 def _spaced(terms) -> str:

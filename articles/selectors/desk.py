@@ -7,8 +7,9 @@ with 100,000 stories.
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
 
-from .. import editions, workflow
+from .. import workflow
 from ..models import Article, Correction, Revision, RevisionAuthor, Transition
+from ..models.content import RICH_FIELDS, edition_columns, long_names
 from ..workflow import Action, State
 from .public import article_live
 
@@ -27,7 +28,7 @@ def article_history(article: Article) -> tuple[QuerySet[Revision], QuerySet[Tran
     revisions = (
         Revision.objects.filter(article=article)
         .select_related("created_by", "conflict_with", "restored_from")
-        .defer("body_ar", "body_en")
+        .defer(*edition_columns(RICH_FIELDS))
         .order_by("-number")
     )
     transitions = (
@@ -47,19 +48,15 @@ def moves_for(article: Article, user) -> list[Action]:
 
 DESK_LIST_LENGTH = 10
 
-# The long text of a story or revision, which no list needs.
-_LONG_TEXT = ("body", "standfirst")
-
 
 def _long_text(prefix: str = "") -> list[str]:
-    """The long text columns, in every language and the untranslated column behind them.
+    """The long text columns (``LONG_FIELDS``), in every language and the untranslated column behind them.
 
     Querysets deferring these must call ``rewrite(False)`` first, or
     django-modeltranslation reads ``body`` as "the body in the current
     language" and the untranslated column is loaded after all.
     """
-    names = [f"{name}_{code}" for name in _LONG_TEXT for code in editions.languages()]
-    return [f"{prefix}{name}" for name in (*_LONG_TEXT, *names)]
+    return [f"{prefix}{name}" for name in long_names()]
 
 
 def desk_has_english(prefix: str = "latest_revision") -> Q:

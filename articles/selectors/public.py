@@ -1,8 +1,7 @@
 """The reader's side: every read the public site, its feeds and sitemaps need.
 
 The rule for what a reader may see lives in ``ArticleQuerySet.live``; every
-selector here starts from it (except ``article_cache_dependencies``, which
-the page cache asks about a story in any state).
+selector here starts from it.
 """
 
 from dataclasses import dataclass, field
@@ -14,8 +13,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from ..dependencies import navigation_version
 from ..links import link
-from ..models import Article, Section
+from ..models import TRANSLATED_FIELDS, Article, Section
+from ..models.content import RICH_FIELDS, edition_columns
 
 # The search index lives on the story row but no page prints it; loading it
 # would more than double what each row costs to read.
@@ -49,7 +50,7 @@ def article_live_detail(pk: int, language: str) -> Article:
             "first_published_at",
             "last_updated_at",
             "live_extras",
-            *(f"{name}_{language}" for name in ("headline", "standfirst", "body", "dateline")),
+            *(f"{name}_{language}" for name in TRANSLATED_FIELDS),
         )
         .get(pk=pk)
     )
@@ -71,12 +72,10 @@ HOME_STORIES_PER_SECTION = 4
 HOME_RECENT_FACTOR = 4
 
 
-LIST_DEFERRED = ("body", "body_ar", "body_en", *SEARCH_COLUMNS)
-
-
 def article_live_list(language: str) -> QuerySet[Article]:
     """Live stories with an edition in ``language``, ready to be listed (section, picture sizes)."""
-    return article_live().in_language(language).defer(*LIST_DEFERRED, "live_extras")
+    deferred = (*RICH_FIELDS, *edition_columns(RICH_FIELDS), *SEARCH_COLUMNS, "live_extras")
+    return article_live().in_language(language).defer(*deferred)
 
 
 @dataclass
@@ -190,24 +189,31 @@ def in_order_of(stories: QuerySet[Article], ids: list[int]) -> list[Article]:
     return [found[pk] for pk in ids if pk in found]
 
 
+_NAV_MEMORY: list = [None, []]  # the navigation's version, and the sections read under it
+
+
 def section_nav() -> list[Section]:
     """The sections, in their order, for the site's navigation.
 
-    Kept in the cache (every page shows them) until a section changes
-    (``cache.navigation_changed``).
+    Every page shows them, so this process remembers them for as long as the
+    navigation's version (``dependencies.navigation_version``, set by the
+    page cache while it renders a page) stays the same: a section's change
+    gives it a new one, on every app server, whatever Redis does. Without a
+    version (the page cache off, signed-in staff) they are read: one query
+    of a handful of rows.
     """
-    from ..cache import NAV_SECTIONS, cache
-
-    sections = cache.get(NAV_SECTIONS)
-    if sections is None:
-        sections = list(Section.objects.order_by("order", "slug"))
-        cache.set(NAV_SECTIONS, sections, timeout=None)
+    version = navigation_version.get()
+    if version is not None and _NAV_MEMORY[0] == version:
+        return _NAV_MEMORY[1]
+    sections = list(Section.objects.order_by("order", "slug"))
+    if version is not None:
+        _NAV_MEMORY[:] = [version, sections]
     return sections
 
 
 def feed_stories(language: str, *, section: Section | None = None, limit: int = 30) -> list[Article]:
     """The newest live stories for a feed; their bylines, tags and corrections come with them (``live_extras``)."""
-    stories = article_live().in_language(language).defer("body_ar", "body_en")
+    stories = article_live().in_language(language).defer(*edition_columns(RICH_FIELDS))
     if section is not None:
         stories = stories.filter(section=section)
     return list(stories[:limit])
@@ -242,11 +248,3 @@ def news_sitemap_stories(since: datetime, language: str) -> list[Article]:
         .only("pk", "slug", "has_english", "headline_ar", "headline_en", "first_published_at")
         .order_by("-first_published_at", "-id")[:1000]
     )
-
-
-def article_cache_dependencies(article_id: int) -> Article | None:
-    """A story in any state, with what its public pages depend on (section, tags, authors).
-
-    For cache invalidation after a change, so it does not filter on live.
-    """
-    return Article.objects.filter(pk=article_id).select_related("section").prefetch_related("tags", "authors").first()

@@ -3,7 +3,7 @@
 These are plain admin edits, but readers see their names and descriptions
 on every story that uses them. After a change is committed, the live stories
 that show it get their stored bylines and tags refreshed and their cached
-pages invalidated, on the task queue (a popular tag can be on thousands of
+pages forgotten (through ``signals``), on the task queue (a popular tag can be on thousands of
 stories).
 """
 
@@ -12,6 +12,7 @@ from functools import partial
 from django.db import transaction
 
 from ..models import Article, ArticleAuthor, ArticleTag, Author, Image, Section, Tag
+from ..signals import sections_changed
 
 
 def library_save(*, obj: Section | Tag | Author | Image) -> None:
@@ -56,9 +57,7 @@ def live_stories_refresh(model, pk) -> None:
 
 
 def _refresh(model, pk) -> None:
-    from .. import cache
-
     if model is Section:
         # Section names are in every page's navigation, and on their stories.
-        cache.navigation_changed()
+        sections_changed.send(sender=Section)
     live_stories_refresh(model, pk)

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from .. import search, workflow
 from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
+from ..models.content import copy_content
 from ..richtext import clean_text
 from ..workflow import Action, State, context_for
 from ._common import announce_live_change, announce_story_event, lock, record
-from .content import copy_content
+from .content import check_times
 from .live import live_extras_write
 from .media import story_renditions_ensure
 
@@ -80,6 +81,7 @@ def revision_approve(
     wait for it (a slip of the date would otherwise publish an embargoed
     story at once). Publishing now is its own move, made without a time.
     """
+    check_times(publish_at=publish_at)
     with transaction.atomic():
         locked = lock(article)
         revision = _revision_of(locked, revision)

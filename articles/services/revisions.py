@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from .. import workflow
 from ..editions import languages
 from ..models import Article, Author, Revision, RevisionAuthor, RevisionTag, Tag
+from ..models.content import content_names, content_of, translated_names
 from ..richtext import clean_text
 from ..workflow import context_for
 from ._common import lock, record
-from .content import clean_content, content_names, content_of, translated_names
+from .content import clean_content
 
 
 @dataclass(frozen=True)
@@ -123,13 +124,14 @@ def revision_restore(*, article: Article, revision: Revision, user, note: str = 
     if revision.article_id != article.pk:
         raise ValidationError(_("That revision belongs to another story."))
     source = Revision.objects.with_relations().get(pk=revision.pk)
+    content = content_of(source)
     article.refresh_from_db()
     return revision_create(
         article=article,
         user=user,
-        content={name: getattr(source, name) for name in content_names()},
-        authors=source.ordered_authors(),
-        tags=list(source.tags.all()),
+        content={name: content[name] for name in content_names()},
+        authors=content["authors"],
+        tags=content["tags"],
         base_revision=article.latest_revision,
         note=note or _("Restored from revision %(number)s.") % {"number": source.number},
         restored_from=source,
@@ -170,8 +172,8 @@ def _english_stale(previous: Revision | None, values: Mapping[str, Any], english
     """Flag the English as possibly stale when only the Arabic moved on."""
     if english_reviewed or previous is None:
         return False
-    before = content_of(previous)
     names = translated_names()
+    before = {name: getattr(previous, name) for name in names}
     arabic_changed = any(values[name] != before[name] for name in names if name.endswith("_ar"))
     english_changed = any(values[name] != before[name] for name in names if name.endswith("_en"))
     has_english = any(values[name] for name in names if name.endswith("_en"))

@@ -15,6 +15,7 @@ from .env import (
     content_security_policy,
     database_config,
     env_bool,
+    env_float,
     env_int,
     env_list,
     env_str,
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "articles",
+    # Listens to articles' signals; articles never imports it.
+    "pagecache",
     "audit",
     # django-ninja: listed so its docs page uses the files it ships, not a CDN.
     "ninja",
@@ -67,7 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Stored public pages are answered here, before sessions, languages,
     # CSRF and authentication are looked at (readers need none of them).
-    "articles.cache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, so the 400 page speaks it.
@@ -207,10 +210,19 @@ NEWSROOM_FOUR_EYES = env_bool("NEWSROOM_FOUR_EYES", default=True)
 NEWSROOM_HEADLINE_MAX_LENGTH = 110
 
 # Public site
-# How long a cached public page may be kept at most. Pages are invalidated
-# as soon as a story they show changes; this only bounds how long a change
-# that sends no signal (a renamed section or author) can take to show.
+# How long a cached public page may be kept at most (every stored page has a
+# lifetime). Pages are invalidated as soon as what they show changes; this
+# bounds what the cache holds and how long a change that sends no signal
+# could take to show.
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How often each process asks the database whether stored pages are still
+# to be trusted (an invalidation Redis did not confirm, a Redis restart):
+# the longest a change can take to reach readers when Redis loses it
+# (pagecache.freshness). None: never ask (the test suite's pinned counts).
+NEWSROOM_PAGE_CACHE_CHECK_SECONDS = env_float("PAGE_CACHE_CHECK_SECONDS", 1.0)
+# Prefix of every page-cache key, so that two sites sharing one Redis
+# database never serve each other's pages. Empty: derived from the database.
+NEWSROOM_PAGE_CACHE_NAMESPACE = env_str("PAGE_CACHE_NAMESPACE")
 # Off only to measure the pages themselves (make bench's cold runs).
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=True)
 NEWSROOM_PAGE_SIZE = 20

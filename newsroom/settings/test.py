@@ -15,3 +15,7 @@ WHITENOISE_USE_FINDERS = True
 # Sign-in throttling is switched on by the tests that exercise it; elsewhere
 # it would count the suite's own deliberate failures.
 AXES_ENABLED = False
+# Each process asks the database whether stored pages may be trusted once a
+# second; the suite pins what pages cost without that (tests/pagecache
+# switch it on).
+NEWSROOM_PAGE_CACHE_CHECK_SECONDS = None

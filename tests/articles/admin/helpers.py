@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from articles.services.content import content_names
+from articles.models.content import content_names
 
 
 def story_post(revision=None, *, base=None, authors=None, tags=None, note="", **changes) -> dict:

@@ -4,7 +4,7 @@ import pytest
 
 from articles import services
 from articles.models import Revision
-from articles.services.content import content_names
+from articles.models.content import content_names
 from articles.workflow import State
 from tests.factories import EditorFactory, draft, edit, published
 

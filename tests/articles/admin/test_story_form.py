@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles.admin.forms import StoryForm
 from articles.models import Article, ArticleAuthor, ArticleTag, Revision
-from articles.services.content import content_names
+from articles.models.content import content_names
 from articles.workflow import State
 from tests.factories import (
     SAMPLE_BODY_AR,

@@ -148,7 +148,7 @@ class TestEnglishStaleness:
         edit(article, editor, body_ar="<p>نص عربي جديد</p>")
         article.refresh_from_db()
         base = article.latest_revision
-        from articles.services.content import content_names
+        from articles.models.content import content_names
 
         result = services.revision_create(
             article=article,

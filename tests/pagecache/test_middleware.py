@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import cache
+from pagecache import keys as cache
 from tests.factories import (
     AuthorFactory,
     SectionFactory,
@@ -169,10 +169,10 @@ def test_invalidation_bumps_only_the_story_keys(django_capture_on_commit_callbac
         f"archive:{local.year}-{local.month}",
         f"archive:{local.year}-{local.month}-{local.day}",
     }
-    before = django_cache.get_many([cache.VERSION_PREFIX + key for key in keys])
+    before = django_cache.get_many([cache.version_name(key) for key in keys])
     with django_capture_on_commit_callbacks(execute=True):
         corrected(article)
-    after = django_cache.get_many([cache.VERSION_PREFIX + key for key in keys])
+    after = django_cache.get_many([cache.version_name(key) for key in keys])
     assert len(after) == len(keys)
     assert all(after[name] != before.get(name) for name in after)
 
@@ -268,3 +268,57 @@ def test_an_editors_request_is_never_answered_from_the_store(client, editor):
     client.get(url)
     client.force_login(editor)
     assert "private" in client.get(url)["Cache-Control"]
+
+
+@pytest.fixture
+def page_cache_calls(monkeypatch):
+    """Every call the page cache makes to the cache backend (sessions' calls are not counted)."""
+    from django.core.cache import caches
+
+    calls = []
+    inside = []  # local memory's get_many calls its own get: count the outer call only
+    backend = caches["default"]
+    for name in ("get", "get_many", "set", "set_many", "add", "delete", "delete_many", "has_key"):
+        original = getattr(backend, name)
+
+        def counted(first, *args, _original=original, _name=name, **kwargs):
+            names = [first] if isinstance(first, str) else list(first)
+            if not inside and any(str(key).startswith(cache.namespace() + ":") for key in names):
+                calls.append((_name, names))
+            inside.append(_name)
+            try:
+                return _original(first, *args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(backend, name, counted)
+    return calls
+
+
+def test_requests_the_cache_cannot_answer_make_no_page_cache_call(client, editor, page_cache_calls):
+    article = published()
+    story = f"/ar/news/{article.pk}/{article.slug}/"
+    client.get("/ar/"), client.get(story)  # stored for readers
+    page_cache_calls.clear()
+
+    client.get("/admin/login/")
+    client.get("/admin/articles/article/?q=التحالف")
+    client.post("/ar/search/", {"q": "التحالف"})
+    client.get("/robots.txt")
+    client.get("/ar/?utm_source=newsletter")  # a parameter the home page does not read
+    client.get(f"{story}?page=7")
+    client.force_login(editor)
+    client.get("/ar/")
+    client.get(story)
+    client.get("/admin/")
+    assert page_cache_calls == []
+
+
+def test_a_readers_hit_is_one_page_cache_call(client, page_cache_calls):
+    article = published()
+    story = f"/ar/news/{article.pk}/{article.slug}/"
+    client.get(story)
+    client.get(story)  # learns which versions to read with the page
+    page_cache_calls.clear()
+    client.get(story)
+    assert [name for name, _keys in page_cache_calls] == ["get_many"]

@@ -20,6 +20,9 @@ from ninja.openapi.docs import Swagger
 from ninja.responses import Status
 from pydantic import Field
 
+from pagecache.keys import LIVE, NAV, story_key
+from pagecache.middleware import SURROGATE_KEY_HEADER
+
 from . import keys, ninjs, schemas, selectors
 from .access import PartnerKey, RateLimited, require_embargo_scope
 from .representation import live_view, preview_view, scheduled_view, story_data
@@ -75,8 +78,13 @@ def _invalid(request, error):
     return api.create_response(request, {"detail": str(error)}, status=400)
 
 
-def respond(request, data, *, private: bool = False) -> HttpResponse:
-    """``data`` as JSON with a strong ETag; 304 when the client already holds this answer."""
+def respond(request, data, *, private: bool = False, keys: tuple[str, ...] = (LIVE,)) -> HttpResponse:
+    """``data`` as JSON with a strong ETag; 304 when the client already holds this answer.
+
+    A public answer names in ``Surrogate-Key`` the page cache's dependency
+    keys it shows (``keys``), so a CDN in front of the API drops it when the
+    page cache purges those keys (``pagecache.receivers``).
+    """
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     matches = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
@@ -90,6 +98,7 @@ def respond(request, data, *, private: bool = False) -> HttpResponse:
         patch_cache_control(response, private=True, no_cache=True)
     else:
         patch_cache_control(response, public=True, max_age=settings.NEWSROOM_API_MAX_AGE)
+        response[SURROGATE_KEY_HEADER] = " ".join(sorted(keys))
     patch_vary_headers(response, ["X-API-Key"])
     return response
 
@@ -142,7 +151,7 @@ def story(request, story_id: int = Path(..., ge=1, le=MAX_ID)):
     article = selectors.live_story(story_id)
     if article is None:
         return Status(404, {"detail": "No live story has this id."})
-    return respond(request, story_data(live_view(article), request))
+    return respond(request, story_data(live_view(article), request), keys=(story_key(article.pk),))
 
 
 @api.get(
@@ -159,7 +168,7 @@ def story_ninjs(request, story_id: int = Path(..., ge=1, le=MAX_ID), language: L
     view = live_view(article)
     if language not in view.languages():
         return Status(404, {"detail": "This story has no edition in this language."})
-    return respond(request, ninjs.story_ninjs(story_data(view, request), language))
+    return respond(request, ninjs.story_ninjs(story_data(view, request), language), keys=(story_key(article.pk),))
 
 
 class SearchQuery(schemas.Schema):
@@ -193,7 +202,9 @@ def _named(request, item, url_name):
 @api.get("/sections", response={200: list[schemas.Section], 304: None, **ANSWERS}, tags=["taxonomy"])
 def sections(request):
     """Every section, in the site's order."""
-    return respond(request, [_named(request, section, "articles:section") for section in selectors.sections()])
+    return respond(
+        request, [_named(request, section, "articles:section") for section in selectors.sections()], keys=(NAV,)
+    )
 
 
 class NamedQuery(schemas.Schema):

@@ -145,3 +145,13 @@ def test_list_and_detail_cost_the_same_whatever_the_stories(client, django_asser
         assert client.get(f"/api/v1/stories/{made[0].pk}").status_code == 200
     with django_assert_max_num_queries(1):
         assert client.get(f"/api/v1/stories/{made[0].pk}/ninjs").status_code == 200
+
+
+def test_public_answers_name_their_surrogate_keys_and_keyed_answers_are_private(client, live_key):
+    story = published()
+    detail = client.get(f"/api/v1/stories/{story.pk}")
+    assert detail["Surrogate-Key"] == f"story:{story.pk}"
+    assert "public" in detail["Cache-Control"]
+    assert client.get("/api/v1/stories")["Surrogate-Key"] == "live"
+    keyed = client.get(f"/api/v1/stories/{story.pk}", HTTP_X_API_KEY=live_key)
+    assert "private" in keyed["Cache-Control"] and "Surrogate-Key" not in keyed

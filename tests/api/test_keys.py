@@ -121,3 +121,17 @@ def test_an_expired_preview_token_is_refused(client, editor, monkeypatch):
     later = clock.time() + 61
     monkeypatch.setattr("django.core.signing.time.time", lambda: later)
     assert client.get(f"/api/v1/preview/{token}").status_code == 404
+
+
+def test_the_command_prints_a_preview_address_for_a_revision(client, editor):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    story = draft(editor, headline_ar="مسودة للمعاينة")
+    out = StringIO()
+    call_command("api_preview_token", str(story.pk), "--minutes", "5", stdout=out)
+    address = out.getvalue().splitlines()[0]
+    assert client.get(address).json()["editions"]["ar"]["headline"] == "مسودة للمعاينة"
+    with pytest.raises(CommandError):
+        call_command("api_preview_token", str(story.pk), "--revision", "99", stdout=StringIO())

@@ -155,3 +155,30 @@ def test_public_answers_name_their_surrogate_keys_and_keyed_answers_are_private(
     assert client.get("/api/v1/stories")["Surrogate-Key"] == "live"
     keyed = client.get(f"/api/v1/stories/{story.pk}", HTTP_X_API_KEY=live_key)
     assert "private" in keyed["Cache-Control"] and "Surrogate-Key" not in keyed
+
+
+@pytest.mark.parametrize("stories", [1, 5])
+def test_search_taxonomy_and_embargo_lists_cost_the_same_whatever_the_stories(
+    client, django_assert_max_num_queries, stories, embargo_key
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import scheduled
+
+    tags = [TagFactory() for _ in range(3)]
+    authors = [AuthorFactory() for _ in range(3)]
+    later = timezone.now() + timedelta(days=1)
+    for _ in range(stories):
+        published(tags=tags, authors=authors, headline_ar="انسحاب قوات التحالف")
+        scheduled(tags=tags, authors=authors, embargo_until=later, at=later)
+    with django_assert_max_num_queries(2):
+        assert len(client.get("/api/v1/search", {"q": "التحالف"}).json()["items"]) == stories
+    with django_assert_max_num_queries(1):
+        assert len(client.get("/api/v1/tags").json()["items"]) == 3
+    with django_assert_max_num_queries(1):
+        assert len(client.get("/api/v1/authors").json()["items"]) == 3
+    # The key is looked up once; the scheduled revisions, their bylines and tags in three more.
+    with django_assert_max_num_queries(4):
+        assert len(client.get("/api/v1/embargoed", HTTP_X_API_KEY=embargo_key).json()["items"]) == stories

@@ -6,6 +6,8 @@ approve), so the data always satisfies the workflow's rules.
 """
 
 import io
+import random
+from pathlib import Path
 
 import factory
 from django.contrib.auth import get_user_model
@@ -16,6 +18,7 @@ from PIL import Image as Picture
 from articles import roles, services
 from articles.models import Author, Image, Section, Tag
 
+SAMPLE_TEXT_AR = (Path(__file__).resolve().parent.parent / "articles" / "demo" / "sample_story_ar.txt").read_text()
 SAMPLE_BODY_AR = (
     "<p>قال المتحدث باسم الجيش العراقي اليوم الأحد إن العراق والولايات المتحدة أجريا محادثات لتحديد جدول زمني "
     "للانسحاب التدريجي لقوات التحالف التي تقودها الولايات المتحدة من العراق.</p>"
@@ -235,3 +238,36 @@ def corrected(
     return services.correction_add(
         article=article, user=moderator or ModeratorFactory(), kind=kind, text_ar=text_ar, text_en=text_en
     )
+
+
+def long_arabic_bodies(words: int = 30_000, *, seed: int = 7) -> tuple[str, str]:
+    """Two revisions' bodies of an Arabic story about ``words`` words long.
+
+    Paragraphs are the sample story's sentences recombined. The second body is
+    what a day on the desk does to the first: a word changed or a diacritic
+    added in every seventh paragraph, paragraphs inserted and deleted, one
+    rewritten, and a link added.
+    """
+    rng = random.Random(seed)
+    sentences = [line.strip() for line in SAMPLE_TEXT_AR.splitlines() if len(line.split()) > 6]
+    paragraphs, count = [], 0
+    while count < words:
+        paragraph = " ".join(rng.sample(sentences, k=2))
+        paragraphs.append(paragraph)
+        count += len(paragraph.split())
+    edited = []
+    for index, paragraph in enumerate(paragraphs):
+        if index % 61 == 30:
+            continue  # deleted
+        if index % 7 == 0:
+            wording = paragraph.split()
+            wording[len(wording) // 2] = "قُتل" if index % 2 else "المفاوضات"
+            paragraph = " ".join(wording)
+        if index == len(paragraphs) // 2:
+            paragraph = " ".join(rng.sample(sentences, k=3))  # rewritten
+        if index % 97 == 0:
+            paragraph = paragraph.replace(" ", ' <a href="https://example.com/iraq">', 1) + "</a>"
+        edited.append(paragraph)
+        if index % 50 == 25:
+            edited.append(rng.choice(sentences))  # inserted
+    return "".join(f"<p>{p}</p>" for p in paragraphs), "".join(f"<p>{p}</p>" for p in edited)

@@ -47,9 +47,8 @@ def record(
     )
 
 
-def announce_live_change(article: Article, event: str) -> None:
-    """Tell listeners: inside the transaction (``story_changed``), and caches once it is committed."""
-    announce_story_event(article, event)
+def announce_live_change(article: Article) -> None:
+    """Tell caches and listeners once the change is committed, never before."""
     article_id = article.pk
     transaction.on_commit(lambda: live_changed.send(sender=Article, article_id=article_id))
 

@@ -3,6 +3,7 @@
 import io
 import logging
 import os
+import secrets
 import warnings
 from functools import partial
 
@@ -190,7 +191,6 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
     # already applied to the pixels above.
     picture.info.clear()
     made = []
-    stem = image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     for fmt, width, crop in missing:
         source = picture
         if crop:
@@ -201,7 +201,7 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
         resized = source if width == source.width else source.resize((width, height), Picture.Resampling.LANCZOS)
         buffer = io.BytesIO()
         resized.save(buffer, PIL_FORMATS[fmt], quality=QUALITY[fmt], optimize=fmt == Rendition.Format.JPEG, exif=b"")
-        name = f"{stem}-{crop}-{width}w" if crop else f"{stem}-{width}w"
+        name = f"{unguessable_stem()}-{crop}-{width}w" if crop else f"{unguessable_stem()}-{width}w"
         rendition = Rendition(image=image, format=fmt, crop=crop)
         rendition.file.save(f"{name}.{'jpg' if fmt == 'jpeg' else 'webp'}", ContentFile(buffer.getvalue()), save=False)
         # Set after the file: assigning it resets the dimension fields.
@@ -219,6 +219,52 @@ def renditions_ensure(*, image: Image) -> list[Rendition]:
         made.append(rendition)
     sources_index(image)
     return made
+
+
+def unguessable_stem() -> str:
+    """The start of a rendition's file name: 128 random bits, nothing of the upload's name.
+
+    Renditions are public files (the web server or the bucket serves them
+    without asking Django), and they are made right after the upload, long
+    before the story showing the picture goes live. A name made from the
+    upload's ("minister-resigns-64w.jpg") could be guessed, and an
+    embargoed picture read, by anyone. A random name is known only from a
+    page that shows the picture, and pages show it only once its story is
+    live. This keeps pictures ready for the moment of publishing (made at
+    publish time, the first readers would get none) and keeps Python out of
+    every picture request (a checked view would be in the way of the CDN).
+    """
+    return secrets.token_hex(16)
+
+
+def renditions_rename_unpublished() -> int:
+    """Give new, random names to the renditions of pictures no live story shows; return how many.
+
+    For renditions made before names were random: their old names could be
+    guessed. Pictures already on a live page keep theirs (readers and
+    caches hold those addresses, and they are public anyway). The files are
+    made again under random names after commit and the old ones deleted.
+    """
+    from ..models import Article, Author
+
+    shown = set(Article.objects.live().exclude(lead_image=None).values_list("lead_image_id", flat=True))
+    shown |= set(Author.objects.exclude(photo=None).values_list("photo_id", flat=True))  # on author pages
+    count = 0
+    for image in Image.objects.exclude(pk__in=shown).iterator():
+        stem = image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        guessable = [
+            r for r in Rendition.objects.filter(image=image) if r.file.name.rsplit("/", 1)[-1].startswith(f"{stem}-")
+        ]
+        if not guessable:
+            continue
+        with transaction.atomic():
+            Rendition.objects.filter(pk__in=[r.pk for r in guessable]).delete()
+            sources_index(image)
+            for rendition in guessable:
+                transaction.on_commit(partial(rendition.file.delete, save=False))
+        renditions_ensure(image=image)
+        count += len(guessable)
+    return count
 
 
 def image_update(*, image: Image) -> None:

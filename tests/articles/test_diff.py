@@ -105,3 +105,78 @@ class TestRevisions:
         revision = draft(editor).latest_revision
         changes = {change.key for change in diff_revisions(None, revision)}
         assert {"headline_ar", "body_ar", "headline_en", "section"} <= changes
+
+
+class TestLongStories:
+    """A 30,000-word story is compared in blocks, and words only inside the blocks that changed."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def bodies(cls):
+        from tests.factories import long_arabic_bodies
+
+        return long_arabic_bodies(30_000)
+
+    @staticmethod
+    def sides(ops):
+        old = "".join(op.text for op in ops if op.kind != "insert")
+        new = "".join(op.text for op in ops if op.kind != "delete")
+        return old, new
+
+    @staticmethod
+    def tokens(markup):
+        from articles.diff import tokenize_html
+
+        return "".join(token for token, _is_tag in tokenize_html(markup))
+
+    def test_only_the_changed_paragraphs_are_compared_word_by_word(self, bodies):
+        from articles.diff import WORD_DIFF_LIMIT, DiffWork
+
+        old, new = bodies
+        work = DiffWork()
+        ops = diff_html(old, new, work=work)
+        from articles.diff import tokenize_html
+
+        everything = len(tokenize_html(old)) + len(tokenize_html(new))
+        assert work.tokens < everything / 5  # a word diff of the whole story would compare every token
+        assert 0 < work.largest_run <= WORD_DIFF_LIMIT
+        assert ("insert", "قُتل") in kinds(ops) and ("delete", "قتل") not in kinds(ops)
+        assert self.sides(ops) == (self.tokens(old), self.tokens(new))  # exact: both texts come back whole
+
+    def test_a_story_with_no_paragraphs_is_still_compared_in_bounded_slices(self, bodies):
+        from articles.diff import WORD_DIFF_LIMIT, DiffWork
+
+        old, new = (body.replace("</p><p>", " ") for body in bodies)
+        work = DiffWork()
+        ops = diff_html(old, new, work=work)
+        assert work.largest_run <= WORD_DIFF_LIMIT
+        assert self.sides(ops) == (self.tokens(old), self.tokens(new))
+
+    def test_one_enormous_sentence_is_cut_into_bounded_slices(self):
+        from articles.diff import WORD_DIFF_LIMIT, DiffWork
+
+        old = " ".join(["كلمة"] * 20_000)
+        new = old.replace("كلمة", "كلمات", 3)
+        work = DiffWork()
+        ops = diff_text(old, new, work=work)
+        assert work.largest_run <= WORD_DIFF_LIMIT
+        assert self.sides(ops) == (old, new)
+
+
+@pytest.mark.django_db
+def test_the_compare_screen_answers_a_30000_word_story(as_user, editor, moderator):
+    from tests.factories import long_arabic_bodies
+
+    old_body, new_body = long_arabic_bodies(30_000)
+    article = draft(editor, body_ar=old_body)
+    edit(article, editor, body_ar=new_body)
+    response = as_user(moderator).get(f"/admin/articles/article/{article.pk}/compare/?old=1&new=2")
+    assert response.status_code == 200
+    assert "قُتل" in response.content.decode()
+
+
+def test_thousands_of_identical_sentences_compare_exactly():
+    old = "<p>" + "قال المتحدث. " * 20_000 + "</p>"
+    new = old.replace("قال", "قالت", 5)
+    ops = diff_html(old, new)
+    assert "".join(op.text for op in ops if op.kind != "delete").count("قالت") == 5

@@ -7,6 +7,9 @@ live story's section, tag and author, so any surface that forgot the rule
 would list them. Every public surface is checked for their marks.
 """
 
+import io
+from unittest import mock
+
 import pytest
 from django.utils import timezone
 
@@ -144,3 +147,68 @@ def test_pending_revision_leaves_the_live_text_on_the_story_page(client, newsroo
     body = client.get(f"/ar/news/{still_live.pk}/{still_live.slug}/").content.decode()
     assert "خبر حي قبل التعديل" in body
     assert HIDDEN["pending"] not in body
+
+
+# --- Pictures of stories that are not live ------------------------------------------------
+
+
+def test_a_hidden_storys_picture_has_no_rendition_at_an_address_made_from_its_upload_name(client):
+    """An embargoed story's picture: its renditions exist (made after upload) but cannot be guessed."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from articles.models import Rendition
+    from articles.services.media import renditions_ensure
+    from tests.factories import ImageFactory, image_bytes
+
+    picture = ImageFactory(file=ContentFile(image_bytes(size=(900, 600)), name="minister-resigns.jpg"))
+    embargoed = scheduled(lead_image=picture, **_content("zembargomark"))
+    live = published(headline_ar="خبر منشور", headline_en="A live story")
+    renditions_ensure(image=picture)
+    renditions = list(Rendition.objects.filter(image=picture))
+    assert renditions  # made ahead, ready for the moment the story goes live
+    stem = picture.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    folder = renditions[0].file.name.rsplit("/", 1)[0]
+    for rendition in renditions:
+        name = rendition.file.name.rsplit("/", 1)[-1]
+        assert "minister" not in name and stem not in name
+        assert len(name.split("-", 1)[0]) == 32  # 128 random bits, in hex
+    for suffix in ("-480w.jpg", "-480w.webp", "-800w.jpg", "-16x9-1200w.jpg", "-1x1-900w.jpg"):
+        assert not default_storage.exists(f"{folder}/{stem}{suffix}")
+    for language in ("ar", "en"):
+        for path in (f"/{language}/", f"/{language}/news/{live.pk}/{live.slug}/", f"/{language}/section/politics/"):
+            body = client.get(path).content.decode()
+            assert not any(rendition.file.name in body for rendition in renditions), path
+    assert embargoed.status == "scheduled"
+
+
+def test_renditions_with_guessable_names_are_made_again_under_random_ones(client, django_capture_on_commit_callbacks):
+    """Renditions made before names were random: the unpublished picture's are renamed, the live one's kept."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    from articles.models import Rendition
+    from articles.services import media
+    from tests.factories import ImageFactory, image_bytes
+
+    hidden_picture = ImageFactory(file=ContentFile(image_bytes(size=(500, 300)), name="leak.jpg"))
+    live_picture = ImageFactory(file=ContentFile(image_bytes(size=(500, 300)), name="public.jpg"))
+    stems = {}
+    for picture in (hidden_picture, live_picture):
+        stems[picture.pk] = picture.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        with mock.patch.object(media, "unguessable_stem", lambda stem=stems[picture.pk]: stem):
+            media.renditions_ensure(image=picture)  # the old way: named after the upload
+    draft(lead_image=hidden_picture, **_content("zoldnamemark"))
+    published(lead_image=live_picture)
+    old_hidden = [r.file.name for r in Rendition.objects.filter(image=hidden_picture)]
+    old_live = sorted(r.file.name for r in Rendition.objects.filter(image=live_picture))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("make_renditions", "--rename-unpublished", stdout=io.StringIO())
+
+    new_hidden = [r.file.name for r in Rendition.objects.filter(image=hidden_picture)]
+    assert len(new_hidden) == len(old_hidden)
+    assert not any(stems[hidden_picture.pk] in name for name in new_hidden)
+    assert not any(default_storage.exists(name) for name in old_hidden)
+    assert sorted(r.file.name for r in Rendition.objects.filter(image=live_picture)) == old_live

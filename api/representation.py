@@ -164,12 +164,12 @@ def story_data(view: StoryView, request, *, full: bool = True) -> dict[str, Any]
         "version": view.version,
         "languages": languages,
         "editions": editions,
-        "section": _named(request, section, "articles:section", slug_only=True) if section else None,
+        "section": named_data(request, section, "articles:section") if section else None,
         "authors": [
-            {**_named(request, author, "articles:author", slug_only=True), "position": position}
+            {**named_data(request, author, "articles:author"), "position": position}
             for position, author in enumerate(extras.get("authors", []), start=1)
         ],
-        "tags": [_named(request, tag, "articles:tag", slug_only=True) for tag in extras.get("tags", [])],
+        "tags": [named_data(request, tag, "articles:tag") for tag in extras.get("tags", [])],
         "corrections": [
             {"kind": item["kind"], "published_at": item["published_at"], "text": _by_language(item, "text", languages)}
             for item in extras.get("corrections", [])
@@ -183,7 +183,8 @@ def story_data(view: StoryView, request, *, full: bool = True) -> dict[str, Any]
     }
 
 
-def _named(request, item: dict, url_name: str, *, slug_only: bool = False) -> dict[str, Any]:
+def named_data(request, item: dict, url_name: str) -> dict[str, Any]:
+    """A section, tag or author as the API prints it: id, slug, names and pages in both languages."""
     return {
         "id": item["id"],
         "slug": item["slug"],

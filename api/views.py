@@ -25,7 +25,7 @@ from pagecache.middleware import SURROGATE_KEY_HEADER
 
 from . import keys, ninjs, schemas, selectors
 from .access import PartnerKey, RateLimited, require_embargo_scope
-from .representation import live_view, preview_view, scheduled_view, story_data
+from .representation import live_view, named_data, preview_view, scheduled_view, story_data
 
 MAX_LIMIT = 100
 # Row ids are 64-bit: a larger number names no story (and would overflow the query).
@@ -192,9 +192,7 @@ def search(request, query: Query[SearchQuery]):
 
 
 def _named(request, item, url_name):
-    from .representation import _named as named
-
-    return named(
+    return named_data(
         request, {"id": item.pk, "slug": item.slug, "name_ar": item.name_ar, "name_en": item.name_en}, url_name
     )
 

@@ -22,6 +22,26 @@ IMAGE_TEXT = ("alt", "caption", "credit")
 CONTENT_TYPES = {"jpeg": "image/jpeg", "webp": "image/webp"}
 
 
+class SiteAddress:
+    """Makes absolute addresses from one base (``https://host``), worked out once.
+
+    ``request.build_absolute_uri`` checks the host against ``ALLOWED_HOSTS``
+    on every call, and a list of twenty stories makes hundreds of links.
+    Built from a request (``for_request``) or from ``NEWSROOM_SITE_URL``
+    where there is none (webhooks).
+    """
+
+    def __init__(self, base: str):
+        self.base = base.rstrip("/")
+
+    @classmethod
+    def for_request(cls, request) -> "SiteAddress":
+        return cls(request.build_absolute_uri("/"))
+
+    def build_absolute_uri(self, path: str) -> str:
+        return path if "://" in path else self.base + path
+
+
 @dataclass
 class StoryView:
     """What the API knows of one story, whichever state it is read in."""

@@ -25,7 +25,7 @@ from pagecache.middleware import SURROGATE_KEY_HEADER
 
 from . import keys, ninjs, schemas, selectors
 from .access import PartnerKey, RateLimited, require_embargo_scope
-from .representation import live_view, named_data, preview_view, scheduled_view, story_data
+from .representation import SiteAddress, live_view, named_data, preview_view, scheduled_view, story_data
 
 MAX_LIMIT = 100
 # Row ids are 64-bit: a larger number names no story (and would overflow the query).
@@ -125,7 +125,8 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 def _page(request, stories, *, cursor, limit):
     rows, next_cursor = selectors.page_of(stories, cursor=cursor, limit=limit)
-    return {"items": [story_data(live_view(row), request, full=False) for row in rows], "next_cursor": next_cursor}
+    site = SiteAddress.for_request(request)
+    return {"items": [story_data(live_view(row), site, full=False) for row in rows], "next_cursor": next_cursor}
 
 
 @api.get("/stories", response={200: schemas.StoryPage, 304: None, 400: schemas.Error, **ANSWERS}, tags=["stories"])
@@ -151,7 +152,9 @@ def story(request, story_id: int = Path(..., ge=1, le=MAX_ID)):
     article = selectors.live_story(story_id)
     if article is None:
         return Status(404, {"detail": "No live story has this id."})
-    return respond(request, story_data(live_view(article), request), keys=(story_key(article.pk),))
+    return respond(
+        request, story_data(live_view(article), SiteAddress.for_request(request)), keys=(story_key(article.pk),)
+    )
 
 
 @api.get(
@@ -168,7 +171,11 @@ def story_ninjs(request, story_id: int = Path(..., ge=1, le=MAX_ID), language: L
     view = live_view(article)
     if language not in view.languages():
         return Status(404, {"detail": "This story has no edition in this language."})
-    return respond(request, ninjs.story_ninjs(story_data(view, request), language), keys=(story_key(article.pk),))
+    return respond(
+        request,
+        ninjs.story_ninjs(story_data(view, SiteAddress.for_request(request)), language),
+        keys=(story_key(article.pk),),
+    )
 
 
 class SearchQuery(schemas.Schema):
@@ -186,14 +193,15 @@ def search(request, query: Query[SearchQuery]):
     prefixes (و، ف، ب، ال، لل) are normalised.
     """
     rows = selectors.search_stories(query.q, query.language, query.limit)
+    site = SiteAddress.for_request(request)
     return respond(
-        request, {"items": [story_data(live_view(row), request, full=False) for row in rows], "next_cursor": None}
+        request, {"items": [story_data(live_view(row), site, full=False) for row in rows], "next_cursor": None}
     )
 
 
-def _named(request, item, url_name):
+def _named(site, item, url_name):
     return named_data(
-        request, {"id": item.pk, "slug": item.slug, "name_ar": item.name_ar, "name_en": item.name_en}, url_name
+        site, {"id": item.pk, "slug": item.slug, "name_ar": item.name_ar, "name_en": item.name_en}, url_name
     )
 
 
@@ -201,7 +209,9 @@ def _named(request, item, url_name):
 def sections(request):
     """Every section, in the site's order."""
     return respond(
-        request, [_named(request, section, "articles:section") for section in selectors.sections()], keys=(NAV,)
+        request,
+        [_named(SiteAddress.for_request(request), section, "articles:section") for section in selectors.sections()],
+        keys=(NAV,),
     )
 
 
@@ -216,8 +226,9 @@ def _named_page(request, rows, url_name, query):
     found = list(rows.only("pk", "slug", "name_ar", "name_en")[: query.limit + 1])
     more = len(found) > query.limit
     found = found[: query.limit]
+    site = SiteAddress.for_request(request)
     return {
-        "items": [_named(request, row, url_name) for row in found],
+        "items": [_named(site, row, url_name) for row in found],
         "next_after": found[-1].slug if more else None,
     }
 
@@ -250,9 +261,10 @@ def embargoed(request):
     """
     require_embargo_scope(request)
     rows = selectors.embargoed_stories()[:MAX_LIMIT]
+    site = SiteAddress.for_request(request)
     return respond(
         request,
-        {"items": [story_data(scheduled_view(row), request) for row in rows], "next_cursor": None},
+        {"items": [story_data(scheduled_view(row), site) for row in rows], "next_cursor": None},
         private=True,
     )
 
@@ -268,7 +280,7 @@ def embargoed_story(request, story_id: int = Path(..., ge=1, le=MAX_ID)):
     article = selectors.embargoed_stories().filter(pk=story_id).first()
     if article is None:
         return Status(404, {"detail": "No story waits for its time with this id."})
-    return respond(request, story_data(scheduled_view(article), request), private=True)
+    return respond(request, story_data(scheduled_view(article), SiteAddress.for_request(request)), private=True)
 
 
 @api.get("/preview/{token}", response={200: schemas.Story, 404: schemas.Error, **ANSWERS}, tags=["preview"])
@@ -278,7 +290,7 @@ def preview(request, token: str = Path(..., max_length=500)):
     revision = selectors.revision_preview(revision_id) if revision_id else None
     if revision is None:
         return Status(404, {"detail": "This preview token is not valid or has expired."})
-    response = respond(request, story_data(preview_view(revision), request), private=True)
+    response = respond(request, story_data(preview_view(revision), SiteAddress.for_request(request)), private=True)
     patch_cache_control(response, no_store=True)
     return response
 

@@ -6,22 +6,12 @@ Only writes the outbox; delivering is the task worker's job after commit.
 from django.conf import settings
 
 from api.ninjs import story_ninjs, withdrawn_ninjs
-from api.representation import live_view, story_data
+from api.representation import SiteAddress, live_view, story_data
 from api.selectors import live_story
 from articles import editions
 
 from .models import Subscription
 from .services import event_record
-
-
-class SiteAddress:
-    """Builds absolute addresses from ``NEWSROOM_SITE_URL``, where no request is at hand."""
-
-    def __init__(self, base: str):
-        self.base = base.rstrip("/")
-
-    def build_absolute_uri(self, path: str) -> str:
-        return path if "://" in path else self.base + path
 
 
 def on_story_changed(sender, *, article_id: int, event: str, **kwargs) -> None:

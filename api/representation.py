@@ -33,6 +33,7 @@ class SiteAddress:
 
     def __init__(self, base: str):
         self.base = base.rstrip("/")
+        self.named: dict[tuple, dict] = {}
 
     @classmethod
     def for_request(cls, request) -> "SiteAddress":
@@ -204,13 +205,24 @@ def story_data(view: StoryView, request, *, full: bool = True) -> dict[str, Any]
 
 
 def named_data(request, item: dict, url_name: str) -> dict[str, Any]:
-    """A section, tag or author as the API prints it: id, slug, names and pages in both languages."""
-    return {
+    """A section, tag or author as the API prints it: id, slug, names and pages in both languages.
+
+    Worked out once per answer for each one (``SiteAddress.named``): the
+    twenty stories of a list share a few sections, tags and authors.
+    """
+    memo = getattr(request, "named", None)
+    key = (url_name, item["id"], item["slug"], *(item.get(f"name_{code}") for code in editions.languages()))
+    if memo is not None and key in memo:
+        return memo[key]
+    data = {
         "id": item["id"],
         "slug": item["slug"],
         "name": _by_language(item, "name"),
         "url": {code: _url(request, url_name, code, slug=item["slug"]) for code in editions.languages()},
     }
+    if memo is not None:
+        memo[key] = data
+    return data
 
 
 def picture_data(image: dict | None, request, languages=None) -> dict[str, Any] | None:

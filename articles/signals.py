@@ -14,6 +14,14 @@ live_changed = Signal()
 # ``users`` (the demo accounts by username) and ``sections`` (by slug), so
 # apps that depend on articles can add their own demo data, idempotently.
 demo_loaded = Signal()
+# Sent inside the transaction that makes the change, before it commits, with
+# ``article_id`` and ``event`` (one of ``STORY_EVENTS``): for listeners that
+# must write in the same transaction as the change, such as an outbox of
+# notifications to partners. Whoever made the change (an editor, a
+# moderator, the scheduler) the event is sent. A receiver that raises rolls
+# the change back with it, so receivers only write rows.
+story_changed = Signal()
+STORY_EVENTS = ("published", "updated", "corrected", "unpublished", "embargo_lifted")
 
 # Sent after commit whenever a section was added, renamed, reordered or
 # removed: every page's navigation shows the sections.

@@ -12,6 +12,8 @@ from articles.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The content API, outside the language prefix: every answer carries both editions.
+    path("api/", include("api.urls")),
     # Outside the language prefix: one sitemap lists both editions.
     # Calendar feeds of planned coverage, behind a per-person token (never a reader's page).
     path("planning/", include("planning.urls")),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from .. import workflow
 from ..models import Article, Revision, Transition
 from ..richtext import clean_text
-from ..signals import live_changed
+from ..signals import live_changed, story_changed
 
 
 def lock(article: Article, *, skip_locked: bool = False) -> Article | None:
@@ -51,3 +51,8 @@ def announce_live_change(article: Article) -> None:
     """Tell caches and listeners once the change is committed, never before."""
     article_id = article.pk
     transaction.on_commit(lambda: live_changed.send(sender=Article, article_id=article_id))
+
+
+def announce_story_event(article: Article, event: str) -> None:
+    """Send ``story_changed`` now, inside the caller's transaction (see ``signals``)."""
+    story_changed.send(sender=Article, article_id=article.pk, event=event)

@@ -23,7 +23,7 @@ from django.db.models import Count, Prefetch
 from .. import search
 from ..models import Article, ArticleAuthor, ArticleTag, Author, Correction, Image, Section, Tag
 from ..models.extras import LiveExtras
-from ._common import announce_live_change, lock
+from ._common import announce_live_change, announce_story_event, lock
 
 # Which live stories show a section, author, tag or picture: the story
 # field that points at it. An edit of one of these refreshes those stories.
@@ -42,17 +42,21 @@ def live_stories_showing(model, pk) -> list[int]:
     return list(Article.objects.live().filter(**{SHOWN_ON[model]: pk}).values_list("pk", flat=True))
 
 
-def live_copy_refresh(article: Article) -> None:
+def live_copy_refresh(article: Article, *, event: str | None = None) -> None:
     """Bring every copy of ``article``'s live state in line with its rows.
 
     Call it inside ``transaction.atomic()`` with the row locked
     (``_common.lock``), after writing what changed. A live story gets its
     extras and search index rewritten; any story, live or just withdrawn,
-    is announced (``live_changed``) once the transaction commits.
+    is announced (``live_changed``) once the transaction commits. A move
+    readers can see names its ``event`` (``signals.STORY_EVENTS``), sent at
+    once, inside the transaction, after the copies are written.
     """
     if article.is_live:
         live_extras_write(article)
         search.index_article(article)
+    if event is not None:
+        announce_story_event(article, event)
     announce_live_change(article)
 
 

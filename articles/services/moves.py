@@ -19,7 +19,7 @@ from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
 from ..models.content import copy_content
 from ..richtext import clean_text
 from ..workflow import Action, State, context_for
-from ._common import lock, record
+from ._common import announce_story_event, lock, record
 from .content import check_times
 from .live import live_copy_refresh
 from .media import story_renditions_ensure
@@ -117,7 +117,7 @@ def article_unpublish(*, article: Article, user, reason: str) -> Article:
         locked.go_live_at = None
         locked.save(update_fields=["status", "live_revision", "review_revision", "scheduled_revision", "go_live_at"])
         record(locked, action=Action.UNPUBLISH, from_state=from_state, user=user, revision=revision, comment=reason)
-        live_copy_refresh(locked)
+        live_copy_refresh(locked, event="unpublished")
     return locked
 
 
@@ -152,7 +152,7 @@ def correction_add(
             revision=locked.live_revision,
             comment=correction.text_ar,
         )
-        live_copy_refresh(locked)
+        live_copy_refresh(locked, event="corrected")
     return correction
 
 
@@ -182,6 +182,8 @@ def articles_publish_due(*, now: datetime | None = None, dry_run: bool = False) 
             locked.go_live_at = None
             _make_live(locked, revision, at=at)
             record(locked, action=Action.GO_LIVE, from_state=State.SCHEDULED, revision=revision, at=now)
+            if revision.embargo_until is not None:
+                announce_story_event(locked, "embargo_lifted")
             published.append(locked)
     return published
 
@@ -214,6 +216,7 @@ def _go_live_time(revision: Revision, publish_at: datetime | None, now: datetime
 
 def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
     """Copy ``revision`` onto the story, which is what readers are served."""
+    first = article.first_published_at is None
     copy_content(revision, article)
     article.live_revision = revision
     article.status = State.PUBLISHED
@@ -233,7 +236,7 @@ def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
         ArticleTag(article=article, tag_id=tag_id) for tag_id in revision.tags.values_list("pk", flat=True)
     )
     story_renditions_ensure(article=article)
-    live_copy_refresh(article)
+    live_copy_refresh(article, event="published" if first else "updated")
     # The newest stories sharing its tags may now list it as related.
     transaction.on_commit(partial(_queue_related_refresh, article.pk))
 

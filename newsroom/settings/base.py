@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "audit",
     # The story budget, assignments, events and the coverage calendar.
     "planning",
+    # django-ninja: listed so its docs page uses the files it ships, not a CDN.
+    "ninja",
+    "api",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +67,8 @@ MIDDLEWARE = [
     # on the way out, after the page cache has answered).
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The content API's CORS headers and preflight answers (NEWSROOM_API_CORS_ORIGINS).
+    "api.middleware.CorsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Stored public pages are answered here, before sessions, languages,
     # CSRF and authentication are looked at (readers need none of them).
@@ -237,3 +243,19 @@ NEWSROOM_CDN_PURGE_URL = env_str("CDN_PURGE_URL")
 NEWSROOM_CDN_PURGE_METHOD = env_str("CDN_PURGE_METHOD", "PURGE")
 NEWSROOM_CDN_PURGE_HEADER = env_str("CDN_PURGE_HEADER", "xkey-purge")
 NEWSROOM_CDN_PURGE_TOKEN = env_str("CDN_PURGE_TOKEN")
+
+# The content API (/api/v1/). Live stories need no key; anonymous callers
+# are limited per address, partners per key (their own rate, set in the
+# admin). Answers may be kept by browsers and CDNs this many seconds.
+NEWSROOM_API_ANONYMOUS_PER_MINUTE = env_int("API_ANONYMOUS_PER_MINUTE", 120)
+NEWSROOM_API_MAX_AGE = env_int("API_MAX_AGE", 60)
+# Origins whose browser apps may call the API ("*" for any), comma-separated.
+NEWSROOM_API_CORS_ORIGINS = env_list("API_CORS_ORIGINS", ("*",))
+# The stable identifiers of stories in ninjs ("urn:newsroom:alkhabar:story:42:ar").
+NEWSROOM_NINJS_URI_PREFIX = env_str("NINJS_URI_PREFIX", "urn:newsroom:alkhabar")
+# The site's public address, for links in what is sent without a request (webhooks).
+NEWSROOM_SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Webhooks: how long a partner's endpoint may take to answer, and how long
+# an event is retried (with exponential back-off) before it is given up.
+NEWSROOM_WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+NEWSROOM_WEBHOOK_RETRY_HOURS = env_int("WEBHOOK_RETRY_HOURS", 24)

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.utils import timezone
 
+from api.models import ApiKey
 from articles import services
 from articles.models import Article, Correction, Revision, Transition
 from articles.workflow import State
@@ -32,6 +33,7 @@ from tests.factories import (
     submitted,
     trashed,
 )
+from webhooks.models import Delivery
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +74,10 @@ ACTIONS = [
     "reorder other desk",
     "print budget",
     "calendar feed, no token",
+    "view api keys",
+    "add api key",
+    "revoke api key",
+    "replay webhook",
 ]
 
 #                    anonymous reader editor  moderator inactive superuser
@@ -107,6 +113,11 @@ EXPECTED = {
     "print budget":       (LOGIN, LOGIN, ALLOW,   ALLOW, LOGIN, ALLOW),
     # A calendar feed without its person's token does not exist, whoever asks.
     "calendar feed, no token": (GONE, GONE, GONE, GONE,  GONE,  GONE),
+    # API keys and webhooks open the newsroom to partners: superusers only.
+    "view api keys":   (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
+    "add api key":     (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
+    "revoke api key":  (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
+    "replay webhook":  (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
 }  # fmt: skip
 
 CELLS = [(role, action) for action in ACTIONS for role in ROLES]
@@ -115,7 +126,7 @@ CELLS = [(role, action) for action in ACTIONS for role in ROLES]
 def test_the_table_covers_every_role_and_action():
     assert set(EXPECTED) == set(ACTIONS)
     assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert len(CELLS) == 6 * 26
+    assert len(CELLS) == 6 * 30
 
 
 def person(role):
@@ -196,6 +207,28 @@ def _change_user(client, target):
     )
 
 
+def _api_key(writer):
+    from api.keys import api_key_create
+
+    return api_key_create(name="Partner", user=writer).api_key
+
+
+def _revoke_key(client, api_key):
+    return client.post("/admin/api/apikey/", {"action": "revoke", "_selected_action": [api_key.pk]})
+
+
+def _failed_delivery(writer):
+    from webhooks.models import Delivery, Event, Subscription
+
+    subscription = Subscription.objects.create(partner="Wire", url="http://127.0.0.1:9/", events=["story.published"])
+    event = Event.objects.create(id="msg_matrix", type="story.published", article_id=1, payload={})
+    return Delivery.objects.create(event=event, subscription=subscription, state=Delivery.State.FAILED)
+
+
+def _replay(client, delivery):
+    return client.post("/admin/webhooks/delivery/", {"action": "replay", "_selected_action": [delivery.pk]})
+
+
 def _two_revisions(writer):
     article = draft(writer)
     edit(article, writer, headline_ar="العنوان الثاني")
@@ -241,6 +274,16 @@ SCENARIOS = {
     ),
     "frobnicate": (draft, _move("frobnicate"), None),
     "public draft": (draft, lambda client, a: client.get(f"/ar/news/{a.pk}/{a.slug}/"), None),
+    "view api keys": (_api_key, lambda client, key: client.get("/admin/api/apikey/"), None),
+    "add api key": (
+        draft,
+        lambda client, a: client.post(
+            "/admin/api/apikey/add/", {"name": "Gulf Wire", "scope": "live", "requests_per_minute": "600"}
+        ),
+        lambda a, before: len(before["api keys"]) + 1 == len(snapshot()["api keys"]),
+    ),
+    "revoke api key": (_api_key, _revoke_key, lambda key, before: snapshot()["api keys"] == [(key.pk, True)]),
+    "replay webhook": (_failed_delivery, _replay, lambda d, before: snapshot()["deliveries"] == [(d.pk, "pending")]),
 }
 
 
@@ -346,6 +389,8 @@ def snapshot() -> dict:
         "budget": list(
             BudgetLine.objects.order_by("pk").values_list("pk", "section", "assignee", "status", "position", "title_ar")
         ),
+        "api keys": [(pk, revoked is not None) for pk, revoked in ApiKey.objects.values_list("pk", "revoked_at")],
+        "deliveries": list(Delivery.objects.order_by("pk").values_list("pk", "state")),
     }
 
 

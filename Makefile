@@ -45,9 +45,11 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(PY) -m bench.run --stories $(STORIES)
 
+## lint: ruff, and the import contracts of pyproject.toml (import-linter: the layering holds)
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.installed-dev
 	$(PY) -m ruff format .

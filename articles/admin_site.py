@@ -23,7 +23,7 @@ class NewsroomAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         """The dashboard: the user's drafts, reviews and returns, and what went live lately."""
         # Imported here: models cannot be imported while apps load (see above).
-        from . import selectors
+        from . import selectors, workflow
 
         user = request.user
         desk = {
@@ -32,14 +32,18 @@ class NewsroomAdminSite(admin.AdminSite):
             "returned": selectors.desk_returned_to(user),
             "recently_published": selectors.desk_recently_published(),
         }
-        if user.has_perm("articles.approve_article"):
+        if workflow.may_review(user):
             desk["review_count"] = selectors.desk_review_count()
             desk["scheduled"] = selectors.desk_scheduled()
         return super().index(request, {"desk": desk, **(extra_context or {})})
 
     def each_context(self, request):
+        from . import workflow
+
         context = super().each_context(request)
         context["desk_languages"] = settings.LANGUAGES
+        # The header links to the review queue for those the workflow lets review.
+        context["may_review"] = request.user.is_authenticated and workflow.may_review(request.user)
         return context
 
     def get_urls(self):

@@ -11,43 +11,18 @@ from functools import cached_property
 
 from django.urls import reverse
 from django.utils import translation
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 
 from .editions import languages as edition_languages
 from .editions import local_name
 from .editions import site_name as edition_site_name
 from .models import Article, Author, Correction, Image, Rendition, Revision, Section, StoryContent, Tag
-
-
-@dataclass(frozen=True)
-class LiveExtras:
-    """A live story's section, picture, bylines, tags and corrections, read from the story row (``live_extras``)."""
-
-    section: Section | None
-    image: Image | None
-    authors: list[Author]
-    tags: list[Tag]
-    corrections: list[Correction]
+from .models.extras import LiveExtras
 
 
 def live_extras_of(article: Article) -> LiveExtras:
     """Objects for what ``article.live_extras`` holds; made once per story object."""
-    extras = getattr(article, "_live_extras_objects", None)
-    if extras is None:
-        data = article.live_extras or {}
-        extras = LiveExtras(
-            section=Section(**data["section"]) if data.get("section") else None,
-            image=Image(**data["image"]) if data.get("image") else None,
-            authors=[Author(**author) for author in data.get("authors", [])],
-            tags=[Tag(**tag) for tag in data.get("tags", [])],
-            corrections=[
-                Correction(**{**correction, "published_at": parse_datetime(correction["published_at"])})
-                for correction in data.get("corrections", [])
-            ],
-        )
-        article._live_extras_objects = extras
-    return extras
+    return LiveExtras.of(article)
 
 
 @dataclass

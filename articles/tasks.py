@@ -36,24 +36,18 @@ def make_renditions(image_id: int) -> int:
         return 0
     if made:
         # Stories showing the picture went without it until now.
-        from .services.library import live_stories_refresh
+        from .services.library import library_refresh
 
-        live_stories_refresh(Image, image_id)
+        library_refresh(Image, image_id)
     return len(made)
 
 
 @task()
 def refresh_live_stories(article_ids: list[int]) -> int:
-    """Rewrite the stored bylines and tags of these live stories and forget their cached pages."""
-    from .services.live import live_extras_write
-    from .signals import live_changed
+    """Refresh every live copy of these stories (extras, search index, cached pages); returns how many."""
+    from .services.live import live_stories_refresh
 
-    refreshed = 0
-    for article in Article.objects.live().filter(pk__in=article_ids).only("pk"):
-        live_extras_write(article)
-        live_changed.send(sender=Article, article_id=article.pk)
-        refreshed += 1
-    return refreshed
+    return live_stories_refresh(article_ids=article_ids)
 
 
 @task()

@@ -300,6 +300,16 @@ def check(action: Action | str, ctx: MoveContext) -> State:
     return move.target(State(ctx.state))
 
 
+# The moves a moderator makes on a submitted revision: the review queue's
+# and compare's buttons.
+REVIEW_MOVES = (Action.PUBLISH, Action.SCHEDULE, Action.REQUEST_CHANGES)
+
+
+def may_review(user) -> bool:
+    """Whether ``user`` may make any of the review moves (so sees the review queue and its count)."""
+    return any(user.has_perm(MOVES[action].permission) for action in REVIEW_MOVES)
+
+
 def available(ctx: MoveContext, actions: Iterable[Action] | None = None) -> list[Action]:
     """The actions this actor may start from this state (guards aside).
 

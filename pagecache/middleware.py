@@ -62,7 +62,7 @@ def declaration(path: str) -> PageShows | None:
 class _Plan:
     """What the middleware learnt of one request on the way in, to store its page on the way out."""
 
-    __slots__ = ("name", "shows", "private", "keys", "versions", "created", "epoch", "token")
+    __slots__ = ("name", "shows", "private", "keys", "versions", "created", "epoch")
 
     def __init__(self, name: str, shows: PageShows):
         self.name, self.shows = name, shows
@@ -71,7 +71,6 @@ class _Plan:
         self.versions = None
         self.created = set()
         self.epoch = None
-        self.token = None
 
 
 class PageCacheMiddleware:
@@ -98,8 +97,8 @@ class PageCacheMiddleware:
         try:
             response = self.get_response(request)
         finally:
-            if plan.token is not None:
-                navigation_version.reset(plan.token)
+            if plan.versions is not None:
+                navigation_version.set(None)
         return self._kept(request, plan, response)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -120,7 +119,7 @@ class PageCacheMiddleware:
         request.page_dependencies = set(plan.keys)
         # The sections are the same for as long as the navigation's version
         # and the epoch are: section_nav may answer them from memory.
-        plan.token = navigation_version.set((plan.epoch, plan.versions[store.version_name(NAV)]))
+        navigation_version.set((plan.epoch, plan.versions[store.version_name(NAV)]))
         return None
 
     def _kept(self, request, plan: _Plan, response):
@@ -130,16 +129,13 @@ class PageCacheMiddleware:
         if plan.versions is None:  # the view never ran (a redirect to add a slash, say)
             return response
         versions = plan.versions
-        if response.status_code == 200 and not response.streaming and not response.get("Cache-Control"):
+        storable = response.status_code == 200 and not response.streaming and not response.get("Cache-Control")
+        if storable:
             found, created = store.versions(request.page_dependencies - plan.keys)
             versions = {**versions, **found}
             plan.created |= created
-        if (
-            response.status_code != 200
-            or response.streaming
-            or response.get("Cache-Control")
-            or None in versions.values()  # Redis did not answer: nothing to check the page against later
-        ):
+        # A version Redis did not give leaves nothing to check the page against later.
+        if not storable or None in versions.values():
             store.forget_created(plan.created)
             return response
         response["ETag"] = _etag(response.content)

@@ -1,41 +1,38 @@
-"""The story desk: the list of stories, the story form and the screens around a story.
+"""The story desk: the list of stories and the story form.
 
 Everything a button does is a service call; everything a screen lists is a
-selector. This class wires them to the admin's pages, adding the story's
-own screens (review queue, revision, preview, compare, moves) through
+selector. ``ArticleAdmin`` declares the list and the form, and routes the
+story's own screens (review queue, compare, moves, revision, preview,
+restore, history), one module each under ``admin/views/``, through
 ``get_urls`` behind the admin's login.
 """
 
 import logging
+from functools import partial
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, connections, router
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import redirect, render
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import editions, selectors, services
-from ..diff import diff_revisions
 from ..models import TRANSLATED_FIELDS, Article, Revision
 from ..models.content import DETAIL_FIELDS
-from ..presentation import StoryPage
 from ..workflow import Action, State
-from .compare import change_rows
+from . import views
 from .filters import AuthorFilter, EnglishFilter, SectionFilter
-from .forms import CompareForm, RestoreForm, StoryForm
+from .forms import StoryForm
 from .lost import save_failed_page
-from .moves import MOVE_KINDS, move_buttons, move_form, move_make
+from .moves import move_buttons
 from .paginator import EstimatedCountPaginator
+from .views.base import compare_url, headline, preview_links, revision_url
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +40,6 @@ logger = logging.getLogger(__name__)
 # Speed Texts (Trauzettel-Klosinski et al., 2012): Arabic is read more slowly
 # than English, so one figure for both would mislead either desk.
 READING_SPEED = {"ar": 138, "en": 228}
-QUEUE_MOVES = (Action.PUBLISH, Action.SCHEDULE, Action.REQUEST_CHANGES)
 
 
 class ArticleAdmin(admin.ModelAdmin):
@@ -199,7 +195,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 request,
                 _("This story cannot be edited while it is “%(state)s”.") % {"state": article.get_status_display()},
             )
-            return redirect(self._revision_url(article, article.latest_revision.number))
+            return redirect(revision_url(article, article.latest_revision.number))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -273,7 +269,7 @@ class ArticleAdmin(admin.ModelAdmin):
         result = article._desk_saved
         change_url = reverse("admin:articles_article_change", args=[article.pk])
         if result.conflict:
-            compare = self._compare_url(article, result.revision.conflict_with.number, result.revision.number)
+            compare = compare_url(article, result.revision.conflict_with.number, result.revision.number)
             messages.warning(
                 request, format_html('{} <a href="{}">{}</a>', result.message, compare, _("Compare the two revisions."))
             )
@@ -303,7 +299,7 @@ class ArticleAdmin(admin.ModelAdmin):
             context.update(self._story_context(request, obj, start=form.start_revision))
             # Django titles the page with str(story), the live headline; the
             # desk works on the current one.
-            context["subtitle"] = _headline(obj)
+            context["subtitle"] = headline(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _story_context(self, request, article, *, start: Revision | None) -> dict:
@@ -317,273 +313,31 @@ class ArticleAdmin(admin.ModelAdmin):
             "editing_other_revision": start is not None and head is not None and start.pk != head.pk,
             "returned": returned if article.status == State.DRAFT else None,
             "moves": move_buttons(article, request.user, next_url=request.get_full_path()),
-            "previews": self._preview_links(article, start or head),
-            "compare_url": self._compare_url(article),
+            "previews": preview_links(article, start or head),
+            "compare_url": compare_url(article),
             "history_url": reverse("admin:articles_article_history", args=[article.pk]),
         }
 
-    def _preview_links(self, article, revision) -> list[dict]:
-        if revision is None:
-            return []
-        url = reverse("admin:articles_article_preview", kwargs={"object_id": article.pk, "number": revision.number})
-        return [
-            {"code": code, "name": editions.translated_name(code), "url": f"{url}?language={code}"}
-            for code in editions.languages()
-            if revision.has_language(code)
-        ]
-
-    # Screens of their own ---------------------------------------------------
+    # Screens of their own (one module each under admin/views/) ----------
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
-        wrap = self.admin_site.admin_view
+
+        def screen(view):
+            return self.admin_site.admin_view(partial(view, self))
+
         story = "<path:object_id>"
         revision = f"{story}/revision/<int:number>"
         return [
-            path("review/", wrap(self.review_queue_view), name=f"{prefix}_review_queue"),
-            path(f"{story}/compare/", wrap(self.compare_view), name=f"{prefix}_compare"),
-            path(f"{story}/move/<str:action>/", wrap(self.move_view), name=f"{prefix}_move"),
-            path(f"{revision}/", wrap(self.revision_view), name=f"{prefix}_revision"),
-            path(f"{revision}/preview/", wrap(self.preview_view), name=f"{prefix}_preview"),
-            path(f"{revision}/restore/", wrap(self.restore_view), name=f"{prefix}_restore"),
+            path("review/", screen(views.review_queue.review_queue), name=f"{prefix}_review_queue"),
+            path(f"{story}/compare/", screen(views.compare.compare), name=f"{prefix}_compare"),
+            path(f"{story}/move/<str:action>/", screen(views.move.move), name=f"{prefix}_move"),
+            path(f"{revision}/", screen(views.revision.revision), name=f"{prefix}_revision"),
+            path(f"{revision}/preview/", screen(views.preview.preview), name=f"{prefix}_preview"),
+            path(f"{revision}/restore/", screen(views.restore.restore), name=f"{prefix}_restore"),
             *super().get_urls(),
         ]
 
-    def _story_or_404(self, request, object_id) -> Article:
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404(_("There is no story with the ID “%(id)s”.") % {"id": object_id})
-        if not self.has_view_permission(request, article):
-            raise PermissionDenied
-        return article
-
-    def _revision_or_404(self, article, number) -> Revision:
-        try:
-            return selectors.desk_revision(article, number)
-        except Revision.DoesNotExist:
-            raise Http404(_("This story has no revision %(number)s.") % {"number": number}) from None
-
-    def _revision_url(self, article, number) -> str:
-        return reverse("admin:articles_article_revision", kwargs={"object_id": article.pk, "number": number})
-
-    def _compare_url(self, article, old=None, new=None) -> str:
-        url = reverse("admin:articles_article_compare", kwargs={"object_id": article.pk})
-        if new is None:
-            return url
-        return f"{url}?old={old or ''}&new={new}"
-
-    def _context(self, request, article=None, **extra) -> dict:
-        return {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": article,
-            "story_title": _headline(article) if article is not None else "",
-            "has_view_permission": self.has_view_permission(request, article),
-            "has_change_permission": article is not None and self.has_change_permission(request, article),
-            "media": self.media,
-            **extra,
-        }
-
-    def _next_url(self, request, article) -> str:
-        wanted = request.POST.get("next", "")
-        if wanted and url_has_allowed_host_and_scheme(
-            wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            return wanted
-        return reverse("admin:articles_article_change", args=[article.pk])
-
     def history_view(self, request, object_id, extra_context=None):
-        """Every revision and every move of a story, newest first."""
-        article = self._story_or_404(request, object_id)
-        revisions, transitions = selectors.article_history(article)
-        may_restore = Action.RESTORE in selectors.moves_for(article, request.user)
-        context = self._context(
-            request,
-            article,
-            title=_("History of “%(story)s”") % {"story": _headline(article)},
-            revisions=revisions,
-            transitions=transitions,
-            may_restore=may_restore,
-            restore_form=RestoreForm(),
-            moves=move_buttons(
-                article,
-                request.user,
-                next_url=request.get_full_path(),
-                only=(Action.CORRECT, Action.UNPUBLISH, Action.UNTRASH),
-            ),
-            compare_url=self._compare_url(article),
-            **(extra_context or {}),
-        )
-        return TemplateResponse(request, self.object_history_template, context)
-
-    def revision_view(self, request, object_id, number):
-        """One revision, read-only, as it was saved."""
-        article = self._story_or_404(request, object_id)
-        revision = self._revision_or_404(article, number)
-        context = self._context(
-            request,
-            article,
-            title=_("Revision %(number)s of “%(story)s”") % {"number": number, "story": _headline(article)},
-            revision=revision,
-            columns=[
-                {
-                    "code": code,
-                    "name": editions.translated_name(code),
-                    "dir": editions.direction(code),
-                    "values": [
-                        (Revision._meta.get_field(name).verbose_name, getattr(revision, f"{name}_{code}") or "", name)
-                        for name in TRANSLATED_FIELDS
-                    ],
-                }
-                for code in editions.languages()
-            ],
-            previews=self._preview_links(article, revision),
-            is_head=revision.pk == article.latest_revision_id,
-            is_live=revision.pk == article.live_revision_id,
-            is_review=revision.pk == article.review_revision_id,
-            may_restore=Action.RESTORE in selectors.moves_for(article, request.user),
-            restore_form=RestoreForm(),
-            compare_previous_url=self._compare_url(article, number - 1 if number > 1 else None, number),
-            compare_url=self._compare_url(article),
-        )
-        return TemplateResponse(request, "admin/articles/article/revision.html", context)
-
-    @staticmethod
-    def _preview_language(request) -> str:
-        language = request.GET.get("language", editions.primary())
-        return language if language in editions.languages() else editions.primary()
-
-    def preview_view(self, request, object_id, number):
-        """A revision drawn with the public story template, in its language, never cached."""
-        article = self._story_or_404(request, object_id)
-        revision = self._revision_or_404(article, number)
-        with translation.override(self._preview_language(request)):
-            # Rendered now, inside the language, not lazily after it ends.
-            response = render(request, "articles/story.html", {"story": StoryPage.preview(revision)})
-        patch_cache_control(response, private=True, no_store=True)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    def compare_view(self, request, object_id):
-        """Two revisions side by side or inline; by default, the submitted one against what is live."""
-        article = self._story_or_404(request, object_id)
-        choices = list(selectors.desk_revision_choices(article))
-        old_default, new_default = selectors.desk_compare_defaults(article)
-        data = {"old": old_default or "", "new": new_default, "view": "side", **request.GET.dict()}
-        form = CompareForm(data, revisions=choices)
-        if form.is_valid():
-            old_number, new_number, view = form.cleaned_data["old"], form.cleaned_data["new"], form.cleaned_data["view"]
-        else:
-            old_number, new_number, view = old_default, new_default, "side"
-        loaded = selectors.desk_revisions_by_number(article, (old_number, new_number))
-        old, new = loaded.get(old_number), loaded.get(new_number)
-        rows = change_rows(diff_revisions(old, new)) if new is not None else []
-        context = self._context(
-            request,
-            article,
-            title=_("Compare revisions of “%(story)s”") % {"story": _headline(article)},
-            form=form,
-            old=old,
-            new=new,
-            rows=rows,
-            view=view or "side",
-            live_revision_id=article.live_revision_id,
-            review_revision_id=article.review_revision_id,
-            latest_revision_id=article.latest_revision_id,
-            view_links={
-                key: f"?old={old_number or ''}&new={new_number or ''}&view={key}" for key in ("side", "inline")
-            },
-            moves=move_buttons(article, request.user, next_url=request.get_full_path(), only=QUEUE_MOVES)
-            if new is not None and new.pk == article.review_revision_id
-            else [],
-        )
-        return TemplateResponse(request, "admin/articles/article/compare.html", context)
-
-    def review_queue_view(self, request):
-        """Every submitted revision waiting for a moderator, oldest first."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        section, english = request.GET.get("section") or None, request.GET.get("english") or None
-        stories = selectors.desk_filter(
-            selectors.desk_review_queue(), revision="review_revision", section=section, english=english
-        )
-        if request.GET.get("updated") == "yes":
-            stories = stories.filter(updated_since_submission=True)
-        next_url = request.get_full_path()
-        rows = [
-            {
-                "article": article,
-                "revision": article.review_revision,
-                "compare_url": self._compare_url(article),
-                "moves": move_buttons(article, request.user, next_url=next_url, only=QUEUE_MOVES),
-            }
-            for article in stories
-        ]
-        context = self._context(
-            request,
-            title=_("Review queue"),
-            rows=rows,
-            sections=SectionFilter(request, {}, Article, self).lookup_choices,
-            chosen={"section": section or "", "english": english or "", "updated": request.GET.get("updated", "")},
-            english_choices=EnglishFilter(request, {}, Article, self).lookup_choices,
-        )
-        return TemplateResponse(request, "admin/articles/article/review_queue.html", context)
-
-    def move_view(self, request, object_id, action):
-        """Make one workflow move (POST only); say what happened, or why it was refused."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._story_or_404(request, object_id)
-        try:
-            action = Action(action)
-        except ValueError:
-            raise Http404(_("There is no such move.")) from None
-        if action not in MOVE_KINDS:
-            raise Http404(_("There is no such move."))
-        next_url = self._next_url(request, article)
-        form = move_form(action, article, data=request.POST)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return HttpResponseRedirect(next_url)
-        try:
-            messages.success(request, move_make(action, article, request.user, form))
-        except ValidationError as refusal:
-            for error in refusal.messages:
-                messages.error(request, error)
-        return HttpResponseRedirect(next_url)
-
-    def restore_view(self, request, object_id, number):
-        """Copy an old revision into a new current one (POST only)."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._story_or_404(request, object_id)
-        revision = self._revision_or_404(article, number)
-        form = RestoreForm(request.POST)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                messages.error(request, " ".join(errors))
-            return redirect("admin:articles_article_history", article.pk)
-        try:
-            result = services.revision_restore(
-                article=article, revision=revision, user=request.user, note=form.cleaned_data.get("note", "")
-            )
-        except ValidationError as refusal:
-            for error in refusal.messages:
-                messages.error(request, error)
-            return redirect("admin:articles_article_history", article.pk)
-        if result.conflict:
-            messages.warning(request, result.message)
-        else:
-            messages.success(
-                request,
-                _("Revision %(old)s is restored as revision %(new)s, the current one.")
-                % {"old": revision.number, "new": result.revision.number},
-            )
-        return redirect("admin:articles_article_change", article.pk)
-
-
-def _headline(article) -> str:
-    revision = article.latest_revision
-    return (revision and (revision.headline_ar or revision.headline_en)) or str(article)
+        """Every revision and every move of a story (Django's history address, the newsroom's screen)."""
+        return views.history.history(self, request, object_id, extra_context)

@@ -17,6 +17,7 @@ from ..dependencies import navigation_version
 from ..links import link
 from ..models import TRANSLATED_FIELDS, Article, Section
 from ..models.content import RICH_FIELDS, edition_columns
+from ..models.extras import LiveExtras
 
 # The search index lives on the story row but no page prints it; loading it
 # would more than double what each row costs to read.
@@ -170,7 +171,7 @@ def article_related(article: Article, language: str, limit: int = 4) -> list[Sto
     or without an edition in ``language``. Rows, not model objects: a link
     needs four values.
     """
-    candidates = (article.live_extras or {}).get("related", [])
+    candidates = LiveExtras.of(article).related
     if not candidates:
         return []
     rows = {

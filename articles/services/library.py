@@ -2,17 +2,19 @@
 
 These are plain admin edits, but readers see their names and descriptions
 on every story that uses them. After a change is committed, the live stories
-that show it get their stored bylines and tags refreshed and their cached
-pages forgotten (through ``signals``), on the task queue (a popular tag can be on thousands of
-stories).
+that show it (``live.SHOWN_ON``) get every live copy refreshed (their stored
+extras, their search index, and their cached pages through ``signals``) by
+``live.live_stories_refresh``, on the task queue (a popular tag can be on
+thousands of stories).
 """
 
 from functools import partial
 
 from django.db import transaction
 
-from ..models import Article, ArticleAuthor, ArticleTag, Author, Image, Section, Tag
+from ..models import Author, Image, Section, Tag
 from ..signals import sections_changed
+from .live import live_stories_showing
 
 
 def library_save(*, obj: Section | Tag | Author | Image) -> None:
@@ -31,27 +33,11 @@ def library_delete(*, obj: Section | Tag | Author | Image) -> None:
         transaction.on_commit(partial(_refresh, model, pk))
 
 
-def live_stories_using(model, pk) -> list[int]:
-    """The live stories that show the section, tag, author or picture ``pk`` (a section: its stories)."""
-    live = Article.objects.live()
-    if model is Author:
-        ids = ArticleAuthor.objects.filter(author_id=pk, article__in=live).values_list("article_id", flat=True)
-    elif model is Tag:
-        ids = ArticleTag.objects.filter(tag_id=pk, article__in=live).values_list("article_id", flat=True)
-    elif model is Image:
-        ids = live.filter(lead_image_id=pk).values_list("pk", flat=True)
-    elif model is Section:
-        ids = live.filter(section_id=pk).values_list("pk", flat=True)
-    else:
-        return []
-    return list(ids)
-
-
-def live_stories_refresh(model, pk) -> None:
-    """Queue a refresh of what the live stories showing the section, tag, author or picture ``pk`` keep of it."""
+def library_refresh(model, pk) -> None:
+    """Queue a refresh of the live stories showing the section, tag, author or picture ``pk``."""
     from ..tasks import refresh_live_stories
 
-    stories = live_stories_using(model, pk)
+    stories = live_stories_showing(model, pk)
     if stories:
         refresh_live_stories.enqueue(stories)
 
@@ -60,4 +46,4 @@ def _refresh(model, pk) -> None:
     if model is Section:
         # Section names are in every page's navigation, and on their stories.
         sections_changed.send(sender=Section)
-    live_stories_refresh(model, pk)
+    library_refresh(model, pk)

@@ -1,27 +1,80 @@
-"""What the live copy of a story shows beside its text, kept on the story row.
+"""Every live copy of a story, refreshed in one place.
 
-A story page prints its section, picture, bylines, tags and corrections.
-Reading them from their own tables costs a join or a query each on every
-page; the story row instead keeps them as plain data
-(``Article.live_extras``), written whenever they can change: when a revision
-goes live, when a correction is added, when a picture's renditions are made,
-and when a section, author, tag or picture is edited (``library.py``).
+A live story exists in several copies beside its own rows: what its page
+shows beside its text (``Article.live_extras``, shaped by
+``models.extras.LiveExtras``), its search index (``search.index_article``)
+and the cached pages and CDN copies, which hear ``signals.live_changed``.
+``live_copy_refresh`` brings all of them in line with the story's rows, and
+every trigger calls it: a revision going live, a correction, unpublishing,
+and an edit of a section, author, tag or picture the story shows
+(``live_stories_refresh``, through the table ``SHOWN_ON``).
+
+Each refresh runs inside a transaction with the story's row locked, the
+lock every workflow move takes: a refresh that starts while a publication
+is being written waits for it and then reads what it committed, so neither
+overwrites the other.
 """
 
+from collections.abc import Iterable
+
+from django.db import transaction
 from django.db.models import Count, Prefetch
 
-from ..editions import languages
-from ..models import Article, ArticleAuthor, ArticleTag, Correction
+from .. import search
+from ..models import Article, ArticleAuthor, ArticleTag, Author, Correction, Image, Section, Tag
+from ..models.extras import LiveExtras
+from ._common import announce_live_change, lock
 
-IMAGE_TEXT = ("alt", "caption", "credit")
+# Which live stories show a section, author, tag or picture: the story
+# field that points at it. An edit of one of these refreshes those stories.
+SHOWN_ON = {
+    Section: "section",
+    Author: "authors",
+    Tag: "tags",
+    Image: "lead_image",
+}
 
 
-def _names(obj) -> dict[str, str]:
-    return {f"name_{code}": getattr(obj, f"name_{code}") or "" for code in languages()}
+def live_stories_showing(model, pk) -> list[int]:
+    """The live stories that show the section, author, tag or picture ``pk`` (``SHOWN_ON``)."""
+    if model not in SHOWN_ON:
+        return []
+    return list(Article.objects.live().filter(**{SHOWN_ON[model]: pk}).values_list("pk", flat=True))
 
 
-def live_extras(article: Article) -> dict:
-    """The bylines (in order), tags and corrections of ``article``'s live copy, as plain data."""
+def live_copy_refresh(article: Article) -> None:
+    """Bring every copy of ``article``'s live state in line with its rows.
+
+    Call it inside ``transaction.atomic()`` with the row locked
+    (``_common.lock``), after writing what changed. A live story gets its
+    extras and search index rewritten; any story, live or just withdrawn,
+    is announced (``live_changed``) once the transaction commits.
+    """
+    if article.is_live:
+        live_extras_write(article)
+        search.index_article(article)
+    announce_live_change(article)
+
+
+def live_stories_refresh(*, article_ids: Iterable[int]) -> int:
+    """Refresh the live copies of these stories, each in a transaction of its own under its row lock.
+
+    Stories no longer live are skipped (unpublishing announced them).
+    Returns how many were refreshed.
+    """
+    refreshed = 0
+    for article_id in article_ids:
+        with transaction.atomic():
+            locked = lock(Article(pk=article_id))
+            if locked is None or not locked.is_live:
+                continue
+            live_copy_refresh(locked)
+            refreshed += 1
+    return refreshed
+
+
+def live_extras(article: Article) -> LiveExtras:
+    """What ``article``'s live copy shows beside its text, read from its live rows (a fixed number of queries)."""
     article = (
         Article.objects.filter(pk=article.pk)
         .select_related("section", "lead_image")
@@ -32,37 +85,15 @@ def live_extras(article: Article) -> dict:
         )
         .get()
     )
-    section, image = article.section, article.lead_image
-    return {
-        "section": {"id": section.pk, "slug": section.slug, "order": section.order, **_names(section)}
-        if section
-        else None,
-        "image": {
-            "id": image.pk,
-            "width": image.width,
-            "height": image.height,
-            "sources": image.sources,
-            **{f"{name}_{code}": getattr(image, f"{name}_{code}") or "" for name in IMAGE_TEXT for code in languages()},
-        }
-        if image
-        else None,
-        "authors": [
-            {"id": byline.author.pk, "slug": byline.author.slug, **_names(byline.author)}
-            for byline in article.bylines.all()
-        ],
-        "tags": [
-            {"id": tag.pk, "slug": tag.slug, **_names(tag)} for tag in sorted(article.tags.all(), key=lambda t: t.slug)
-        ],
-        "corrections": [
-            {
-                "kind": correction.kind,
-                "published_at": correction.published_at.isoformat(),
-                **{f"text_{code}": getattr(correction, f"text_{code}") or "" for code in languages()},
-            }
-            for correction in article.corrections.all()
-        ],
-        "related": related_candidates(article, [tag.pk for tag in article.tags.all()]),
-    }
+    tags = sorted(article.tags.all(), key=lambda tag: tag.slug)
+    return LiveExtras(
+        section=article.section,
+        image=article.lead_image,
+        authors=[byline.author for byline in article.bylines.all()],
+        tags=tags,
+        corrections=list(article.corrections.all()),
+        related=related_candidates(article, [tag.pk for tag in tags]),
+    )
 
 
 # How many stories a story keeps as its related candidates, and how far back
@@ -113,8 +144,8 @@ def related_neighbours(article: Article) -> list[int]:
 
 
 def live_extras_write(article: Article) -> dict:
-    """Store ``live_extras`` on the story row (one UPDATE)."""
-    extras = live_extras(article)
+    """Store ``live_extras`` on the story row (one UPDATE); called by ``live_copy_refresh``."""
+    extras = live_extras(article).to_json()
     Article.objects.filter(pk=article.pk).update(live_extras=extras)
     article.live_extras = extras
     return extras

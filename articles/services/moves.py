@@ -14,14 +14,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import search, workflow
+from .. import workflow
 from ..models import Article, ArticleAuthor, ArticleTag, Correction, Revision
 from ..models.content import copy_content
 from ..richtext import clean_text
 from ..workflow import Action, State, context_for
-from ._common import announce_live_change, lock, record
+from ._common import lock, record
 from .content import check_times
-from .live import live_extras_write
+from .live import live_copy_refresh
 from .media import story_renditions_ensure
 
 
@@ -117,7 +117,7 @@ def article_unpublish(*, article: Article, user, reason: str) -> Article:
         locked.go_live_at = None
         locked.save(update_fields=["status", "live_revision", "review_revision", "scheduled_revision", "go_live_at"])
         record(locked, action=Action.UNPUBLISH, from_state=from_state, user=user, revision=revision, comment=reason)
-        announce_live_change(locked)
+        live_copy_refresh(locked)
     return locked
 
 
@@ -152,8 +152,7 @@ def correction_add(
             revision=locked.live_revision,
             comment=correction.text_ar,
         )
-        live_extras_write(locked)
-        announce_live_change(locked)
+        live_copy_refresh(locked)
     return correction
 
 
@@ -233,10 +232,8 @@ def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
     ArticleTag.objects.bulk_create(
         ArticleTag(article=article, tag_id=tag_id) for tag_id in revision.tags.values_list("pk", flat=True)
     )
-    live_extras_write(article)
-    search.index_article(article)
     story_renditions_ensure(article=article)
-    announce_live_change(article)
+    live_copy_refresh(article)
     # The newest stories sharing its tags may now list it as related.
     transaction.on_commit(partial(_queue_related_refresh, article.pk))
 

@@ -34,3 +34,20 @@ def test_publish_scheduled_publishes_what_is_due_once(due_story, capsys):
     assert Article.objects.get(pk=due_story.pk).status == State.PUBLISHED
     call_command("publish_scheduled")
     assert "0 stories published" in capsys.readouterr().out
+
+
+def test_live_refresh_rewrites_every_live_copy_in_the_current_shape(editor, moderator, capsys):
+    from articles.models.extras import VERSION
+    from tests.factories import draft, published
+
+    story = published(editor, moderator)
+    draft(editor)  # not live: left alone
+    Article.objects.filter(pk=story.pk).update(live_extras={}, search_text_ar="")
+    call_command("live_refresh", "--dry-run")
+    assert "1 live stories would be refreshed" in capsys.readouterr().out
+    assert Article.objects.get(pk=story.pk).live_extras == {}
+    call_command("live_refresh")
+    assert "1 live stories refreshed" in capsys.readouterr().out
+    story = Article.objects.get(pk=story.pk)
+    assert story.live_extras["version"] == VERSION and story.live_extras["section"]["slug"] == "politics"
+    assert " تحالف " in story.search_text_ar

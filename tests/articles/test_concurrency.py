@@ -12,7 +12,7 @@ from django.db import close_old_connections, connection
 from django.utils import timezone, translation
 
 from articles import services
-from articles.models import Article, Transition
+from articles.models import Article, Tag, Transition
 from articles.workflow import Action, MoveRefused, State
 from tests.factories import EditorFactory, ModeratorFactory, submitted
 
@@ -103,3 +103,64 @@ def test_two_editors_saving_the_same_base_at_once_lose_nothing():
     assert sorted(r.conflict for r in results) == [False, True]
     headlines = set(article.revisions.values_list("headline_ar", flat=True))
     assert {"نسخة أ", "نسخة ب"} <= headlines
+
+
+def test_a_refresh_racing_a_publication_loses_neither(monkeypatch):
+    """A tag is renamed while a new revision is going live: the story ends with the new byline and the new name.
+
+    The publication holds the story's row from its first statement; the
+    refresh the rename triggers starts while it does. Without the row lock
+    the refresh would read the old byline and write it over the new one.
+    """
+    import time
+
+    from articles import search
+    from articles.services import library, moves
+    from tests.factories import AuthorFactory, TagFactory, draft, edit
+
+    editor, moderator = EditorFactory(), ModeratorFactory()
+    first, second = AuthorFactory(slug="sara"), AuthorFactory(slug="omar")
+    tag = TagFactory(slug="volcano", name_ar="البركان")
+    article = draft(editor, authors=[first], tags=[tag])
+    services.revision_approve(
+        article=services.article_submit(article=article, revision=article.latest_revision, user=editor),
+        revision=Article.objects.get(pk=article.pk).review_revision,
+        user=moderator,
+    )
+    edit(Article.objects.get(pk=article.pk), editor, authors=[first, second], headline_ar="عنوان الطبعة الثانية")
+    article = services.article_submit(
+        article=Article.objects.get(pk=article.pk),
+        revision=Article.objects.get(pk=article.pk).latest_revision,
+        user=editor,
+    )
+
+    publishing = threading.Event()
+    renditions = moves.story_renditions_ensure
+
+    def slow_renditions(*, article):
+        # Inside the publication's transaction, its live rows written, its
+        # extras not yet: let the rename and its refresh start now.
+        publishing.set()
+        time.sleep(1.5)
+        renditions(article=article)
+
+    monkeypatch.setattr(moves, "story_renditions_ensure", slow_renditions)
+
+    def publish():
+        return services.revision_approve(article=article, revision=article.review_revision, user=moderator)
+
+    def rename():
+        publishing.wait(timeout=10)
+        renamed = Tag.objects.get(pk=tag.pk)
+        renamed.name_ar = "الفيضان"
+        library.library_save(obj=renamed)
+
+    results = run_together(publish, rename)
+    assert not [r for r in results if isinstance(r, Exception)], results
+
+    extras = Article.objects.get(pk=article.pk).live_extras
+    assert [a["slug"] for a in extras["authors"]] == ["sara", "omar"]
+    assert [t["name_ar"] for t in extras["tags"]] == ["الفيضان"]
+    found = list(search.article_search(search.Query.parse("الفيضان الطبعة", "ar")))
+    assert [story.pk for story in found] == [article.pk]
+    assert not search.article_search(search.Query.parse("البركان", "ar")).exists()

@@ -184,3 +184,12 @@ def test_live_stories_cannot_be_trashed_and_dead_ones_cannot_be_corrected():
     dead = MoveContext(**{**context(D, Action.CORRECT, "moderator").__dict__, "is_live": False})
     with pytest.raises(MoveRefused, match="not on the public site"):
         workflow.check(Action.CORRECT, dead)
+
+
+@pytest.mark.django_db
+def test_who_may_review_is_asked_of_the_table_of_moves():
+    from articles.workflow import REVIEW_MOVES, may_review
+    from tests.factories import EditorFactory, ModeratorFactory
+
+    assert may_review(ModeratorFactory()) and not may_review(EditorFactory())
+    assert {workflow.MOVES[action].permission for action in REVIEW_MOVES} == {workflow.APPROVE}

@@ -110,7 +110,8 @@ def test_a_story_published_before_its_renditions_shows_them_once_they_are_made(
     article = published(editor, moderator, lead_image=image)  # its renditions task has not run (no commit)
     url = story_url(article)
     assert "<picture" not in client.get(url).content.decode()
-    make_renditions.enqueue(image.pk)
+    with django_capture_on_commit_callbacks(execute=True):  # the refresh announces the story once committed
+        make_renditions.enqueue(image.pk)
     assert "<picture" in client.get(url).content.decode()
 
 
@@ -143,3 +144,67 @@ def test_related_candidates_are_looked_for_among_the_newest_tagged_stories(edito
     candidates = Article.objects.get(pk=story.pk).live_extras["related"]
     assert set(candidates) == {s.pk for s in newer}
     assert oldest.pk not in candidates
+
+
+def _found(text, language="ar"):
+    from articles import search
+
+    return list(search.article_search(search.Query.parse(text, language)))
+
+
+def test_a_renamed_tag_is_found_by_its_new_name_and_not_the_old_one(
+    editor, moderator, django_capture_on_commit_callbacks
+):
+    tag = TagFactory(slug="volcano", name_ar="البركان", name_en="Volcano")
+    article = published(editor, moderator, tags=[tag])
+    assert _found("البركان") == [article] and _found("volcano", "en") == [article]
+    tag.name_ar, tag.name_en = "الفيضان", "Flood"
+    with django_capture_on_commit_callbacks(execute=True):
+        library_save(obj=tag)
+    assert _found("الفيضان") == [article] and _found("flood", "en") == [article]
+    assert _found("البركان") == [] and _found("volcano", "en") == []
+
+
+def test_the_stored_extras_carry_the_version_of_their_shape(editor, moderator):
+    from articles.models.extras import VERSION, LiveExtras
+
+    author = AuthorFactory(slug="sara", name_ar="سارة")
+    article = published(editor, moderator, authors=[author], tags=[TagFactory(slug="iraq")])
+    corrected(article, moderator, text_ar="صُحّح الرقم")
+    stored = Article.objects.get(pk=article.pk).live_extras
+    assert stored["version"] == VERSION
+    extras = LiveExtras.from_json(stored)
+    assert [a.slug for a in extras.authors] == ["sara"] and extras.authors[0].name_ar == "سارة"
+    assert extras.corrections[0].published_at.isoformat() == stored["corrections"][0]["published_at"]
+    assert extras.to_json() == stored
+
+
+def test_extras_written_before_the_version_key_are_read_as_the_first_version():
+    from articles.models.extras import LiveExtras
+
+    # As migrations 0006 and 0007 stored them.
+    unversioned = {
+        "section": {"id": 3, "slug": "politics", "order": 1, "name_ar": "سياسة", "name_en": "Politics"},
+        "image": None,
+        "authors": [{"id": 7, "slug": "sara", "name_ar": "سارة", "name_en": "Sara"}],
+        "tags": [],
+        "corrections": [
+            {"kind": "correction", "published_at": "2026-11-29T10:00:00+00:00", "text_ar": "تصحيح", "text_en": ""}
+        ],
+    }
+    extras = LiveExtras.from_json(unversioned)
+    assert extras.section.name_ar == "سياسة" and extras.authors[0].pk == 7
+    assert extras.corrections[0].published_at.year == 2026 and extras.related == []
+    assert LiveExtras.from_json(None) == LiveExtras()
+
+
+def test_which_live_stories_show_a_thing_is_one_table(editor, moderator):
+    from articles.models import Author, Image, Section, Tag
+    from articles.services.live import SHOWN_ON, live_stories_showing
+
+    section, author, tag, image = SectionFactory(), AuthorFactory(), TagFactory(), ImageFactory()
+    shown = published(editor, moderator, section=section, authors=[author], tags=[tag], lead_image=image)
+    published(editor, moderator)  # shows none of them
+    assert set(SHOWN_ON) == {Section, Author, Tag, Image}
+    for model, obj in ((Section, section), (Author, author), (Tag, tag), (Image, image)):
+        assert live_stories_showing(model, obj.pk) == [shown.pk]

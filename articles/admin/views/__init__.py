@@ -1,0 +1,19 @@
+"""The story's own screens in the admin, one module each (Wagtail's ``admin/views/pages/`` layout).
+
+``ArticleAdmin.get_urls`` routes to them behind the admin's login; each
+takes the ``ArticleAdmin`` it serves, reads through selectors and writes
+through services. ``base`` holds what they share: finding the story and the
+revision, their addresses, the context every screen has.
+
+- ``review_queue``: every submitted revision waiting for a moderator
+- ``compare``: two revisions side by side or inline
+- ``move``: one workflow move (POST)
+- ``revision``: one revision, read-only
+- ``preview``: a revision drawn with the public template
+- ``restore``: an old revision copied into a new current one (POST)
+- ``history``: every revision and move of a story
+"""
+
+from . import base, compare, history, move, preview, restore, review_queue, revision
+
+__all__ = ["base", "compare", "history", "move", "preview", "restore", "review_queue", "revision"]

@@ -181,6 +181,10 @@ class Article(StoryContent):
         """
         if not self.lead_image_id:
             return ""
+        if "live_extras" in self.get_deferred_fields():
+            # A list that did not read the live copy (the pinned query
+            # counts forbid a query per card) prints the library's text.
+            return self.lead_image.alt or ""
         approved = (self.live_extras or {}).get("image") or {}
         if approved.get("id") != self.lead_image_id:
             return self.lead_image.alt or ""

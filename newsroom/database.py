@@ -43,6 +43,9 @@ class RetryReadsOnLostConnectionMiddleware:
             request._database_lost = False
             logger.warning("A read lost its database connection; answering it again on a new one: %s", request.path)
             for connection in connections.all(initialized_only=True):
-                connection.close()
+                # Requests run outside transactions (no ATOMIC_REQUESTS); only a
+                # test's own transaction can be around one, and it must stay.
+                if not connection.in_atomic_block:
+                    connection.close()
             response = self.get_response(request)
         return response

@@ -31,7 +31,7 @@ class LibraryAdmin(BilingualAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        library_save(obj=obj)
+        library_save(obj=obj, user=request.user)
 
     def delete_model(self, request, obj):
         library_delete(obj=obj)
@@ -128,7 +128,7 @@ class ImageAdmin(LibraryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            image_update(image=obj)
+            image_update(image=obj, user=request.user)
             return
         fields = {name: value for name, value in form.cleaned_data.items() if name != "file"}
         image = image_create(user=request.user, file=form.cleaned_data["file"], **fields)

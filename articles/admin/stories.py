@@ -7,11 +7,13 @@ restore, history), one module each under ``admin/views/``, through
 ``get_urls`` behind the admin's login.
 """
 
+import logging
 from functools import partial
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.db import InterfaceError, OperationalError, connections, router
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import translation
@@ -28,9 +30,12 @@ from ..workflow import Action, State
 from . import views
 from .filters import AuthorFilter, EnglishFilter, SectionFilter
 from .forms import StoryForm
+from .lost import save_failed_page
 from .moves import move_buttons
 from .paginator import EstimatedCountPaginator
 from .views.base import compare_url, headline, preview_links, revision_url
+
+logger = logging.getLogger(__name__)
 
 # Silent reading speed in words per minute, from the International Reading
 # Speed Texts (Trauzettel-Klosinski et al., 2012): Arabic is read more slowly
@@ -207,6 +212,35 @@ class ArticleAdmin(admin.ModelAdmin):
             # stays, and the service's reasons stand against their fields.
             request._desk_refusal = refusal
             return super().changeform_view(request, object_id, form_url, extra_context)
+        except (OperationalError, InterfaceError):
+            if request.method != "POST":
+                raise
+            return self._save_lost_the_database(request, object_id, form_url, extra_context)
+
+    def _save_lost_the_database(self, request, object_id, form_url, extra_context):
+        """The database dropped the connection in the middle of a save: give the editor their text back.
+
+        The save's transaction was rolled back with the connection, so
+        nothing was written; saving again is safe (and were the commit to
+        have gone through after all, the second save is kept beside it as a
+        conflict revision, never over it). The broken connection is closed
+        so the form is drawn again on a new one, with the typed text and a
+        message; if the database cannot be reached at all, a page made
+        without it shows the text to copy or post again.
+        """
+        logger.warning("The database connection dropped during a story save; the form is shown again.")
+        connections[router.db_for_write(Article)].close()
+        request._desk_refusal = ValidationError(
+            _(
+                "The database dropped the connection while saving, so nothing was saved. "
+                "Your text is below, as you typed it: save again."
+            )
+        )
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except (OperationalError, InterfaceError):
+            connections[router.db_for_write(Article)].close()
+            return save_failed_page(request)
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .. import editions
@@ -169,6 +170,26 @@ class Article(StoryContent):
 
     def get_absolute_url(self):
         return link("articles:story", pk=self.pk, slug=self.slug or "-")
+
+    @property
+    def lead_image_alt(self) -> str:
+        """The picture's alt text as the live revision's approval took it, in the active language.
+
+        Lists print it from the live copy (``live_extras``), not from the
+        library, where an editor's unapproved fix waits (see
+        ``services.live.live_extras_write``).
+        """
+        if not self.lead_image_id:
+            return ""
+        if "live_extras" in self.get_deferred_fields():
+            # A list that did not read the live copy (the pinned query
+            # counts forbid a query per card) prints the library's text.
+            return self.lead_image.alt or ""
+        approved = (self.live_extras or {}).get("image") or {}
+        if approved.get("id") != self.lead_image_id:
+            return self.lead_image.alt or ""
+        code = (get_language() or editions.primary())[:2]
+        return approved.get(f"alt_{code}") or approved.get(f"alt_{editions.primary()}") or ""
 
     @property
     def is_live(self) -> bool:

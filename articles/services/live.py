@@ -42,7 +42,7 @@ def live_stories_showing(model, pk) -> list[int]:
     return list(Article.objects.live().filter(**{SHOWN_ON[model]: pk}).values_list("pk", flat=True))
 
 
-def live_copy_refresh(article: Article, *, event: str | None = None) -> None:
+def live_copy_refresh(article: Article, *, event: str | None = None, approved: bool = False) -> None:
     """Bring every copy of ``article``'s live state in line with its rows.
 
     Call it inside ``transaction.atomic()`` with the row locked
@@ -51,9 +51,14 @@ def live_copy_refresh(article: Article, *, event: str | None = None) -> None:
     is announced (``live_changed``) once the transaction commits. A move
     readers can see names its ``event`` (``signals.STORY_EVENTS``), sent at
     once, inside the transaction, after the copies are written.
+
+    ``approved`` says a moderator's approval is going live: only then does
+    the picture's text (alt text, caption, credit) as it now stands reach
+    the live copy. Every other refresh keeps the text that was approved
+    (see ``live_extras_write``).
     """
     if article.is_live:
-        live_extras_write(article)
+        live_extras_write(article, approved=approved)
         search.index_article(article)
     if event is not None:
         announce_story_event(article, event)
@@ -147,9 +152,28 @@ def related_neighbours(article: Article) -> list[int]:
     )
 
 
-def live_extras_write(article: Article) -> dict:
-    """Store ``live_extras`` on the story row (one UPDATE); called by ``live_copy_refresh``."""
+# The picture's words a live page prints beside it: editorial text, which
+# readers see only as a moderator approved it.
+APPROVED_IMAGE_TEXT = ("alt_", "caption_", "credit_")
+
+
+def live_extras_write(article: Article, *, approved: bool = False) -> dict:
+    """Store ``live_extras`` on the story row (one UPDATE); called by ``live_copy_refresh``.
+
+    A picture's alt text, caption and credit are part of what a moderator
+    approves: they are printed with the story as its words are. An editor
+    may fix a caption in the library at any time (other stories, drafts and
+    the desk see it at once), but a live page keeps the text its approval
+    took until a new revision of that story is approved (``approved``).
+    Snapshotting at approval rather than in each revision keeps revisions
+    and the library as they are; the moderator approves the picture's text
+    as the preview shows it. The picture's files and focal point are not
+    text and follow the library.
+    """
     extras = live_extras(article).to_json()
+    kept = (article.live_extras or {}).get("image") if not approved else None
+    if kept and extras.get("image") and kept.get("id") == extras["image"].get("id"):
+        extras["image"].update({key: value for key, value in kept.items() if key.startswith(APPROVED_IMAGE_TEXT)})
     Article.objects.filter(pk=article.pk).update(live_extras=extras)
     article.live_extras = extras
     return extras

@@ -267,13 +267,13 @@ def renditions_rename_unpublished() -> int:
     return count
 
 
-def image_update(*, image: Image) -> None:
+def image_update(*, image: Image, user=None) -> None:
     """Save an edited picture (``library_save``); a moved focal point has its crops made again around it."""
     from .library import library_save
 
     stored = Image.objects.filter(pk=image.pk).values_list("focal_x", "focal_y").get()
     with transaction.atomic():
-        library_save(obj=image)
+        library_save(obj=image, user=user)
         if stored != (image.focal_x, image.focal_y):
             crops_remake(image=image)
 

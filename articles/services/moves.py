@@ -236,7 +236,7 @@ def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:
         ArticleTag(article=article, tag_id=tag_id) for tag_id in revision.tags.values_list("pk", flat=True)
     )
     story_renditions_ensure(article=article)
-    live_copy_refresh(article, event="published" if first else "updated")
+    live_copy_refresh(article, event="published" if first else "updated", approved=True)
     # The newest stories sharing its tags may now list it as related.
     transaction.on_commit(partial(_queue_related_refresh, article.pk))
 

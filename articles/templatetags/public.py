@@ -59,7 +59,7 @@ def json_ld(data):
 
 
 @register.inclusion_tag("includes/picture.html")
-def picture(image, sizes="100vw", loading="lazy", classes=""):
+def picture(image, sizes="100vw", loading="lazy", classes="", alt=None):
     """A ``<picture>`` of ``image``'s stored renditions: WebP first, JPEG as the fallback.
 
     Reads ``image.sources`` (no query); renditions are made when the
@@ -71,6 +71,7 @@ def picture(image, sizes="100vw", loading="lazy", classes=""):
     fallback = next((r for r in jpeg if r[1] >= 800), jpeg[-1] if jpeg else None)
     return {
         "image": image,
+        "alt": image.alt if alt is None else alt,  # a list passes the approved text (Article.lead_image_alt)
         "sizes": sizes,
         "loading": loading,
         "classes": classes,

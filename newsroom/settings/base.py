@@ -63,6 +63,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that reads the database: a read whose connection
+    # dropped half-way is answered again, once, on a new connection.
+    "newsroom.database.RetryReadsOnLostConnectionMiddleware",
     # The Content-Security-Policy header, on cached pages too (it is added
     # on the way out, after the page cache has answered).
     "newsroom.security.ContentSecurityPolicyMiddleware",

@@ -5,6 +5,8 @@ once with psycopg's connection pool and once with Django's persistent
 connections and health checks.
 """
 
+import threading
+import time
 import urllib.request
 
 import psycopg
@@ -66,3 +68,118 @@ def test_the_next_request_succeeds_after_the_database_dropped_every_connection(p
         status, body = get(url + path)
     assert status == 200
     assert article.headline_ar in body
+
+
+# --- Saves while the database drops the app's connections --------------------------------
+
+
+def _story_post(article, csrf, headline):
+    from tests.articles.admin.helpers import story_post
+
+    revision = article.latest_revision
+    data = story_post(revision, base=revision, headline_en=headline)
+    data["csrfmiddlewaretoken"] = csrf
+    return data
+
+
+@pytest.mark.parametrize("pool", ["true", "false"], ids=["connection-pool", "persistent-connections"])
+def test_saves_while_the_database_drops_connections_keep_the_editors_text(pool, static_root):
+    """Twelve saves, each made right after PostgreSQL killed the app server's connections.
+
+    Each either saves (the dropped connection was noticed and replaced before
+    the save used it) or comes back as the form with the text typed and a
+    message: never a 500 page that loses the text.
+    """
+    import requests
+
+    from articles.models import Article
+    from tests.factories import EditorFactory, draft
+    from tests.newsroom.test_multi_server import account, sign_in
+
+    editor = account(EditorFactory, "nadia")
+    article = draft(editor)
+    env = production_env(database_url=database_url(), static_root=static_root, DATABASE_POOL=pool)
+    outcomes = []
+    with app_server(env, workers=1) as url:
+        session = requests.Session()
+        session.headers["Accept-Language"] = "en"
+        sign_in(session, url, "nadia")
+        change = f"{url}/admin/articles/article/{article.pk}/change/"
+        for attempt in range(12):
+            article = Article.objects.select_related("latest_revision").get(pk=article.pk)
+            assert session.get(change).status_code == 200
+            headline = f"Saved through a dropped connection {attempt}"
+            assert terminate_other_backends() >= 1
+            response = session.post(change, data=_story_post(article, session.cookies["csrftoken"], headline))
+            if response.status_code == 200 and article.revisions.filter(headline_en=headline).exists():
+                outcomes.append("saved")
+            elif response.status_code == 200 and headline in response.text and "database" in response.text:
+                outcomes.append("form")
+            else:
+                outcomes.append(response.status_code)
+    assert set(outcomes) <= {"saved", "form"}, outcomes
+    assert outcomes.count("saved") == 12, outcomes  # a dropped idle connection is replaced before the save
+
+
+class KillInTransaction(threading.Thread):
+    """Terminate the first of the app's connections seen inside a transaction: a save, half made."""
+
+    def __init__(self, exclude: set[int]):
+        super().__init__(daemon=True)
+        self.exclude, self.killed, self.stop = exclude, 0, threading.Event()
+
+    def run(self):
+        s = connection.settings_dict
+        with psycopg.connect(
+            host=s["HOST"] or "localhost", port=s["PORT"] or 5432, user=s["USER"], dbname="postgres", autocommit=True
+        ) as admin:
+            while not self.stop.is_set() and not self.killed:
+                rows = admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
+                    "AND pid <> ALL(%s) AND pid <> pg_backend_pid() AND xact_start IS NOT NULL "
+                    "AND query ILIKE 'INSERT INTO \"articles_revision\"%%'",
+                    [s["NAME"], list(self.exclude)],
+                ).fetchall()
+                self.killed += len(rows)
+                time.sleep(0.001)
+
+
+@pytest.mark.parametrize("pool", ["true", "false"], ids=["connection-pool", "persistent-connections"])
+def test_a_save_whose_connection_drops_half_way_comes_back_as_the_form_with_the_text(pool, static_root):
+    """The connection is killed inside the save's transaction: the form comes back with the text and why."""
+    import requests
+
+    from articles.models import Article
+    from tests.factories import EditorFactory, draft
+    from tests.newsroom.test_multi_server import account, sign_in
+
+    editor = account(EditorFactory, "nadia")
+    article = draft(editor)
+    env = production_env(database_url=database_url(), static_root=static_root, DATABASE_POOL=pool)
+    outcomes, kills = [], 0
+    connection.ensure_connection()
+    mine = {connection.connection.info.backend_pid}
+    with app_server(env, workers=1) as url:
+        session = requests.Session()
+        session.headers["Accept-Language"] = "en"
+        sign_in(session, url, "nadia")
+        change = f"{url}/admin/articles/article/{article.pk}/change/"
+        for attempt in range(12):
+            article = Article.objects.select_related("latest_revision").get(pk=article.pk)
+            assert session.get(change).status_code == 200
+            headline = f"Typed while the database fell over {attempt}"
+            killer = KillInTransaction(mine)
+            killer.start()
+            response = session.post(change, data=_story_post(article, session.cookies["csrftoken"], headline))
+            killer.stop.set()
+            killer.join()
+            kills += killer.killed
+            saved = article.revisions.filter(headline_en=headline).exists()
+            if response.status_code == 200 and saved:
+                outcomes.append("saved")
+            elif response.status_code == 200 and headline in response.text and "nothing was saved" in response.text:
+                outcomes.append("form")
+            else:
+                outcomes.append(response.status_code)
+    assert kills >= 6, kills  # most saves really lost their connection half-way
+    assert set(outcomes) <= {"saved", "form"}, outcomes

@@ -60,7 +60,11 @@ def test_renaming_a_tag_reaches_its_live_stories(client, editor, moderator, djan
     assert "التحالف الدولي" in client.get(url).content.decode()
 
 
-def test_a_new_caption_reaches_the_cached_story_page(client, editor, moderator, django_capture_on_commit_callbacks):
+def test_a_new_caption_reaches_the_cached_story_page_with_its_next_approval(
+    client, editor, moderator, django_capture_on_commit_callbacks
+):
+    from tests.factories import republished
+
     image = ImageFactory(caption_ar="شرح قديم")
     renditions_ensure(image=image)
     article = published(editor, moderator, lead_image=image)
@@ -69,6 +73,9 @@ def test_a_new_caption_reaches_the_cached_story_page(client, editor, moderator, 
     image.caption_ar = "شرح جديد للصورة"
     with django_capture_on_commit_callbacks(execute=True):
         library_save(obj=image)
+    assert "شرح قديم" in client.get(url).content.decode()  # readers see the approved caption
+    with django_capture_on_commit_callbacks(execute=True):
+        republished(article, editor, moderator, standfirst_ar="موجز جديد")
     assert "شرح جديد للصورة" in client.get(url).content.decode()
 
 

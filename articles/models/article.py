@@ -181,9 +181,14 @@ class Article(StoryContent):
         """
         if not self.lead_image_id:
             return ""
+        if hasattr(self, "approved_alt"):
+            # A list reads only the approved alt text out of the live copy
+            # (``selectors.article_live_list``), not the whole of it.
+            if str(self.approved_image_id) != str(self.lead_image_id):
+                return self.lead_image.alt or ""
+            return self.approved_alt or self.approved_alt_primary or ""
         if "live_extras" in self.get_deferred_fields():
-            # A list that did not read the live copy (the pinned query
-            # counts forbid a query per card) prints the library's text.
+            # Any other read that left the live copy out prints the library's text.
             return self.lead_image.alt or ""
         approved = (self.live_extras or {}).get("image") or {}
         if approved.get("id") != self.lead_image_id:

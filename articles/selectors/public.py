@@ -11,8 +11,10 @@ from django.db.models import (
     Max,
     QuerySet,
 )
+from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 
+from .. import editions
 from ..dependencies import navigation_version
 from ..links import link
 from ..models import TRANSLATED_FIELDS, Article, Section
@@ -76,7 +78,14 @@ HOME_RECENT_FACTOR = 4
 def article_live_list(language: str) -> QuerySet[Article]:
     """Live stories with an edition in ``language``, ready to be listed (section, picture sizes)."""
     deferred = (*RICH_FIELDS, *edition_columns(RICH_FIELDS), *SEARCH_COLUMNS, "live_extras")
-    return article_live().in_language(language).defer(*deferred)
+    # The picture's alt text as approved (the live copy), not the library's,
+    # read out of the JSON in the same query (``Article.lead_image_alt``).
+    approved_alt = {
+        "approved_image_id": KT("live_extras__image__id"),
+        "approved_alt": KT(f"live_extras__image__alt_{language}"),
+        "approved_alt_primary": KT(f"live_extras__image__alt_{editions.primary()}"),
+    }
+    return article_live().in_language(language).defer(*deferred).annotate(**approved_alt)
 
 
 @dataclass

@@ -106,6 +106,34 @@ def test_an_editors_picture_edit_reaches_a_live_page_only_with_an_approved_revis
     assert getattr(image, field) in story_page(article, client, language)  # approved: now readers see it
 
 
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_an_editors_alt_text_edit_reaches_list_cards_only_with_an_approved_revision(
+    client, story, editor, moderator, language, django_capture_on_commit_callbacks
+):
+    article, objects = story
+    image = objects["image"]
+    approved_alt = getattr(image, f"alt_{language}")
+    lists = [f"/{language}/", f"/{language}/section/politics/", f"/{language}/tag/iraq/"]
+    for address in lists:
+        assert f'alt="{approved_alt}"' in client.get(address).content.decode(), address
+
+    setattr(image, f"alt_{language}", "نص لم يعتمد" if language == "ar" else "Unreviewed words")
+    with django_capture_on_commit_callbacks(execute=True):
+        image_update(image=image, user=editor)
+    for address in lists:
+        body = client.get(address).content.decode()
+        assert f'alt="{approved_alt}"' in body and getattr(image, f"alt_{language}") not in body, address
+
+    article.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(article, editor, standfirst_ar="موجز بعد تعديل الصورة")
+        article.refresh_from_db()
+        services.article_submit(article=article, revision=article.latest_revision, user=editor)
+        services.revision_approve(article=article, revision=article.latest_revision, user=moderator)
+    for address in lists:
+        assert getattr(image, f"alt_{language}") in client.get(address).content.decode(), address
+
+
 @pytest.mark.parametrize(("model", "field"), LIBRARY_TEXT)
 def test_changing_a_live_name_or_biography_needs_a_moderator(
     client, story, editor, moderator, superuser, model, field, django_capture_on_commit_callbacks

@@ -29,23 +29,34 @@ ROLE_PERMISSIONS = {EDITORS: _EDITOR_PERMISSIONS, MODERATORS: _MODERATOR_PERMISS
 
 
 def codenames(table: dict[str, list[str]]) -> set[str]:
-    return {f"{verb}_{model}" for model, verbs in table.items() for verb in verbs}
+    """The codenames a table names: ``verb_model``, or a verb that is a whole codename already."""
+    return {verb if "_" in verb else f"{verb}_{model}" for model, verbs in table.items() for verb in verbs}
 
 
-def sync_groups(apps) -> None:
-    """Create the groups and give them exactly the permissions in the table."""
+def permissions_sync(apps, *, app_label: str, role_permissions: dict[str, dict[str, list[str]]]) -> None:
+    """Give each group exactly ``app_label``'s permissions in its table, creating the groups as needed.
+
+    Only that app's permissions are replaced, so the apps built on articles
+    (planning, ...) can each keep their own share of the same groups.
+    """
     from django.contrib.auth.management import create_permissions
 
-    app_config = apps.get_app_config("articles")
+    app_config = apps.get_app_config(app_label)
     app_config.models_module = True  # make create_permissions work during migrate
     create_permissions(app_config, apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    for name, table in ROLE_PERMISSIONS.items():
+    for name, table in role_permissions.items():
         group, _created = Group.objects.get_or_create(name=name)
         wanted = codenames(table)
-        permissions = list(Permission.objects.filter(content_type__app_label="articles", codename__in=wanted))
+        permissions = list(Permission.objects.filter(content_type__app_label=app_label, codename__in=wanted))
         missing = wanted - {permission.codename for permission in permissions}
         if missing:
             raise RuntimeError(f"Permissions missing for {name}: {sorted(missing)}")
-        group.permissions.set(permissions)
+        group.permissions.remove(*group.permissions.filter(content_type__app_label=app_label))
+        group.permissions.add(*permissions)
+
+
+def sync_groups(apps) -> None:
+    """Create the groups and give them exactly articles' permissions in the table."""
+    permissions_sync(apps, app_label="articles", role_permissions=ROLE_PERMISSIONS)

@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STORIES ?= 20000
+# The suite runs on this many processes (pytest-xdist; a file's tests stay together).
+TEST_WORKERS ?= 2
 
 .PHONY: run serve test lint format demo bench search-eval screenshots clean
 
@@ -39,7 +41,7 @@ node_modules/.installed: package.json package-lock.json
 test: $(VENV)/.installed-dev
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules/.installed; \
 	else echo "npm not found: the Nu Html Checker and axe-core tests will be skipped"; fi
-	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(PY) -m pytest
+	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## bench: generate a corpus on PostgreSQL and load-test the site (STORIES=100000 for the large run)
 bench: $(VENV)/.installed-dev

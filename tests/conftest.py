@@ -31,6 +31,35 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _roles_exist(request):
+    """The roles' groups exist in every test that uses the database.
+
+    A data migration creates them; a transactional test empties the tables
+    when it ends. Run in one process, pytest-django puts those tests last; on
+    several workers (`make test` runs two) a worker may come to an ordinary
+    test after one, so the groups are made again here, each app from its own
+    ``roles`` table (articles first: it creates the groups).
+    """
+    names = set(request.fixturenames)
+    marked = request.node.get_closest_marker("django_db") is not None  # pytest-django has opened it
+    if marked or {"db", "transactional_db"} & names:
+        if not marked:  # opened first, as the test itself asks for it
+            request.getfixturevalue("transactional_db" if "transactional_db" in names else "db")
+        from django.apps import apps
+        from django.contrib.auth.models import Group
+
+        if not Group.objects.exists():
+            import importlib
+            import importlib.util
+
+            for app_config in apps.get_app_configs():
+                if importlib.util.find_spec(f"{app_config.name}.roles") is not None:
+                    roles = importlib.import_module(f"{app_config.name}.roles")
+                    if hasattr(roles, "sync_groups"):
+                        roles.sync_groups(apps)
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files go to a temporary folder that is thrown away."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,7 +1,26 @@
 """Settings for the test suite: SQLite by default, PostgreSQL with DATABASE_URL."""
 
-from .base import *  # noqa: F403
-from .base import BASE_DIR
+import os
+import re
+
+# `make test` runs the suite on two workers (pytest-xdist). pytest-django gives
+# each its own test database; Redis is shared, and the tests empty the cache
+# between them, so each worker takes its own Redis database, counted down from
+# the one REDIS_URL names (15 → 15 and 14). The environment is rewritten, not
+# only the setting, so that app servers a test starts use the same database;
+# the marker keeps such a server (it inherits PYTEST_XDIST_WORKER) from moving again.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker.startswith("gw") and os.environ.get("REDIS_URL") and not os.environ.get("NEWSROOM_REDIS_PER_WORKER"):
+    _match = re.fullmatch(r"(?P<base>redis://[^/]+)(?:/(?P<db>\d+))?", os.environ["REDIS_URL"])
+    if _match:
+        _db = int(_match["db"] or 0) - int(_worker[2:])
+        if _db < 0:
+            raise RuntimeError(f"REDIS_URL's database is too low for worker {_worker}: name database 15")
+        os.environ["REDIS_URL"] = f"{_match['base']}/{_db}"
+        os.environ["NEWSROOM_REDIS_PER_WORKER"] = "1"
+
+from .base import *  # noqa: E402, F403
+from .base import BASE_DIR  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-with-enough-entropy-0123456789abcdef"

@@ -71,7 +71,8 @@ def context(state, action, role):
         actor_id=1,
         revision=revision,
         head_revision_id=7,
-        review_revision_id=7,
+        # Submitting during review is of a newer revision than the one in review.
+        review_revision_id=6 if action == Action.SUBMIT else 7,
         comment="سبب",
         now=NOW,
         go_live_at=NOW + timedelta(hours=1) if action == Action.SCHEDULE else NOW,

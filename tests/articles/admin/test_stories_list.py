@@ -22,7 +22,7 @@ def test_the_list_shows_the_current_headline_not_the_live_one(as_user, editor):
     page = as_user(editor).get(LIST).content.decode()
     assert '<span lang="ar" dir="rtl">العنوان الجديد</span>' in page
     assert "العنوان المنشور" not in page
-    assert "World" in page and "a version is live" in page
+    assert "World" in page and "Live · changes in draft" in page
 
 
 def test_filters_by_state_section_author_and_languages(as_user, editor):

@@ -28,8 +28,11 @@ def review_url(article: Article) -> str:
     return reverse("admin:articles_article_review", kwargs={"object_id": article.pk})
 
 
-def decision_bar(request, article: Article, revision: Revision, *, public: bool = False) -> str:
-    """The decision bar for ``revision``, in the admin's language, as HTML."""
+def decision_bar(request, article: Article, revision: Revision, *, reading: str | None = None) -> str:
+    """The decision bar for ``revision``, in the admin's language, as HTML.
+
+    ``reading`` is the edition the reading view shows; the bar then links to the others.
+    """
     moves = move_buttons(
         article, request.user, next_url=reverse("admin:articles_article_review_queue"), only=REVIEW_MOVES
     )
@@ -38,7 +41,7 @@ def decision_bar(request, article: Article, revision: Revision, *, public: bool 
         "original": article,
         "revision": revision,
         "moves": moves,
-        "public": public,
+        "public": reading is not None,
         "language": language,
         "direction": editions.direction(language) if language in editions.languages() else "ltr",
         "change_url": reverse("admin:articles_article_change", args=[article.pk]),
@@ -46,8 +49,9 @@ def decision_bar(request, article: Article, revision: Revision, *, public: bool 
         "readings": [
             {**link, "url": f"{review_url(article)}?language={link['code']}"}
             for link in preview_links(article, revision)
+            if link["code"] != reading
         ]
-        if public
+        if reading is not None
         else [],
     }
     return render_to_string("admin/articles/article/includes/decision_bar.html", context, request=request)
@@ -62,8 +66,9 @@ def review(model_admin, request, object_id):
     if article.live_revision_id is not None:
         return redirect(compare_url(article))  # its defaults: what is live against the submitted revision
     revision = selectors.desk_review_revision(article)
-    bar = decision_bar(request, article, revision, public=True)
-    with translation.override(preview_language(request)):
+    language = preview_language(request)
+    bar = decision_bar(request, article, revision, reading=language)
+    with translation.override(language):
         response = render(
             request,
             "admin/articles/article/review_read.html",

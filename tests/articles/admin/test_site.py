@@ -103,11 +103,9 @@ def test_recent_actions_are_the_desks_workflow_moves_with_headlines_in_the_desks
     moves = response.context["desk"]["recent_moves"]
     assert [(m.action, m.article_id) for m in moves][:2] == [("publish", article.pk), ("submit", arabic_only.pk)]
     box = response.content.decode().split('id="recent-actions-module"')[1]
-    assert (
-        '<a href="/admin/articles/article/%d/change/" lang="en" dir="ltr">An English headline</a>' % article.pk in box
-    )
+    assert f'<a href="/admin/articles/article/{article.pk}/change/" lang="en" dir="ltr">An English headline</a>' in box
     assert 'lang="ar" dir="rtl">خبر بالعربية فقط</a>' in box
-    assert "Approve and publish" in box and "#%d" % article.pk not in box
+    assert "Approve and publish" in box and f"#{article.pk}" not in box
 
     client.cookies["django_language"] = "ar"
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "ar"

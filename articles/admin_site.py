@@ -76,6 +76,8 @@ class NewsroomAdminSite(admin.AdminSite):
             "my_in_review": selectors.desk_my_in_review(user),
             "returned": selectors.desk_returned_to(user),
             "recently_published": selectors.desk_recently_published(),
+            "recent_moves": selectors.desk_recent_moves(),
+            "my_other_actions": selectors.desk_my_other_actions(user),
         }
         if workflow.may_review(user):
             desk["review_count"] = selectors.desk_review_count()

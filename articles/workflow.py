@@ -104,10 +104,31 @@ def context_for(article: Article, *, user=None, revision: Revision | None = None
 Guard = Callable[[MoveContext], dict[str, list[str]]]
 
 
+def judges_input(guard: Guard) -> Guard:
+    """Mark ``guard`` as judging what the user types with the move (a comment, a time).
+
+    The desk cannot know that before the user types it, so it asks for the
+    input instead of refusing the move in advance (``offer``).
+    """
+    guard.judges_input = True
+    return guard
+
+
+def hides_move(guard: Guard) -> Guard:
+    """Mark ``guard`` as one whose refusal means the move makes no sense now.
+
+    The desk leaves such a move out rather than drawing it disabled: there
+    is nothing the user could do to make it possible (``offer``).
+    """
+    guard.hides_move = True
+    return guard
+
+
 def _errors(**by_field: str) -> dict[str, list[str]]:
     return {name: [message] for name, message in by_field.items() if message}
 
 
+@judges_input
 def needs_comment(ctx: MoveContext) -> dict[str, list[str]]:
     if ctx.comment.strip():
         return {}
@@ -122,10 +143,19 @@ def revision_is_head(ctx: MoveContext) -> dict[str, list[str]]:
         return _errors(
             revision=_(
                 "Revision %(number)s is not the current version of this story: a newer revision "
-                "was saved after it. Open the newer revision and review that one instead."
+                "was saved after it, and has to be submitted for review before it can be approved."
             )
             % {"number": revision.number}
         )
+    return {}
+
+
+@hides_move
+def revision_not_in_review(ctx: MoveContext) -> dict[str, list[str]]:
+    """A revision already with the moderators is not submitted again."""
+    revision = ctx.revision
+    if revision is not None and revision.pk == ctx.review_revision_id:
+        return _errors(revision=_("Revision %(number)s is already with the moderators.") % {"number": revision.number})
     return {}
 
 
@@ -179,6 +209,7 @@ def content_publishable(ctx: MoveContext) -> dict[str, list[str]]:
     return errors
 
 
+@judges_input
 def go_live_in_future(ctx: MoveContext) -> dict[str, list[str]]:
     if ctx.go_live_at is None or ctx.now is None:
         return _errors(publish_at=_("Scheduling needs a publish time or an embargo in the future."))
@@ -198,12 +229,21 @@ def go_live_now(ctx: MoveContext) -> dict[str, list[str]]:
     return {}
 
 
+@hides_move
 def is_live(ctx: MoveContext) -> dict[str, list[str]]:
     if ctx.is_live:
         return {}
     return _errors(__all__=_("This story is not on the public site."))
 
 
+def has_readers(ctx: MoveContext) -> dict[str, list[str]]:
+    """A public note needs a public story; unlike ``is_live``, the desk says so instead of hiding the move."""
+    if ctx.is_live:
+        return {}
+    return _errors(__all__=_("Corrections are notes on the public story, and this story is not on the public site."))
+
+
+@hides_move
 def not_live(ctx: MoveContext) -> dict[str, list[str]]:
     if not ctx.is_live:
         return {}
@@ -245,7 +285,7 @@ MOVES: dict[Action, Move] = {
         # the text before the save.
         Move(Action.SAVE, {D: D, P: D, U: D, R: None, S: D}, EDIT),
         Move(Action.RESTORE, {D: D, P: D, U: D, R: None, S: D}, EDIT),
-        Move(Action.SUBMIT, _edges(R, D, R), SUBMIT, (revision_is_head, content_publishable)),
+        Move(Action.SUBMIT, _edges(R, D, R), SUBMIT, (revision_is_head, revision_not_in_review, content_publishable)),
         Move(Action.WITHDRAW, _edges(D, R), SUBMIT),
         Move(
             Action.PUBLISH,
@@ -263,7 +303,7 @@ MOVES: dict[Action, Move] = {
         Move(Action.UNSCHEDULE, _edges(D, S), APPROVE),
         Move(Action.GO_LIVE, _edges(P, S), SYSTEM),
         Move(Action.UNPUBLISH, _edges(U, P, D, R, S), UNPUBLISH, (is_live, needs_comment), comment="required"),
-        Move(Action.CORRECT, _edges(None, P, D, R, S), CORRECT, (is_live,)),
+        Move(Action.CORRECT, _edges(None, P, D, R, S), CORRECT, (has_readers,)),
         Move(Action.TRASH, _edges(T, D, U), TRASH, (not_live,)),
         Move(Action.UNTRASH, _edges(D, T), TRASH),
     )
@@ -325,3 +365,67 @@ def available(ctx: MoveContext, actions: Iterable[Action] | None = None) -> list
             continue
         result.append(move.action)
     return result
+
+
+# What the desk offers ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One move as the desk offers it: open now, or blocked for the reasons the user should know."""
+
+    action: Action
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def allowed(self) -> bool:
+        return not self.reasons
+
+
+def offer(action: Action | str, ctx: MoveContext) -> Offer | None:
+    """How the desk should offer ``action`` to this actor now, or ``None`` to leave it out.
+
+    Out: the state has no such move, the actor lacks the right, or a guard
+    marked ``hides_move`` refuses. Blocked, with every reason: any other
+    guard refuses. Guards marked ``judges_input`` are left to the moment the
+    move is made, with what the user typed. The answer agrees with ``check``:
+    an offer without reasons is a move ``check`` allows once its input is given.
+    """
+    move = MOVES[Action(action)]
+    if ctx.state not in move.edges or move.permission is SYSTEM or not ctx.has_perm(move.permission):
+        return None
+    reasons: list[str] = []
+    for guard in move.guards:
+        if getattr(guard, "judges_input", False):
+            continue
+        errors = guard(ctx)
+        if errors and getattr(guard, "hides_move", False):
+            return None
+        reasons.extend(str(message) for messages in errors.values() for message in messages)
+    return Offer(move.action, tuple(reasons))
+
+
+def go_live_time(revision, publish_at: datetime | None, now: datetime) -> datetime:
+    """When an approval of ``revision`` puts it live: the time asked for, else the editor's, never before its embargo."""
+    wanted = publish_at or revision.publish_at or now
+    if revision.embargo_until and revision.embargo_until > wanted:
+        return revision.embargo_until
+    return wanted
+
+
+def state_label(state: State | str, *, live: bool) -> str:
+    """The state as the desk names it: a live story with pending edits is not a plain "Draft"."""
+    state = State(state)
+    if live and state in LIVE_WITH_CHANGES:
+        return str(LIVE_WITH_CHANGES[state])
+    return str(state.label)
+
+
+LIVE_WITH_CHANGES = {
+    State.DRAFT: _("Live · changes in draft"),
+    State.IN_REVIEW: _("Live · changes in review"),
+    State.SCHEDULED: _("Live · changes scheduled"),
+}
+# Moves after which a version of the story is on the site, or no longer is.
+PUTS_LIVE = frozenset({Action.PUBLISH, Action.GO_LIVE})
+TAKES_OFF = frozenset({Action.UNPUBLISH})

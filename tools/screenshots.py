@@ -16,8 +16,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "screenshots"
+OUT = Path(os.environ.get("NEWSROOM_SCREENSHOTS") or ROOT / "docs" / "screenshots")
 VIEWPORT = {"width": 1280, "height": 1000}
+FRESH = None  # the story never published that waits for review (prepare_newsroom)
 
 
 def free_port() -> int:
@@ -37,6 +38,7 @@ def prepare_newsroom() -> int:
     from articles import services
     from articles.models import Article
     from articles.models.content import content_names
+    from articles.services.demo import REVIEW_KEY
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -82,6 +84,12 @@ def prepare_newsroom() -> int:
         content={"headline_ar": "وزارة النفط تعلن خطة لزيادة الإنتاج", "body_ar": "<p>مسودة أولى.</p>"},
         note="First draft",
     )
+    trashed = services.article_create(
+        user=editor, content={"headline_ar": "مسودة مكررة عن أسعار الوقود", "body_ar": "<p>نص.</p>"}
+    )
+    services.article_trash(article=trashed, user=editor)
+    global FRESH  # noqa: PLW0603 - read by shoot(), which runs in this process
+    FRESH = Article.objects.get(external_id=REVIEW_KEY).pk  # the demo's story never published, in review
     return lead.pk
 
 
@@ -110,6 +118,16 @@ def shoot(base: str, lead: int) -> list[Path]:
         ("review-queue.png", "moderator", "en", "/admin/articles/article/review/", None),
         ("compare.png", "moderator", "en", f"/admin/articles/article/{lead}/compare/", None),
         ("budget-arabic-desk.png", "editor", "ar", "/admin/planning/budgetline/", None),
+        # The action area, the review view (both kinds), the queue and the trash, in both desks.
+        ("dashboard-arabic-desk.png", "moderator", "ar", "/admin/", None),
+        ("review-queue-arabic-desk.png", "moderator", "ar", "/admin/articles/article/review/", None),
+        ("action-area-arabic-desk.png", "moderator", "ar", f"/admin/articles/article/{lead}/change/", None),
+        ("action-area-english-desk.png", "moderator", "en", f"/admin/articles/article/{lead}/change/", None),
+        ("review-new-story-arabic-desk.png", "moderator", "ar", f"/admin/articles/article/{FRESH}/review/", None),
+        ("review-new-story-english-desk.png", "moderator", "en", f"/admin/articles/article/{FRESH}/review/", None),
+        ("review-live-story-arabic-desk.png", "moderator", "ar", f"/admin/articles/article/{lead}/review/", None),
+        ("review-live-story-english-desk.png", "moderator", "en", f"/admin/articles/article/{lead}/review/", None),
+        ("trash-english-desk.png", "editor", "en", "/admin/articles/article/?status__exact=trashed", None),
     ]
     written = []
     with sync_playwright() as playwright:
@@ -160,7 +178,7 @@ def main() -> None:
             base = f"http://127.0.0.1:{port}"
             wait_for(f"{base}/admin/login/")
             for path in shoot(base, lead):
-                print(f"  {path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
+                print(f"  {path}  {path.stat().st_size // 1024} KB")
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -1,9 +1,10 @@
-"""The workflow's moves as the admin offers them: a form and a button per move.
+"""The workflow's moves as the admin offers them: one action area per story.
 
-Which moves a user gets is the workflow table's answer
-(``selectors.moves_for``); what a move does is a service's. This module only
-pairs each move with the form that collects its input, the service that
-makes it, and the sentence that says it was made.
+Which moves a user gets, and which of them are blocked and why, is the
+workflow table's answer (``selectors.move_offers``); what a move does is a
+service's. This module only pairs each move with the form that collects the
+one input it needs, the service that makes it, and the sentence that says it
+was made.
 """
 
 from collections.abc import Callable
@@ -40,6 +41,8 @@ class MoveKind:
     perform: Callable[..., Any]  # (article, user, cleaned data) -> the service's result
     done: Callable[..., str]  # (article after the move, revision or None, cleaned data) -> message
     revision: Callable[[Article], int | None] = lambda article: None  # the revision the form carries
+    inputs: tuple[str, ...] = ()  # the fields the user fills in; the rest of the form is hidden or optional
+    comment_label: str = ""  # what a required comment is called, when not "Comment"
 
 
 def _submit(article, user, data):
@@ -88,11 +91,18 @@ MOVE_KINDS: dict[Action, MoveKind] = {
     Action.PUBLISH: MoveKind(
         RevisionMoveForm, _approve_now, _approved, revision=lambda article: article.review_revision_id
     ),
-    Action.SCHEDULE: MoveKind(ScheduleForm, _schedule, _approved, revision=lambda article: article.review_revision_id),
+    Action.SCHEDULE: MoveKind(
+        ScheduleForm,
+        _schedule,
+        _approved,
+        revision=lambda article: article.review_revision_id,
+        inputs=("publish_at",),
+    ),
     Action.REQUEST_CHANGES: MoveKind(
         MoveForm,
         _simple(services.article_request_changes),
         _said(gettext_lazy("The story went back to its editors with your comment.")),
+        inputs=("comment",),
     ),
     Action.UNSCHEDULE: MoveKind(
         MoveForm,
@@ -103,9 +113,14 @@ MOVE_KINDS: dict[Action, MoveKind] = {
         MoveForm,
         _simple(services.article_unpublish, "reason"),
         _said(gettext_lazy("The story is off the site; its address now answers “gone”.")),
+        inputs=("comment",),
+        comment_label=gettext_lazy("Reason (required)"),
     ),
     Action.CORRECT: MoveKind(
-        CorrectionForm, _correct, _said(gettext_lazy("The correction is published on the story."))
+        CorrectionForm,
+        _correct,
+        _said(gettext_lazy("The correction is published on the story.")),
+        inputs=("kind", "text_ar", "text_en"),
     ),
     Action.TRASH: MoveKind(
         MoveForm,
@@ -127,26 +142,43 @@ def move_form(action: Action, article: Article, data=None) -> MoveForm:
     """The form for ``action`` on ``article``: bound to ``data``, or ready to draw."""
     kind = MOVE_KINDS[action]
     initial = {"revision": kind.revision(article)}
-    return kind.form_class(
+    form = kind.form_class(
         data,
         article=article,
         comment_required=comment_required(action),
         initial=initial,
         prefix=action.value,
-        # Several stories' buttons share the review queue's page.
+        # Several stories' buttons can share a page.
         auto_id=f"id_{article.pk}_%s",
     )
+    if kind.comment_label and "comment" in form.fields:
+        form.fields["comment"].label = kind.comment_label
+    return form
 
 
 @dataclass
 class MoveButton:
-    """One move a user may make now, ready to draw as a small form."""
+    """One move of the story's action area: open, with the one input it needs, or blocked with the reasons."""
 
     action: Action
     label: str
     url: str
     form: forms.Form
     next_url: str
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def allowed(self) -> bool:
+        return not self.reasons
+
+    @property
+    def inputs(self) -> list[forms.BoundField]:
+        """The fields the user fills in for this move; the form's other fields are hidden or optional."""
+        return [self.form[name] for name in MOVE_KINDS[self.action].inputs]
+
+    @property
+    def element_id(self) -> str:
+        return f"move-{self.form.article.pk}-{self.action.value}"
 
     @property
     def danger(self) -> bool:
@@ -155,29 +187,42 @@ class MoveButton:
     @property
     def secondary(self) -> bool:
         """Moves made now and then, drawn folded so the everyday ones stand out."""
-        return self.action in (Action.UNPUBLISH, Action.TRASH, Action.CORRECT, Action.SCHEDULE, Action.UNSCHEDULE)
+        return self.action in (Action.UNPUBLISH, Action.TRASH, Action.CORRECT, Action.UNSCHEDULE)
 
 
-def move_buttons(article: Article, user, *, next_url: str, only: tuple[Action, ...] | None = None) -> list[MoveButton]:
-    """The moves ``user`` may start on ``article`` now, each with its form.
+class ActionArea(list):
+    """A story's moves as its action area draws them: the everyday ones, then the rest folded under "More"."""
 
-    Saving and restoring have screens of their own (the story form and the
-    history), so they are not among these buttons.
+    @property
+    def main(self) -> list[MoveButton]:
+        return [button for button in self if not button.secondary]
+
+    @property
+    def more(self) -> list[MoveButton]:
+        return [button for button in self if button.secondary]
+
+
+def move_buttons(article: Article, user, *, next_url: str, only: tuple[Action, ...] | None = None) -> ActionArea:
+    """The story's action area: the moves the workflow offers ``user`` on ``article`` now, each with its form.
+
+    Open moves come first, then the blocked ones with their reasons; moves
+    that make no sense now are not there. Saving and restoring have screens
+    of their own (the story form and the history), so they are not among
+    these buttons.
     """
-    buttons = []
-    for action in selectors.moves_for(article, user):
-        if action not in MOVE_KINDS or (only is not None and action not in only):
-            continue
-        buttons.append(
-            MoveButton(
-                action=action,
-                label=action.label,
-                url=reverse("admin:articles_article_move", kwargs={"object_id": article.pk, "action": action.value}),
-                form=move_form(action, article),
-                next_url=next_url,
-            )
+    actions = [action for action in (only or MOVE_KINDS) if action in MOVE_KINDS]
+    buttons = [
+        MoveButton(
+            action=offer.action,
+            label=offer.action.label,
+            url=reverse("admin:articles_article_move", kwargs={"object_id": article.pk, "action": offer.action.value}),
+            form=move_form(offer.action, article),
+            next_url=next_url,
+            reasons=offer.reasons,
         )
-    return buttons
+        for offer in selectors.move_offers(article, user, actions)
+    ]
+    return ActionArea(sorted(buttons, key=lambda button: not button.allowed))
 
 
 def move_make(action: Action, article: Article, user, form: MoveForm) -> str:

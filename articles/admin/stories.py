@@ -26,8 +26,8 @@ from .. import editions, selectors, services
 from ..admin_site import story_list_filters
 from ..models import TRANSLATED_FIELDS, Article, Revision
 from ..models.content import DETAIL_FIELDS
-from ..workflow import Action, State
-from . import views
+from ..workflow import Action, State, state_label
+from . import trash, views
 from .filters import AuthorFilter, EnglishFilter, SectionFilter
 from .forms import StoryForm
 from .lost import save_failed_page
@@ -72,6 +72,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return selectors.desk_stories()
 
+    def get_list_display(self, request):
+        # The trash restores each story with one button.
+        shown = super().get_list_display(request)
+        return (*shown, trash.restore_column(request)) if trash.showing_trash(request) else shown
+
     def get_list_filter(self, request):
         # Other apps add theirs through admin_site.register_story_list_filter.
         return (*super().get_list_filter(request), *story_list_filters())
@@ -90,12 +95,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("state"), ordering="status")
     def state(self, article):
-        live = ""
-        if article.is_live and article.status != State.PUBLISHED:
-            live = format_html('<span class="desk-secondary">{}</span>', _("a version is live"))
-        return format_html(
-            '<span class="desk-state desk-state--{}">{}</span>{}', article.status, article.get_status_display(), live
-        )
+        live = " desk-state--live" if article.is_live else ""
+        label = state_label(article.status, live=article.is_live)
+        return format_html('<span class="desk-state desk-state--{}{}">{}</span>', article.status, live, label)
 
     @admin.display(description=gettext_lazy("section"))
     def current_section(self, article):
@@ -336,6 +338,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return [
             path("review/", screen(views.review_queue.review_queue), name=f"{prefix}_review_queue"),
             path(f"{story}/compare/", screen(views.compare.compare), name=f"{prefix}_compare"),
+            path(f"{story}/review/", screen(views.review.review), name=f"{prefix}_review"),
             path(f"{story}/move/<str:action>/", screen(views.move.move), name=f"{prefix}_move"),
             path(f"{revision}/", screen(views.revision.revision), name=f"{prefix}_revision"),
             path(f"{revision}/preview/", screen(views.preview.preview), name=f"{prefix}_preview"),

@@ -6,6 +6,7 @@ with 100,000 stories.
 """
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from .. import workflow
 from ..models import Article, Correction, Revision, RevisionAuthor, Transition
@@ -44,6 +45,39 @@ def moves_for(article: Article, user) -> list[Action]:
     reason when pressed.
     """
     return workflow.available(workflow.context_for(article, user=user))
+
+
+# The revision of the story each move is about: the one its guards judge
+# and its form carries. The other moves are about the story as a whole.
+MOVE_REVISION = {
+    Action.SUBMIT: "latest_revision_id",
+    Action.PUBLISH: "review_revision_id",
+    Action.SCHEDULE: "review_revision_id",
+}
+
+
+def move_offers(article: Article, user, actions=None, *, now=None) -> list[workflow.Offer]:
+    """For ``user`` on ``article`` now: each move the desk offers, open or blocked with its reasons.
+
+    The workflow table decides (``workflow.offer``); this reads what it
+    needs to judge: the revisions the moves are about, with their lead
+    picture, in one query. Moves that make no sense now are left out.
+    """
+    actions = [Action(action) for action in (actions or workflow.MOVES)]
+    wanted = {getattr(article, MOVE_REVISION[action]) for action in actions if action in MOVE_REVISION} - {None}
+    revisions = {rev.pk: rev for rev in Revision.objects.select_related("lead_image").filter(pk__in=wanted)}
+    now = now or timezone.now()
+    offers = []
+    for action in actions:
+        revision = revisions.get(getattr(article, MOVE_REVISION.get(action, ""), None))
+        extra = {}
+        if action == Action.PUBLISH and revision is not None:
+            extra["go_live_at"] = workflow.go_live_time(revision, None, now)
+        ctx = workflow.context_for(article, user=user, revision=revision, now=now, **extra)
+        found = workflow.offer(action, ctx)
+        if found is not None:
+            offers.append(found)
+    return offers
 
 
 DESK_LIST_LENGTH = 10
@@ -206,6 +240,11 @@ def desk_revision(article: Article, number: int) -> Revision:
     return Revision.objects.with_relations().get(article=article, number=number)
 
 
+def desk_review_revision(article: Article) -> Revision:
+    """The revision of ``article`` waiting for review, with everything it is made of."""
+    return Revision.objects.with_relations().get(pk=article.review_revision_id, article=article)
+
+
 def desk_compare_defaults(article: Article) -> tuple[int | None, int | None]:
     """The revision numbers the compare screen opens with, as ``(old, new)``.
 
@@ -248,6 +287,37 @@ def desk_transitions() -> QuerySet[Transition]:
         .defer(*_long_text("article__"), *_long_text("article__latest_revision__"))
         .order_by("-created_at", "-id")
     )
+
+
+DESK_RECENT_MOVES = 10
+
+
+def desk_recent_moves() -> list[Transition]:
+    """The desk's latest workflow moves, newest first, with each story's current headlines (for the activity box)."""
+    return list(
+        Transition.objects.select_related("actor", "article__latest_revision")
+        .only(
+            "action",
+            "from_state",
+            "to_state",
+            "created_at",
+            "actor__username",
+            "article__status",
+            "article__latest_revision__headline_ar",
+            "article__latest_revision__headline_en",
+        )
+        .order_by("-created_at", "-id")[:DESK_RECENT_MOVES]
+    )
+
+
+def desk_my_other_actions(user) -> list:
+    """``user``'s latest entries in Django's admin log about anything but stories (their moves say that)."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    stories = ContentType.objects.get_for_model(Article)
+    entries = LogEntry.objects.filter(user=user).exclude(content_type=stories).select_related("content_type")
+    return list(entries.order_by("-action_time", "-id")[:DESK_RECENT_MOVES])
 
 
 def desk_corrections() -> QuerySet[Correction]:

@@ -63,8 +63,34 @@ def demo_newsroom_load(*, allow_accounts_without_debug: bool = False) -> DemoSum
             continue
         _publish(story, users=users, sections=sections, tags=tags, authors=authors)
         summary.created_stories.append(story["content"]["headline_ar"])
+    _waiting_for_review(users=users, sections=sections)
     demo_loaded.send(sender=Article, users=users, sections=sections)
     return summary
+
+
+REVIEW_KEY = "demo-review-bridge"
+
+
+def _waiting_for_review(*, users, sections) -> None:
+    """A story never published, submitted by the editor: the review queue and its reading view have one to show."""
+    if Article.objects.filter(external_id=REVIEW_KEY).exists():
+        return
+    editor = users["editor"]
+    with transaction.atomic():
+        article = article_create(
+            user=editor,
+            content={
+                "headline_ar": "افتتاح جسر جديد على نهر دجلة في بغداد",
+                "standfirst_ar": "الجسر يربط الكرخ بالرصافة ويخفف الزحام في وسط العاصمة",
+                "dateline_ar": "بغداد",
+                "body_ar": "<p>افتتحت أمانة بغداد اليوم جسرا جديدا على نهر دجلة يربط جانبي الكرخ والرصافة.</p>"
+                "<p>وقال مسؤولون إن الجسر سيخفف الزحام في وسط العاصمة.</p>",
+                "section": next(iter(sections.values())),
+            },
+            note="Ready for review",
+            external_id=REVIEW_KEY,
+        )
+        article_submit(article=article, revision=article.latest_revision, user=editor)
 
 
 def _accounts(summary: DemoSummary) -> dict:

@@ -86,7 +86,7 @@ def revision_approve(
         locked = lock(article)
         revision = _revision_of(locked, revision)
         now = timezone.now()
-        go_live_at = _go_live_time(revision, publish_at, now)
+        go_live_at = workflow.go_live_time(revision, publish_at, now)
         asked_for_later = publish_at is not None or go_live_at > now
         action = Action.SCHEDULE if asked_for_later else Action.PUBLISH
         ctx = context_for(locked, user=user, revision=revision, comment=comment, go_live_at=go_live_at, now=now)
@@ -205,13 +205,6 @@ def _revision_of(article: Article, revision: Revision) -> Revision:
     if revision.article_id != article.pk:
         raise ValidationError({"revision": [_("That revision belongs to another story.")]})
     return Revision.objects.select_related("lead_image", "created_by").get(pk=revision.pk)
-
-
-def _go_live_time(revision: Revision, publish_at: datetime | None, now: datetime) -> datetime:
-    wanted = publish_at or revision.publish_at or now
-    if revision.embargo_until and revision.embargo_until > wanted:
-        return revision.embargo_until
-    return wanted
 
 
 def _make_live(article: Article, revision: Revision, *, at: datetime) -> None:

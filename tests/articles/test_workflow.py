@@ -71,7 +71,8 @@ def context(state, action, role):
         actor_id=1,
         revision=revision,
         head_revision_id=7,
-        review_revision_id=7,
+        # Submitting during review is of a newer revision than the one in review.
+        review_revision_id=6 if action == Action.SUBMIT else 7,
         comment="سبب",
         now=NOW,
         go_live_at=NOW + timedelta(hours=1) if action == Action.SCHEDULE else NOW,
@@ -193,3 +194,60 @@ def test_who_may_review_is_asked_of_the_table_of_moves():
 
     assert may_review(ModeratorFactory()) and not may_review(EditorFactory())
     assert {workflow.MOVES[action].permission for action in REVIEW_MOVES} == {workflow.APPROVE}
+
+
+# --- What the desk offers (workflow.offer) ------------------------------------------
+
+
+def test_offer_leaves_out_moves_of_other_states_and_of_other_roles():
+    assert workflow.offer(Action.SUBMIT, context(P, Action.SUBMIT, "editor")) is None
+    assert workflow.offer(Action.PUBLISH, context(R, Action.PUBLISH, "editor")) is None
+    assert workflow.offer(Action.GO_LIVE, context(S, Action.GO_LIVE, "system")) is None
+
+
+def test_offer_leaves_input_to_the_moment_the_move_is_made():
+    ctx = context(R, Action.REQUEST_CHANGES, "moderator")
+    blank = MoveContext(**{**ctx.__dict__, "comment": ""})
+    assert workflow.offer(Action.REQUEST_CHANGES, blank).allowed
+    with pytest.raises(MoveRefused):
+        workflow.check(Action.REQUEST_CHANGES, blank)
+
+
+def test_offer_blocks_with_every_reason_the_user_should_know():
+    ctx = context(R, Action.PUBLISH, "moderator")
+    own_and_empty = SimpleNamespace(**{**ctx.revision.__dict__, "created_by_id": 1, "body_text": lambda code: ""})
+    offered = workflow.offer(Action.PUBLISH, MoveContext(**{**ctx.__dict__, "revision": own_and_empty}))
+    assert not offered.allowed
+    assert any("four-eyes" in reason for reason in offered.reasons)
+    assert "The Arabic body is empty." in offered.reasons
+
+
+def test_offer_hides_what_makes_no_sense_now():
+    submitted_already = context(R, Action.SUBMIT, "editor")
+    assert workflow.offer(Action.SUBMIT, MoveContext(**{**submitted_already.__dict__, "review_revision_id": 7})) is None
+    never_live = MoveContext(**{**context(D, Action.UNPUBLISH, "moderator").__dict__, "is_live": False})
+    assert workflow.offer(Action.UNPUBLISH, never_live) is None
+    live_draft = MoveContext(**{**context(D, Action.TRASH, "editor").__dict__, "is_live": True})
+    assert workflow.offer(Action.TRASH, live_draft) is None
+
+
+def test_a_correction_on_a_story_never_published_is_blocked_with_the_reason():
+    never_live = MoveContext(**{**context(D, Action.CORRECT, "moderator").__dict__, "is_live": False})
+    offered = workflow.offer(Action.CORRECT, never_live)
+    assert not offered.allowed and "not on the public site" in offered.reasons[0]
+
+
+def test_every_open_offer_is_a_move_check_allows():
+    for (state, action, role), target in EXPECTED.items():
+        if role == "system":
+            continue
+        offered = workflow.offer(action, context(state, action, role))
+        assert offered is not None and offered.allowed, (state, action, role)
+        assert workflow.check(action, context(state, action, role)) == target
+
+
+def test_state_labels_say_a_live_story_with_pending_edits_is_live():
+    assert workflow.state_label(D, live=True) == "Live · changes in draft"
+    assert workflow.state_label(R, live=True) == "Live · changes in review"
+    assert workflow.state_label(D, live=False) == "Draft"
+    assert workflow.state_label(P, live=True) == "Published"

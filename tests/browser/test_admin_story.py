@@ -82,10 +82,9 @@ def test_a_story_goes_from_draft_to_the_site_and_an_edit_waits_for_approval(page
     sign_in(page, "moderator")
     expect(page.locator(".desk-panel--queue")).to_contain_text("1 story waits for review")
     page.click(".desk-panel--queue a")
-    page.click("text=Compare")
-    expect(page.locator('#diff-headline_ar + .diff-sides .diff-text[dir="rtl"][lang="ar"]').last).to_contain_text(
-        "يبحثان"
-    )
+    page.click(".desk-queue-actions a.button")  # a new story: read as readers will read it
+    expect(page.locator("h1.story__headline")).to_have_text(HEADLINE_AR)
+    page.click("[data-move=request_changes] summary")
     page.fill("textarea[name=request_changes-comment]", "اذكر مصدر الخبر في الفقرة الأولى")
     page.click("button[data-action=request_changes]")
     expect(message(page)).to_contain_text("went back to its editors")
@@ -102,9 +101,10 @@ def test_a_story_goes_from_draft_to_the_site_and_an_edit_waits_for_approval(page
     expect(message(page)).to_contain_text("Revision 2 is with the moderators for review.")
     sign_out(page)
 
-    # The moderator approves from the queue; the story is on the site.
+    # The moderator reviews from the queue and approves; the story is on the site.
     sign_in(page, "moderator")
     page.goto("/admin/articles/article/review/")
+    page.click(".desk-queue-actions a.button")
     page.click("button[data-action=publish]")
     expect(message(page)).to_contain_text("Revision 2 is approved and live on the site.")
     article = Article.objects.get()
@@ -128,6 +128,10 @@ def test_a_story_goes_from_draft_to_the_site_and_an_edit_waits_for_approval(page
     # ...until the moderator approves the edit.
     sign_in(page, "moderator")
     page.goto("/admin/articles/article/review/")
+    page.click(".desk-queue-actions a.button")  # a live story: compared with what is live
+    expect(page.locator('#diff-headline_ar + .diff-sides .diff-text[dir="rtl"][lang="ar"]').last).to_contain_text(
+        "تتفقان"
+    )
     page.click("button[data-action=publish]")
     expect(message(page)).to_contain_text("Revision 3 is approved and live on the site.")
     expect(public_headline(page, article)).to_have_text(re.compile("تتفقان على جدول الانسحاب"))

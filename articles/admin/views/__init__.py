@@ -6,6 +6,7 @@ through services. ``base`` holds what they share: finding the story and the
 revision, their addresses, the context every screen has.
 
 - ``review_queue``: every submitted revision waiting for a moderator
+- ``review``: a submitted revision opened for its review, with the decision bar
 - ``compare``: two revisions side by side or inline
 - ``move``: one workflow move (POST)
 - ``revision``: one revision, read-only
@@ -14,6 +15,6 @@ revision, their addresses, the context every screen has.
 - ``history``: every revision and move of a story
 """
 
-from . import base, compare, history, move, preview, restore, review_queue, revision
+from . import base, compare, history, move, preview, restore, review, review_queue, revision
 
-__all__ = ["base", "compare", "history", "move", "preview", "restore", "review_queue", "revision"]
+__all__ = ["base", "compare", "history", "move", "preview", "restore", "review", "review_queue", "revision"]

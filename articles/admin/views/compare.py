@@ -5,11 +5,10 @@ from django.utils.translation import gettext as _
 
 from ... import selectors
 from ...diff import diff_revisions
-from ...workflow import REVIEW_MOVES
 from ..compare import change_rows
 from ..forms import CompareForm
-from ..moves import move_buttons
 from .base import headline, screen_context, story_or_404
+from .review import decision_bar
 
 
 def compare(model_admin, request, object_id):
@@ -40,8 +39,8 @@ def compare(model_admin, request, object_id):
         review_revision_id=article.review_revision_id,
         latest_revision_id=article.latest_revision_id,
         view_links={key: f"?old={old_number or ''}&new={new_number or ''}&view={key}" for key in ("side", "inline")},
-        moves=move_buttons(article, request.user, next_url=request.get_full_path(), only=REVIEW_MOVES)
+        decision_bar=decision_bar(request, article, new)
         if new is not None and new.pk == article.review_revision_id
-        else [],
+        else "",
     )
     return TemplateResponse(request, "admin/articles/article/compare.html", context)

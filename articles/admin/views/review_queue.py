@@ -1,19 +1,23 @@
-"""The review queue: every submitted revision waiting for a moderator, oldest first."""
+"""The review queue: every submitted revision waiting for a moderator, oldest first.
+
+Each row leads into the review view, where the moderator reads the revision
+before deciding; no row approves a story unread.
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ... import selectors
+from ... import editions, selectors
 from ...models import Article
-from ...workflow import REVIEW_MOVES
 from ..filters import EnglishFilter, SectionFilter
-from ..moves import move_buttons
-from .base import compare_url, screen_context
+from .base import screen_context
+from .review import review_url
 
 
 def review_queue(model_admin, request):
-    """Every submitted revision waiting for a moderator, oldest first, with the moves this user may make."""
+    """Every submitted revision waiting for a moderator, oldest first, each leading into its review."""
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     section, english = request.GET.get("section") or None, request.GET.get("english") or None
@@ -22,13 +26,12 @@ def review_queue(model_admin, request):
     )
     if request.GET.get("updated") == "yes":
         stories = stories.filter(updated_since_submission=True)
-    next_url = request.get_full_path()
     rows = [
         {
             "article": article,
             "revision": article.review_revision,
-            "compare_url": compare_url(article),
-            "moves": move_buttons(article, request.user, next_url=next_url, only=REVIEW_MOVES),
+            "review_url": review_url(article),
+            "previews": _previews(article),
         }
         for article in stories
     ]
@@ -42,3 +45,14 @@ def review_queue(model_admin, request):
         english_choices=EnglishFilter(request, {}, Article, model_admin).lookup_choices,
     )
     return TemplateResponse(request, "admin/articles/article/review_queue.html", context)
+
+
+def _previews(article: Article) -> list[dict]:
+    """A preview link per edition of the submitted revision, from the queue's own columns (no body is read)."""
+    number = article.review_revision.number
+    url = reverse("admin:articles_article_preview", kwargs={"object_id": article.pk, "number": number})
+    return [
+        {"code": code, "name": editions.translated_name(code), "url": f"{url}?language={code}"}
+        for code in editions.languages()
+        if code == editions.primary() or article.review_has_english
+    ]

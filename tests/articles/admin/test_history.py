@@ -108,3 +108,30 @@ def test_history_takes_the_same_number_of_queries_however_long(as_user, editor, 
 
 # The user and their permissions, the story, its revisions, its moves.
 HISTORY_QUERIES = 6
+
+
+def test_a_save_of_a_live_story_reads_as_still_live(as_user, editor, moderator):
+    article = published(editor, moderator)
+    edit(article, editor, headline_ar="تعديل بعد النشر")
+    article.refresh_from_db()
+    services.article_submit(article=article, revision=article.latest_revision, user=editor)
+    response = as_user(editor).get(url("history", article))
+    labels = [(move.action, move.from_label, move.to_label) for move in response.context["transitions"]]
+    assert labels == [
+        ("submit", "Live · changes in draft", "Live · changes in review"),
+        ("save", "Published", "Live · changes in draft"),
+        ("publish", "In review", "Published"),
+        ("submit", "Draft", "In review"),
+    ]
+    services.article_unpublish(article=article, user=moderator, reason="سبب")
+    response = as_user(editor).get(url("history", article))
+    assert [(m.from_label, m.to_label) for m in response.context["transitions"]][0] == (
+        "Live · changes in review",
+        "Unpublished",
+    )
+
+
+def test_the_trashed_storys_history_offers_its_restore_under_actions(as_user, editor):
+    article = services.article_trash(article=draft(editor), user=editor)
+    page = as_user(editor).get(url("history", article)).content.decode()
+    assert "On the public site" not in page and ">Actions</h2>" in page and "Restore from the trash" in page

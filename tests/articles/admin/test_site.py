@@ -68,7 +68,8 @@ def test_the_desk_takes_the_same_number_of_queries_however_busy(
 
 
 # Session, user, permissions (2), the queue count, returned, drafts, in review,
-# scheduled, recently published, Django's recent actions; planning's panel
+# scheduled, recently published, the recent workflow moves and my other
+# admin actions; planning's panel
 # (assigned to me).
 DESK_QUERIES = 12
 
@@ -88,3 +89,25 @@ def test_an_editor_chooses_the_admins_language(as_user, editor, language, direct
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == language
     page = client.get(DESK, headers={"accept-language": "en" if language == "ar" else "ar"}).content.decode()
     assert f'<html lang="{language}" dir="{direction}">' in page
+
+
+def test_recent_actions_are_the_desks_workflow_moves_with_headlines_in_the_desks_language(as_user, editor, moderator):
+    from tests.factories import SectionFactory
+
+    article = submitted(editor, headline_ar="عنوان عربي", headline_en="An English headline")
+    arabic_only = submitted(editor, headline_ar="خبر بالعربية فقط", headline_en="", body_en="")
+    services.revision_approve(article=article, revision=article.review_revision, user=moderator)
+    SectionFactory(slug="new-section")
+    client = as_user(moderator)
+    response = client.get(DESK)
+    moves = response.context["desk"]["recent_moves"]
+    assert [(m.action, m.article_id) for m in moves][:2] == [("publish", article.pk), ("submit", arabic_only.pk)]
+    box = response.content.decode().split('id="recent-actions-module"')[1]
+    assert f'<a href="/admin/articles/article/{article.pk}/change/" lang="en" dir="ltr">An English headline</a>' in box
+    assert 'lang="ar" dir="rtl">خبر بالعربية فقط</a>' in box
+    assert "Approve and publish" in box and f"#{article.pk}" not in box
+
+    client.cookies["django_language"] = "ar"
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "ar"
+    box = client.get(DESK).content.decode().split('id="recent-actions-module"')[1]
+    assert 'lang="ar" dir="rtl">عنوان عربي</a>' in box and "اعتماد ونشر" in box

@@ -22,7 +22,7 @@ def test_the_list_shows_the_current_headline_not_the_live_one(as_user, editor):
     page = as_user(editor).get(LIST).content.decode()
     assert '<span lang="ar" dir="rtl">العنوان الجديد</span>' in page
     assert "العنوان المنشور" not in page
-    assert "World" in page and "a version is live" in page
+    assert "World" in page and "Live · changes in draft" in page
 
 
 def test_filters_by_state_section_author_and_languages(as_user, editor):
@@ -116,3 +116,53 @@ def test_the_estimate_is_only_taken_on_postgresql_for_an_unfiltered_list(editor)
         assert estimated_row_count(Article.objects.all()) is None
     assert estimated_row_count(Article.objects.filter(status=State.DRAFT)) is None
     assert EstimatedCountPaginator(Article.objects.order_by("pk"), 50).count == 1
+
+
+def test_the_list_says_when_a_live_storys_changes_are_in_review(as_user, editor):
+    article = published(editor)
+    edit(article, editor, headline_ar="تعديل")
+    article.refresh_from_db()
+    from articles import services
+
+    services.article_submit(article=article, revision=article.latest_revision, user=editor)
+    page = as_user(editor).get(LIST).content.decode()
+    assert 'desk-state--in_review desk-state--live">Live · changes in review</span>' in page
+
+
+def test_the_trash_restores_a_story_in_one_click(as_user, editor, django_assert_max_num_queries):
+    from articles import services
+
+    first = services.article_trash(article=draft(editor, headline_ar="في السلة"), user=editor)
+    services.article_trash(article=draft(editor), user=editor)
+    draft(editor)
+    client = as_user(editor)
+    trash = f"{LIST}?status__exact=trashed"
+    assert "restore" not in client.get(LIST).content.decode().lower().split("<tbody>")[1]
+    client.get(trash)
+    with django_assert_max_num_queries(LIST_QUERIES):
+        page = client.get(trash).content.decode()
+    assert page.count("data-untrash=") == 2
+    assert f'formaction="/admin/articles/article/{first.pk}/move/untrash/"' in page
+    response = client.post(f"/admin/articles/article/{first.pk}/move/untrash/", {"next": trash}, follow=True)
+    assert response.redirect_chain[0][0] == trash
+    first.refresh_from_db()
+    assert first.status == State.DRAFT
+    assert "The story is out of the trash, as a draft." in [str(m) for m in response.context["messages"]]
+    assert page.count("data-untrash=") == 2 and client.get(trash).content.decode().count("data-untrash=") == 1
+
+
+def test_people_who_may_not_restore_get_no_button(client, editor, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    from articles import services
+
+    services.article_trash(article=draft(editor), user=editor)
+    viewer = django_user_model.objects.create_user("viewer", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+    client.force_login(viewer)
+    page = client.get(f"{LIST}?status__exact=trashed").content.decode()
+    assert "data-untrash=" not in page and "—" in page
+
+
+# Session, user, permissions, the page of stories, and the state filter's choices.
+LIST_QUERIES = 8

@@ -175,7 +175,7 @@ class Profile(models.Model):
     )
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default="ar",
-        help_text=_("The language of e-mails; the desk's own language is set as the person last chose it."),
+        help_text=_("The language your e-mails are written in."),
     )  # fmt: skip
     daily_digest = models.BooleanField(
         _("e-mail once a day"),

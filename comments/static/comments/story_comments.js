@@ -21,7 +21,7 @@
     const textRoot = (field) => {
         const box = fieldBox(field);
         if (!box) return null;
-        return box.querySelector(".ProseMirror") || (box.matches(".diff-text") ? box : null);
+        return box.querySelector(".ProseMirror[contenteditable]") || (box.matches(".diff-text") ? box : null);
     };
 
     // Text nodes of ``root`` with their offsets in its textContent.
@@ -67,7 +67,7 @@
     const mark = () => {
         if (!window.CSS || !CSS.highlights) return;
         const open = [], resolved = [];
-        for (const thread of list.querySelectorAll("[data-thread][data-quote]")) {
+        for (const thread of document.querySelectorAll("[data-thread][data-quote]")) {
             const range = phraseRange(thread);
             if (range) (thread.classList.contains("comment-thread--resolved") ? resolved : open).push(range);
         }
@@ -154,7 +154,7 @@
         if (!selection.rangeCount || selection.isCollapsed) return null;
         const range = selection.getRangeAt(0);
         const where = fieldOf(range.commonAncestorContainer);
-        const root = where && where.box.querySelector(".ProseMirror");
+        const root = where && where.box.querySelector(".ProseMirror[contenteditable]");
         if (!root || !root.contains(range.commonAncestorContainer)) return null;
         const before = document.createRange();
         before.setStart(root, 0);
@@ -355,9 +355,19 @@
             }
         });
         load();
-        // The rich-text editor draws itself after this script runs; mark again once it has.
-        window.addEventListener("load", () => setTimeout(mark, 0));
-        document.addEventListener("input", () => { window.requestAnimationFrame(mark); });
+        // The rich-text editor draws itself after this script runs, and
+        // redraws as people type: mark the phrases again whenever it has.
+        let pending = false;
+        const markSoon = () => {
+            if (pending) return;
+            pending = true;
+            window.requestAnimationFrame(() => {
+                pending = false;
+                mark();
+            });
+        };
+        const columns = document.querySelector(".story-columns");
+        if (columns) new MutationObserver(markSoon).observe(columns, {childList: true, subtree: true, characterData: true});
     };
     start();
 }

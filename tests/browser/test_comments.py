@@ -69,7 +69,7 @@ def converse(editor_page, moderator_page, article):
     expect(options.nth(1)).to_have_attribute("aria-selected", "true")
     box.press("Enter")
     expect(box).to_have_value("هل هذا دقيق؟ @moderator ")
-    editor_page.click("[data-create]")
+    editor_page.click("[data-create]")  # "Send the comment"
     thread = editor_page.locator('.story-field--body_ar [data-comments-beside] [data-thread][data-field="body_ar"]')
     expect(thread).to_contain_text(PHRASE)
     expect(thread.locator(".comment__body")).to_have_attribute("dir", "auto")

@@ -9,6 +9,7 @@
     const csrf = () => document.querySelector("input[name=csrfmiddlewaretoken]")?.value
         || (document.cookie.match(/(?:^|; )csrftoken=([^;]+)/) || [])[1] || "";
     const PREFIX = 32;
+    const MENTIONS = "[data-mentions], textarea[name$=request_changes-comment]";
 
     // Where a field is on this screen: the form's field, or compare's "after" side.
     const fieldBox = (field) => {
@@ -278,7 +279,8 @@
             }, true);
         }
         document.addEventListener("input", (event) => {
-            if (event.target.matches && event.target.matches("[data-mentions]")) complete(event.target);
+            // The comment boxes, and the moderator's request for changes.
+            if (event.target.matches && event.target.matches(MENTIONS)) complete(event.target);
         }, true);
         document.addEventListener("keydown", (event) => {
             if (menu.hidden || event.target !== menuFor) return;

@@ -34,6 +34,7 @@ class DeskPanel:
 
 _desk_panels: dict[str, DeskPanel] = {}
 _story_list_filters: dict[str, object] = {}
+_story_panels: dict[str, str] = {}
 
 
 def register_desk_panel(panel: DeskPanel) -> None:
@@ -44,6 +45,16 @@ def register_desk_panel(panel: DeskPanel) -> None:
 def register_story_list_filter(name: str, list_filter) -> None:
     """Add a filter (a ``SimpleListFilter`` subclass) to the stories list, after its own."""
     _story_list_filters[name] = list_filter
+
+
+def register_story_panel(name: str, template: str) -> None:
+    """Add ``template`` to the story's own screens (its form, compare, history), after their content.
+
+    The template is included with the screen's context (``original`` is the
+    story); it should load what it shows itself, so that screens cost no more
+    queries for it.
+    """
+    _story_panels[name] = template
 
 
 def story_list_filters() -> tuple:
@@ -92,6 +103,7 @@ class NewsroomAdminSite(admin.AdminSite):
         context["desk_languages"] = settings.LANGUAGES
         # The header links to the review queue for those the workflow lets review.
         context["may_review"] = request.user.is_authenticated and workflow.may_review(request.user)
+        context["story_panels"] = tuple(_story_panels.values())
         return context
 
     def get_urls(self):

@@ -26,3 +26,13 @@ STORY_EVENTS = ("published", "updated", "corrected", "unpublished", "embargo_lif
 # Sent after commit whenever a section was added, renamed, reordered or
 # removed: every page's navigation shows the sections.
 sections_changed = Signal()
+
+# Sent inside the transaction of every workflow move, with ``transition`` (the
+# history row just written: story, action, actor, comment): for listeners
+# that write in the same transaction, such as the notification centre's
+# outbox. Receivers only write rows.
+story_moved = Signal()
+
+# Sent when someone takes a story over from the person who had it open
+# (``article``, ``by`` the one taking it, ``previous`` the one it was taken from).
+story_taken_over = Signal()

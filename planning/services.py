@@ -20,6 +20,7 @@ from articles.services import article_create
 
 from .models import BudgetLine, DeskMember, Event, PlanningProfile, new_feed_token
 from .rules import Planner
+from .signals import line_assigned
 
 # Fields a planner may set on a line, with what the form or caller names them.
 LINE_FIELDS = (
@@ -106,6 +107,7 @@ def budget_line_create(
     with transaction.atomic():
         line.position = _next_position(section.pk, day)
         line.save()
+        _announce_assignment(line, user, previous_id=None)
     return line
 
 
@@ -119,6 +121,7 @@ def budget_line_update(*, user, line: BudgetLine, **changes) -> BudgetLine:
         locked = BudgetLine.objects.select_for_update(of=("self",)).get(pk=line.pk)
         if not planner.can_plan(locked.section_id):
             _refuse(_("You cannot plan for the %(section)s desk.") % {"section": locked.section})
+        previous_id = locked.assignee_id
         moved = False
         for name, value in changes.items():
             if name in ("title_ar", "title_en", "notes") and isinstance(value, str):
@@ -137,7 +140,13 @@ def budget_line_update(*, user, line: BudgetLine, **changes) -> BudgetLine:
             locked.position = _next_position(locked.section_id, locked.day)
         locked.updated_at = timezone.now()
         locked.save()
+        _announce_assignment(locked, user, previous_id=previous_id)
     return locked
+
+
+def _announce_assignment(line: BudgetLine, user, *, previous_id: int | None) -> None:
+    if line.assignee_id is not None and line.assignee_id != previous_id:
+        line_assigned.send(sender=BudgetLine, line=line, assignee=line.assignee, by=user)
 
 
 def _status_after_assignment(status: str, assignee) -> str:
@@ -161,10 +170,12 @@ def budget_line_assign(*, user, line: BudgetLine, assignee) -> BudgetLine:
         if not planner.can_plan(locked.section_id) and not (taking and planner.can_take(locked.section_id)):
             _refuse(_("You cannot assign work on the %(section)s desk.") % {"section": locked.section})
         _check_assignee(assignee, locked.section)
+        previous_id = locked.assignee_id
         locked.assignee = assignee
         locked.status = _status_after_assignment(locked.status, assignee)
         locked.updated_at = timezone.now()
         locked.save(update_fields=["assignee", "status", "updated_at"])
+        _announce_assignment(locked, user, previous_id=previous_id)
     return locked
 
 

@@ -104,11 +104,15 @@ def wait_for(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"The server did not answer at {url}.")
 
 
-def shoot(base: str, lead: int) -> list[Path]:
+def shoot(base: str, lead: int, only: set[str] | None = None) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT))
+    from articles.models import Article
+    from comments.demo import KEY as COMMENTED_STORY
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    commented = Article.objects.get(external_id=COMMENTED_STORY).pk
 
     shots = [
         # (file, account, admin language, address, element to scroll to)
@@ -128,11 +132,21 @@ def shoot(base: str, lead: int) -> list[Path]:
         ("review-live-story-arabic-desk.png", "moderator", "ar", f"/admin/articles/article/{lead}/review/", None),
         ("review-live-story-english-desk.png", "moderator", "en", f"/admin/articles/article/{lead}/review/", None),
         ("trash-english-desk.png", "editor", "en", "/admin/articles/article/?status__exact=trashed", None),
+        # The demo's story in review: its threads beside the Arabic fields, the phrase marked.
+        (
+            "story-comments-arabic-desk.png",
+            "moderator",
+            "ar",
+            f"/admin/articles/article/{commented}/change/",
+            ".story-columns",
+        ),
     ]
     written = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         for name, account, language, address, anchor in shots:
+            if only and name not in only:
+                continue
             context = browser.new_context(base_url=base, viewport=VIEWPORT, locale=language)
             page = context.new_page()
             page.goto("/admin/login/")
@@ -143,7 +157,7 @@ def shoot(base: str, lead: int) -> list[Path]:
             page.goto(address)
             page.wait_for_load_state("networkidle")
             if anchor:
-                page.locator(anchor).scroll_into_view_if_needed()
+                page.locator(anchor).first.scroll_into_view_if_needed()
                 page.evaluate("window.scrollBy(0, -60)")
             path = OUT / name
             page.screenshot(path=path, type="png")
@@ -177,7 +191,8 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_for(f"{base}/admin/login/")
-            for path in shoot(base, lead):
+            # Names given on the command line: only those screenshots.
+            for path in shoot(base, lead, only=set(sys.argv[1:]) or None):
                 print(f"  {path}  {path.stat().st_size // 1024} KB")
         finally:
             server.terminate()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from .. import workflow
 from ..models import Article, Revision, Transition
 from ..richtext import clean_text
-from ..signals import live_changed, story_changed
+from ..signals import live_changed, story_changed, story_moved
 
 
 def lock(article: Article, *, skip_locked: bool = False) -> Article | None:
@@ -34,8 +34,8 @@ def record(
     comment: str = "",
     at=None,
 ) -> Transition:
-    """Write the history row for a move."""
-    return Transition.objects.create(
+    """Write the history row for a move, and tell ``story_moved``'s listeners inside the transaction."""
+    transition = Transition.objects.create(
         article=article,
         revision=revision,
         action=action,
@@ -45,6 +45,8 @@ def record(
         comment=clean_text(comment),
         created_at=at or timezone.now(),
     )
+    story_moved.send(sender=Article, transition=transition)
+    return transition
 
 
 def announce_live_change(article: Article) -> None:

@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "ninja",
     "api",
     "webhooks",
+    # The desk's conversation (never public) and the one notification centre.
+    "comments",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +169,17 @@ STORAGES = storages_config(env_str("MEDIA_STORAGE", "filesystem"))
 # development tasks run at once; a shared deployment queues them in the
 # database for `manage.py db_worker` (see docs/deployment.md).
 TASKS = tasks_config(env_str("TASKS_BACKEND", "immediate"))
+
+# E-mail (notifications). Development prints each e-mail on the console; a
+# deployment names its backend (SMTP, or an Anymail backend) in the environment.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 # Content-Security-Policy (django-csp). Public pages run no inline script
 # (their JSON-LD is data, not script), so cached pages need no nonce; pictures

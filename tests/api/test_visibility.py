@@ -15,6 +15,7 @@ import pytest
 from django.utils import timezone
 
 from tests.articles.test_views_visibility import _content
+from tests.comments.conversation import CONVERSATION, converse
 from tests.factories import (
     AuthorFactory,
     TagFactory,
@@ -56,6 +57,8 @@ def newsroom(db):
     }
     still_live = published(**shared, headline_ar="خبر حي قبل التعديل", headline_en="Live before the edit")
     pending_edit(still_live, **_content(HIDDEN["pending"]))
+    converse(live)
+    converse(still_live)
     return {"live": live, "still_live": still_live, "hidden": hidden}
 
 
@@ -81,6 +84,7 @@ def _paths(newsroom):
         paths.append(f"/api/v1/search?language={language}&q=coalition")
         paths.append(f"/api/v1/search?language={language}&q=التحالف")
         paths += [f"/api/v1/search?language={language}&q={mark}" for mark in HIDDEN.values()]
+        paths += [f"/api/v1/search?language={language}&q={mark}" for mark in CONVERSATION.values()]
     for story in newsroom["hidden"].values():
         paths += [
             f"/api/v1/stories/{story.pk}",
@@ -110,6 +114,8 @@ def test_no_endpoint_shows_a_story_that_is_not_live(client, newsroom, caller, li
         text = answer.content.decode()
         for state, mark in HIDDEN.items():
             assert mark not in text, f"{state} story leaked at {path}"
+        for kind, mark in CONVERSATION.items():
+            assert mark not in text, f"a {kind} leaked at {path}"
     listed = client.get("/api/v1/stories?limit=100", **headers).json()["items"]
     assert {item["id"] for item in listed} == {newsroom["live"].pk, newsroom["still_live"].pk}
 

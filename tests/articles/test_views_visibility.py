@@ -13,6 +13,7 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
+from tests.comments.conversation import CONVERSATION, converse
 from tests.factories import (
     AuthorFactory,
     TagFactory,
@@ -65,6 +66,8 @@ def newsroom(db):
     still_live = published(**shared, headline_ar="خبر حي قبل التعديل", headline_en="Live before the edit")
     pending_edit(still_live, **_content(HIDDEN["pending"]))
     _plan(live.section)
+    converse(live)
+    converse(still_live)
     return {"live": live, "still_live": still_live, "hidden": hidden}
 
 
@@ -121,6 +124,7 @@ def _surfaces(newsroom):
             f"/{language}/section/politics/atom/",
             *(f"/{language}/search/?q={mark}" for mark in HIDDEN.values()),
             *(f"/{language}/search/?q={mark}" for mark in PLANNED.values()),
+            *(f"/{language}/search/?q={mark}" for mark in CONVERSATION.values()),
             f"/{language}/search/?q=" + ("التحالف" if language == "ar" else "coalition"),
         ]
     return [*paths, "/sitemap.xml", "/sitemap-stories-ar.xml", "/sitemap-stories-en.xml", "/sitemap-news.xml"]
@@ -140,6 +144,7 @@ SURFACES = [
     "section Atom",
     *(f"search {state}" for state in HIDDEN),
     *(f"search {kind}" for kind in PLANNED),
+    *(f"search {kind}" for kind in CONVERSATION),
     "search shared word",
 ]
 NAMES = [f"{language} {name}" for language in ("ar", "en") for name in SURFACES] + [
@@ -161,6 +166,8 @@ def test_hidden_stories_appear_on_no_public_surface(client, newsroom, index):
     for state, mark in HIDDEN.items():
         assert mark not in body, f"{state} story leaked on {path}"
     for kind, mark in PLANNED.items():
+        assert mark not in body, f"a {kind} leaked on {path}"
+    for kind, mark in CONVERSATION.items():
         assert mark not in body, f"a {kind} leaked on {path}"
     for state, article in newsroom["hidden"].items():
         assert f"/news/{article.pk}/" not in body, f"{state} story linked from {path}"

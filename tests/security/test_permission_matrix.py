@@ -20,6 +20,7 @@ from api.models import ApiKey
 from articles import services
 from articles.models import Article, Correction, Revision, Transition
 from articles.workflow import State
+from comments.models import Comment, Thread
 from planning.models import BudgetLine
 from tests.articles.admin.helpers import move_post, story_post
 from tests.factories import (
@@ -78,6 +79,11 @@ ACTIONS = [
     "add api key",
     "revoke api key",
     "replay webhook",
+    "read comments",
+    "comment",
+    "edit another's comment",
+    "delete another's comment",
+    "resolve another's thread",
 ]
 
 #                    anonymous reader editor  moderator inactive superuser
@@ -118,6 +124,13 @@ EXPECTED = {
     "add api key":     (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
     "revoke api key":  (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
     "replay webhook":  (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
+    # Comments are the desk's: people edit and delete their own only; the
+    # thread's starter or a moderator resolves it.
+    "read comments":            (LOGIN, LOGIN, ALLOW, ALLOW, LOGIN, ALLOW),
+    "comment":                  (LOGIN, LOGIN, ALLOW, ALLOW, LOGIN, ALLOW),
+    "edit another's comment":   (LOGIN, LOGIN, DENY,  DENY,  LOGIN, DENY),
+    "delete another's comment": (LOGIN, LOGIN, DENY,  DENY,  LOGIN, DENY),
+    "resolve another's thread": (LOGIN, LOGIN, DENY,  ALLOW, LOGIN, ALLOW),
 }  # fmt: skip
 
 CELLS = [(role, action) for action in ACTIONS for role in ROLES]
@@ -126,7 +139,7 @@ CELLS = [(role, action) for action in ACTIONS for role in ROLES]
 def test_the_table_covers_every_role_and_action():
     assert set(EXPECTED) == set(ACTIONS)
     assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert len(CELLS) == 6 * 30
+    assert len(CELLS) == 6 * 35
 
 
 def person(role):
@@ -374,6 +387,44 @@ PLANNING_SCENARIOS = {
 SCENARIOS.update(PLANNING_SCENARIOS)
 
 
+def _writers_comment(writer):
+    from comments.services import comment_create
+
+    return comment_create(article=draft(writer), user=writer, body="تعليق الكاتب")
+
+
+def _comment_url(name, comment):
+    from django.urls import reverse
+
+    return reverse(f"admin:comments_{name}", args=[comment.thread_id if "thread" in name else comment.pk])
+
+
+COMMENT_SCENARIOS = {
+    "read comments": (draft, lambda client, a: client.get(f"/admin/comments/thread/story/{a.pk}/"), None),
+    "comment": (
+        draft,
+        lambda client, a: client.post(f"/admin/comments/thread/story/{a.pk}/new/", {"body": "ملاحظة"}),
+        lambda a, before: len(snapshot()["comments"]) == len(before["comments"]) + 1,
+    ),
+    "edit another's comment": (
+        _writers_comment,
+        lambda client, c: client.post(_comment_url("comment_edit", c), {"body": "تغيير"}),
+        None,
+    ),
+    "delete another's comment": (
+        _writers_comment,
+        lambda client, c: client.post(_comment_url("comment_delete", c)),
+        None,
+    ),
+    "resolve another's thread": (
+        _writers_comment,
+        lambda client, c: client.post(_comment_url("thread_resolve", c)),
+        lambda c, before: snapshot()["threads"] == [(c.thread_id, True)],
+    ),
+}
+SCENARIOS.update(COMMENT_SCENARIOS)
+
+
 def snapshot() -> dict:
     """Everything a request could change, as plain values."""
     return {
@@ -391,6 +442,8 @@ def snapshot() -> dict:
         ),
         "api keys": [(pk, revoked is not None) for pk, revoked in ApiKey.objects.values_list("pk", "revoked_at")],
         "deliveries": list(Delivery.objects.order_by("pk").values_list("pk", "state")),
+        "comments": list(Comment.objects.order_by("pk").values_list("pk", "body")),
+        "threads": [(pk, at is not None) for pk, at in Thread.objects.order_by("pk").values_list("pk", "resolved_at")],
     }
 
 

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "notifications"
+    verbose_name = _("Notifications")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from articles.admin_site import register_story_panel
+
+        from . import receivers  # noqa: F401 - connects the signal receivers
+
+        register_story_panel("notifications.follow", "admin/notifications/includes/follow_panel.html")

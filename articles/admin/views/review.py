@@ -68,11 +68,23 @@ def review(model_admin, request, object_id):
     revision = selectors.desk_review_revision(article)
     language = preview_language(request)
     bar = decision_bar(request, article, revision, reading=language)
+    # The story's panels (comments, ...) beside the text, in the admin's language like the bar.
+    panels = render_to_string(
+        "admin/articles/article/includes/story_panels.html",
+        {"original": article, "new": revision, **model_admin.admin_site.each_context(request)},
+        request=request,
+    )
+    desk_language = translation.get_language()
     with translation.override(language):
         response = render(
             request,
             "admin/articles/article/review_read.html",
-            {"story": StoryPage.preview(revision), "decision_bar": bar},
+            {
+                "story": StoryPage.preview(revision),
+                "decision_bar": bar,
+                "panels": panels,
+                "desk_language": desk_language,
+            },
         )
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -94,3 +94,11 @@ def test_the_reading_view_takes_a_fixed_number_of_queries(as_user, editor, moder
 # section, picture, bylines and tags, the revisions the moves are about, the
 # story's corrections and the public template's navigation.
 REVIEW_QUERIES = 14
+
+
+def test_the_reading_view_carries_the_story_s_comments_panel_in_the_desk_s_language(as_user, editor, moderator):
+    article = submitted(editor)
+    page = as_user(moderator).get(url("review", article), {"language": "ar"}).content.decode()
+    assert 'data-comments-panel data-screen="compare"' in page
+    assert f"?revision={article.review_revision.number}&amp;screen=compare" in page
+    assert '<div class="review-panels" lang="en">' in page  # the panel speaks the desk's language, not the story's

@@ -14,9 +14,9 @@ from ..services.media import image_check
 from .widgets import (
     BODY_EDITOR,
     DateTimeLocalInput,
+    LeadPictureSelect,
     OrderedAuthorsWidget,
     PlausibleAutocompleteMultiple,
-    PlausibleAutocompleteSelect,
     language_attrs,
     past_the_largest_id,
 )
@@ -158,7 +158,7 @@ class StoryForm(forms.ModelForm, StoryContentFields):
         if self.admin_site is not None:
             # The admin's own search-as-you-type pickers; they need the site
             # for their address, so they are set here rather than declared.
-            for name, widget in (("lead_image", PlausibleAutocompleteSelect), ("tags", PlausibleAutocompleteMultiple)):
+            for name, widget in (("lead_image", LeadPictureSelect), ("tags", PlausibleAutocompleteMultiple)):
                 field = self.fields[name]
                 field.widget = widget(Article._meta.get_field(name), self.admin_site)
                 field.widget.choices = field.choices
@@ -305,3 +305,35 @@ class ImageForm(forms.ModelForm):
         if upload is not None and upload is not self.initial.get("file"):
             image_check(upload)
         return upload
+
+
+def _description_box(language: str, rows: int) -> forms.Textarea:
+    """A description typed in its own language: several lines, the width of its column."""
+    return forms.Textarea(attrs={"rows": rows, "class": "vLargeTextField picture-text", **language_attrs(language)})
+
+
+# The picture form's descriptions are sentences, Arabic ones often long:
+# boxes of several lines, never a narrow one-line input that cuts them off.
+DESCRIPTION_WIDGETS = {
+    f"{name}_{code}": _description_box(code, rows)
+    for name, rows in (("alt", 3), ("caption", 3))
+    for code in editions.languages()
+}
+
+
+class PictureUploadForm(ImageForm):
+    """A picture uploaded from the story form's dialog, with its description in both languages."""
+
+    class Meta(ImageForm.Meta):
+        fields = (
+            "file",
+            *(f"{name}_{code}" for name in ("alt", "caption", "credit") for code in editions.languages()),
+            "focal_x",
+            "focal_y",
+        )
+        widgets = {
+            **DESCRIPTION_WIDGETS,
+            **{f"credit_{code}": forms.TextInput(attrs=language_attrs(code)) for code in editions.languages()},
+            "focal_x": forms.HiddenInput,
+            "focal_y": forms.HiddenInput,
+        }

@@ -65,7 +65,7 @@ class ArticleAdmin(admin.ModelAdmin):
     object_history_template = "admin/articles/article/history.html"
 
     class Media:
-        js = ["newsroom_admin/story_form.js"]
+        js = ["newsroom_admin/story_form.js", "newsroom_admin/picture_dialog.js"]
 
     # The list ---------------------------------------------------------------
 

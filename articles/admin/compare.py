@@ -1,8 +1,9 @@
 """Drawing a diff: ``articles.diff`` says what changed, this turns it into accessible HTML.
 
 Insertions and deletions are ``<ins>`` and ``<del>`` with words a screen
-reader speaks ("inserted", "deleted"), so a change is never shown by colour
-alone. Formatting and link changes, which have no words of their own, are
+reader speaks ("inserted", "deleted"), tinted and outlined by the desk's
+sheet, never struck through (a line through Arabic letters hides their
+dots), so a change is never shown by colour alone. Formatting and link changes, which have no words of their own, are
 drawn as labelled badges ("bold", "link to https://…").
 """
 
@@ -96,15 +97,24 @@ def paragraphs(runs: list[Piece]) -> list[list[Piece]]:
     return [paragraph for paragraph in cut if paragraph]
 
 
-def render_folded(runs: list[Piece], *, keep_whole_below: int = 4) -> SafeString:
+# A text of fewer paragraphs than this is shown whole: folding would hide little.
+KEEP_WHOLE_BELOW = 4
+
+
+def render_folded(runs: list[Piece], *, fold: bool | None = None) -> SafeString:
     """Like ``render``, with runs of unchanged paragraphs folded away.
 
     A moderator reading one changed word in a long story should not have to
     scroll past every paragraph around it; the unchanged ones stay a click
-    away, in a ``<details>`` saying how many there are.
+    away, in a ``<details>`` saying how many there are. ``fold`` says whether
+    to fold at all; by default, when the text has ``KEEP_WHOLE_BELOW``
+    paragraphs or more. The two sides of a comparison are given the same
+    answer, so they fold alike (see ``change_rows``).
     """
     cut = paragraphs(runs)
-    if len(cut) < keep_whole_below:
+    if fold is None:
+        fold = len(cut) >= KEEP_WHOLE_BELOW
+    if not fold:
         return render(runs)
     ui, direction = get_language(), editions.direction(get_language())
     html, folded = [], []
@@ -173,14 +183,17 @@ def change_rows(changes: list[FieldChange]) -> list[ChangeRow]:
             old, new = _whole("delete", change.old), _whole("insert", change.new)
             inline = old + new
         language = change.language
+        # Both sides fold or neither: a paragraph appended must not leave
+        # the old side whole beside a folded new side.
+        fold = max(len(paragraphs(old)), len(paragraphs(new))) >= KEEP_WHOLE_BELOW
         rows.append(
             ChangeRow(
                 change=change,
                 language_name=editions.translated_name(language) if language else "",
                 direction=change.direction if language else "auto",
-                old=render_folded(old),
-                new=render_folded(new),
-                inline=render_folded(inline),
+                old=render_folded(old, fold=fold),
+                new=render_folded(new, fold=fold),
+                inline=render_folded(inline, fold=fold),
             )
         )
     return rows

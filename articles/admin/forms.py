@@ -1,6 +1,7 @@
 """The admin's forms. They read and check input; the services decide and write."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -155,6 +156,7 @@ class StoryForm(forms.ModelForm, StoryContentFields):
             self.fields["base_revision"].queryset = Revision.objects.filter(article=article)
             if not self.is_bound:
                 self.initial.update(self.values_of(self.start_revision), base_revision=article.latest_revision_id)
+        self._count_headlines()
         if self.admin_site is not None:
             # The admin's own search-as-you-type pickers; they need the site
             # for their address, so they are set here rather than declared.
@@ -162,6 +164,20 @@ class StoryForm(forms.ModelForm, StoryContentFields):
                 field = self.fields[name]
                 field.widget = widget(Article._meta.get_field(name), self.admin_site)
                 field.widget.choices = field.choices
+
+    def _count_headlines(self) -> None:
+        """Give each headline input the limit the workflow checks at approval, for the live count."""
+        limit = settings.NEWSROOM_HEADLINE_MAX_LENGTH  # what workflow.context_for gives the guard
+        for code in editions.languages():
+            self.fields[f"headline_{code}"].widget.attrs.update(
+                {
+                    "data-length-limit": limit,
+                    "data-length-count": _("%(count)s of %(limit)s characters"),
+                    "data-length-over": _(
+                        "%(count)s characters: over the limit of %(limit)s, a moderator cannot publish it."
+                    ),
+                }
+            )
 
     @staticmethod
     def values_of(revision: Revision | None) -> dict:

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.urls import path
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,11 @@ class LibraryAdmin(BilingualAdmin):
             )
         kwargs.setdefault("form_class", PickOne)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        # "Images", not Django's "Select image to change".
+        title = capfirst(self.opts.verbose_name_plural)
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     def save_model(self, request, obj, form, change):
         library_save(obj=obj, user=request.user)

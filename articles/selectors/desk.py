@@ -5,7 +5,18 @@ loading only the columns its screen shows: the desk's lists must stay quick
 with 100,000 stories.
 """
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 
 from .. import workflow
 from ..models import Article, Correction, Image, Revision, RevisionAuthor, Transition

@@ -118,12 +118,16 @@
                 showErrors({file: [dialog.dataset.tooLarge]});
             }
             if (chosen.type.startsWith("image/")) {
-                if (focalImage.src) URL.revokeObjectURL(focalImage.src);
-                focalImage.src = URL.createObjectURL(chosen);
-                across.value = across.value || 0.5;
-                down.value = down.value || 0.5;
-                placeMarker();
-                focal.hidden = false;
+                // A data: address, which the admin's security policy allows for pictures (blob: it does not).
+                const reader = new FileReader();
+                reader.addEventListener("load", () => {
+                    focalImage.src = reader.result;
+                    across.value = across.value || 0.5;
+                    down.value = down.value || 0.5;
+                    placeMarker();
+                    focal.hidden = false;
+                });
+                reader.readAsDataURL(chosen);
             }
         });
         focalImage.addEventListener("click", (event) => {

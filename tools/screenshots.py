@@ -18,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 1000}
+# A shot's anchor that is clicked rather than scrolled to: the button opening the picture dialog.
+PICTURES = "[data-picture-open]"
 
 
 def free_port() -> int:
@@ -110,6 +112,9 @@ def shoot(base: str, lead: int) -> list[Path]:
         ("review-queue.png", "moderator", "en", "/admin/articles/article/review/", None),
         ("compare.png", "moderator", "en", f"/admin/articles/article/{lead}/compare/", None),
         ("budget-arabic-desk.png", "editor", "ar", "/admin/planning/budgetline/", None),
+        # The story form's picture dialog, opened.
+        ("picture-dialog-arabic-desk.png", "editor", "ar", f"/admin/articles/article/{lead}/change/", PICTURES),
+        ("picture-dialog-english-desk.png", "editor", "en", f"/admin/articles/article/{lead}/change/", PICTURES),
     ]
     written = []
     with sync_playwright() as playwright:
@@ -124,7 +129,10 @@ def shoot(base: str, lead: int) -> list[Path]:
             page.wait_for_url("**/admin/")
             page.goto(address)
             page.wait_for_load_state("networkidle")
-            if anchor:
+            if anchor == PICTURES:
+                page.click(PICTURES)
+                page.locator(".picture-choice img").first.wait_for()
+            elif anchor:
                 page.locator(anchor).scroll_into_view_if_needed()
                 page.evaluate("window.scrollBy(0, -60)")
             path = OUT / name

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from .. import editions
+from ..dates import digits
 from ..diff import FieldChange, Op
 
 # Tags after which the reader sees a new line: kept as line breaks in the diff.
@@ -101,48 +102,66 @@ def paragraphs(runs: list[Piece]) -> list[list[Piece]]:
 KEEP_WHOLE_BELOW = 4
 
 
-def render_folded(runs: list[Piece], *, fold: bool | None = None) -> SafeString:
-    """Like ``render``, with runs of unchanged paragraphs folded away.
+def _side(paragraph: list[Piece], side: str) -> list[Piece]:
+    """One side's runs of a paragraph of the inline view: ``"old"``, ``"new"`` or ``"both"``."""
+    if side == "both":
+        return paragraph
+    hidden = "insert" if side == "old" else "delete"
+    runs = [run for run in paragraph if run.kind != hidden]
+    if runs and paragraph[-1].line_break and not runs[-1].line_break:
+        runs.append(Piece("equal", line_break=True))  # the paragraph still ends on this side
+    return runs
+
+
+def _fold(html: list[str], folded: list[list[Piece]]) -> None:
+    if not folded:
+        return
+    ui = get_language()
+    count = digits(len(folded), "ar" if (ui or "").startswith("ar") else "en")
+    summary = ngettext("%(count)s unchanged paragraph", "%(count)s unchanged paragraphs", len(folded)) % {
+        "count": count
+    }
+    html.append(
+        format_html(
+            '<details class="diff-unchanged"><summary lang="{}" dir="{}">{}</summary>{}</details>',
+            ui,
+            editions.direction(ui),
+            summary,
+            render([run for paragraph in folded for run in paragraph]),
+        )
+    )
+    folded.clear()
+
+
+def render_sides(runs: list[Piece]) -> dict[str, SafeString]:
+    """The inline view's runs drawn as the old side, the new side and inline, with unchanged paragraphs folded.
 
     A moderator reading one changed word in a long story should not have to
     scroll past every paragraph around it; the unchanged ones stay a click
-    away, in a ``<details>`` saying how many there are. ``fold`` says whether
-    to fold at all; by default, when the text has ``KEEP_WHOLE_BELOW``
-    paragraphs or more. The two sides of a comparison are given the same
-    answer, so they fold alike (see ``change_rows``).
+    away, in a ``<details>`` saying how many there are. A paragraph is
+    unchanged when neither side changed it, so both sides fold the same
+    paragraphs into the same folds, line for line, however the text changed
+    (a paragraph appended, a word inserted). A text of fewer than
+    ``KEEP_WHOLE_BELOW`` paragraphs is shown whole on every side.
     """
     cut = paragraphs(runs)
-    if fold is None:
-        fold = len(cut) >= KEEP_WHOLE_BELOW
-    if not fold:
-        return render(runs)
-    ui, direction = get_language(), editions.direction(get_language())
-    html, folded = [], []
-
-    def fold():
-        if folded:
-            summary = ngettext("%(count)s unchanged paragraph", "%(count)s unchanged paragraphs", len(folded)) % {
-                "count": len(folded)
-            }
-            html.append(
-                format_html(
-                    '<details class="diff-unchanged"><summary lang="{}" dir="{}">{}</summary>{}</details>',
-                    ui,
-                    direction,
-                    summary,
-                    render([run for paragraph in folded for run in paragraph]),
-                )
-            )
-            folded.clear()
-
-    for paragraph in cut:
-        if all(run.kind == "equal" for run in paragraph):
-            folded.append(paragraph)
+    fold = len(cut) >= KEEP_WHOLE_BELOW
+    drawn = {}
+    for side in ("old", "new", "both"):
+        if not fold:
+            drawn[side] = render([run for paragraph in cut for run in _side(paragraph, side)])
             continue
-        fold()
-        html.append(render(paragraph))
-    fold()
-    return mark_safe("".join(html))
+        html: list[str] = []
+        folded: list[list[Piece]] = []
+        for paragraph in cut:
+            if all(run.kind == "equal" for run in paragraph):
+                folded.append(paragraph)
+                continue
+            _fold(html, folded)
+            html.append(render(_side(paragraph, side)))
+        _fold(html, folded)
+        drawn[side] = mark_safe("".join(html))
+    return drawn
 
 
 @dataclass
@@ -178,22 +197,19 @@ def change_rows(changes: list[FieldChange]) -> list[ChangeRow]:
     rows = []
     for change in changes:
         if change.ops:
-            old, new, inline = pieces(change.ops, side="old"), pieces(change.ops, side="new"), pieces(change.ops)
+            drawn = render_sides(pieces(change.ops))
         else:
             old, new = _whole("delete", change.old), _whole("insert", change.new)
-            inline = old + new
+            drawn = {"old": render(old), "new": render(new), "both": render(old + new)}
         language = change.language
-        # Both sides fold or neither: a paragraph appended must not leave
-        # the old side whole beside a folded new side.
-        fold = max(len(paragraphs(old)), len(paragraphs(new))) >= KEEP_WHOLE_BELOW
         rows.append(
             ChangeRow(
                 change=change,
                 language_name=editions.translated_name(language) if language else "",
                 direction=change.direction if language else "auto",
-                old=render_folded(old, fold=fold),
-                new=render_folded(new, fold=fold),
-                inline=render_folded(inline, fold=fold),
+                old=drawn["old"],
+                new=drawn["new"],
+                inline=drawn["both"],
             )
         )
     return rows

@@ -26,7 +26,6 @@ def picture_dialog(context):
             {
                 "code": code,
                 "name": editions.translated_name(code),
-                "dir": editions.direction(code),
                 # Each under its own name ("alt text"): the language is the fieldset's legend.
                 "fields": [
                     (form[f"{name}_{code}"], capfirst(Image._meta.get_field(name).verbose_name))

@@ -23,11 +23,11 @@ from django.utils.translation import gettext_lazy
 
 from .. import editions, selectors, services
 from ..admin_site import story_list_filters
+from ..desk_dates import desk_ago, desk_when
 from ..models import TRANSLATED_FIELDS, Article, Revision
 from ..models.content import DETAIL_FIELDS
 from ..workflow import Action, State
 from . import views
-from .dates import desk_ago, desk_when
 from .filters import AuthorFilter, EnglishFilter, SectionFilter
 from .forms import StoryForm
 from .lost import save_failed_page
@@ -313,6 +313,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 for index, code in enumerate(editions.languages())
             ],
             detail_fields=[form[name] for name in DETAIL_FIELDS],
+            picture_dialog=views.pictures.picture_dialog(request),
         )
         if obj is not None and obj.pk:
             context.update(self._story_context(request, obj, start=form.start_revision))

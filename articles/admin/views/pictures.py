@@ -5,17 +5,44 @@ without leaving the story form, so nothing typed in it is lost. The upload
 goes through ``image_create`` like the library's own form.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from ... import editions
+from ...models import Image
 from ...selectors.desk import desk_pictures
 from ...services.media import image_create
 from ..forms import PictureUploadForm
+
+
+def picture_dialog(request) -> dict:
+    """What the story form's picture dialog needs (``includes/picture_dialog.html``)."""
+    form = PictureUploadForm()
+    return {
+        "may_upload": request.user.has_perm("articles.add_image"),
+        "form": form,
+        "languages": [
+            {
+                "code": code,
+                "name": editions.translated_name(code),
+                # Each under its own name ("alt text"): the language is the fieldset's legend.
+                "fields": [
+                    (form[f"{name}_{code}"], capfirst(Image._meta.get_field(name).verbose_name))
+                    for name in ("alt", "caption", "credit")
+                ],
+            }
+            for code in editions.languages()
+        ],
+        "max_bytes": settings.NEWSROOM_UPLOAD_MAX_BYTES,
+        "max_size": filesizeformat(settings.NEWSROOM_UPLOAD_MAX_BYTES),
+    }
 
 
 def picture_card(image) -> dict:

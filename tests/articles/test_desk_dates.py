@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import formats, translation
 
-from articles.admin.dates import desk_ago, desk_when
+from articles.desk_dates import desk_ago, desk_when
 
 pytestmark = pytest.mark.django_db
 

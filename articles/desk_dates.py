@@ -13,7 +13,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .. import dates
+from . import dates
 
 # Under a minute, a save is "just now"; past a day, the date says more than "3 days ago".
 JUST_NOW = timedelta(minutes=1)

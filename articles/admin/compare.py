@@ -133,7 +133,7 @@ def _fold(html: list[str], folded: list[list[Piece]]) -> None:
     folded.clear()
 
 
-def render_sides(runs: list[Piece]) -> dict[str, SafeString]:
+def render_sides(runs: list[Piece], sides=("old", "new", "both")) -> dict[str, SafeString]:
     """The inline view's runs drawn as the old side, the new side and inline, with unchanged paragraphs folded.
 
     A moderator reading one changed word in a long story should not have to
@@ -147,7 +147,7 @@ def render_sides(runs: list[Piece]) -> dict[str, SafeString]:
     cut = paragraphs(runs)
     fold = len(cut) >= KEEP_WHOLE_BELOW
     drawn = {}
-    for side in ("old", "new", "both"):
+    for side in sides:
         if not fold:
             drawn[side] = render([run for paragraph in cut for run in _side(paragraph, side)])
             continue
@@ -192,12 +192,16 @@ def _whole(kind: str, text: str) -> list[Piece]:
     return [Piece(kind, text=text)] if text else []
 
 
-def change_rows(changes: list[FieldChange]) -> list[ChangeRow]:
-    """Every change of ``diff_revisions``, drawn side by side and inline."""
+def change_rows(changes: list[FieldChange], *, view: str | None = None) -> list[ChangeRow]:
+    """Every change of ``diff_revisions``, drawn side by side and inline, or only as ``view`` (``"side"``, ``"inline"``).
+
+    A long story's sides take a while to draw; the screen draws only the view it shows.
+    """
+    sides = {"side": ("old", "new"), "inline": ("both",)}.get(view, ("old", "new", "both"))
     rows = []
     for change in changes:
         if change.ops:
-            drawn = render_sides(pieces(change.ops))
+            drawn = render_sides(pieces(change.ops), sides)
         else:
             old, new = _whole("delete", change.old), _whole("insert", change.new)
             drawn = {"old": render(old), "new": render(new), "both": render(old + new)}
@@ -207,9 +211,9 @@ def change_rows(changes: list[FieldChange]) -> list[ChangeRow]:
                 change=change,
                 language_name=editions.translated_name(language) if language else "",
                 direction=change.direction if language else "auto",
-                old=drawn["old"],
-                new=drawn["new"],
-                inline=drawn["both"],
+                old=drawn.get("old", SafeString()),
+                new=drawn.get("new", SafeString()),
+                inline=drawn.get("both", SafeString()),
             )
         )
     return rows

@@ -79,6 +79,24 @@ class StoryPage:
         )
 
     @classmethod
+    def unsaved(cls, revision: Revision, *, authors: list[Author], tags: list[Tag]) -> "StoryPage":
+        """What a story form holds, never saved: ``revision`` is built, not stored, with its byline and tags."""
+        article = revision.article
+        return cls(
+            article=article,
+            content=revision,
+            authors=authors,
+            tags=tags,
+            corrections=list(article.corrections.all()) if article.pk else [],
+            published_at=article.first_published_at or revision.created_at,
+            updated_at=revision.created_at if article.first_published_at else None,
+            is_preview=True,
+            revision=revision,
+            section=revision.section,
+            lead_image=revision.lead_image,
+        )
+
+    @classmethod
     def preview(cls, revision: Revision) -> "StoryPage":
         """Any revision, as it would look if it went live now (expects ``Revision.objects.with_relations``)."""
         article = revision.article

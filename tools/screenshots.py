@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(os.environ.get("NEWSROOM_SCREENSHOTS") or ROOT / "docs" / "screenshots")
 VIEWPORT = {"width": 1280, "height": 1000}
 FRESH = None  # the story never published that waits for review (prepare_newsroom)
+# A shot's anchor that is clicked rather than scrolled to: the button opening the picture dialog.
+PICTURES = "[data-picture-open]"
 
 
 def free_port() -> int:
@@ -140,6 +142,9 @@ def shoot(base: str, lead: int, only: set[str] | None = None) -> list[Path]:
             f"/admin/articles/article/{commented}/change/",
             ".story-columns",
         ),
+        # The story form's picture dialog, opened.
+        ("picture-dialog-arabic-desk.png", "editor", "ar", f"/admin/articles/article/{lead}/change/", PICTURES),
+        ("picture-dialog-english-desk.png", "editor", "en", f"/admin/articles/article/{lead}/change/", PICTURES),
     ]
     written = []
     with sync_playwright() as playwright:
@@ -156,7 +161,10 @@ def shoot(base: str, lead: int, only: set[str] | None = None) -> list[Path]:
             page.wait_for_url("**/admin/")
             page.goto(address)
             page.wait_for_load_state("networkidle")
-            if anchor:
+            if anchor == PICTURES:
+                page.click(PICTURES)
+                page.locator(".picture-choice img").first.wait_for()
+            elif anchor:
                 page.locator(anchor).first.scroll_into_view_if_needed()
                 page.evaluate("window.scrollBy(0, -60)")
             path = OUT / name

@@ -1,8 +1,9 @@
 """Drawing a diff: ``articles.diff`` says what changed, this turns it into accessible HTML.
 
 Insertions and deletions are ``<ins>`` and ``<del>`` with words a screen
-reader speaks ("inserted", "deleted"), so a change is never shown by colour
-alone. Formatting and link changes, which have no words of their own, are
+reader speaks ("inserted", "deleted"), tinted and outlined by the desk's
+sheet, never struck through (a line through Arabic letters hides their
+dots), so a change is never shown by colour alone. Formatting and link changes, which have no words of their own, are
 drawn as labelled badges ("bold", "link to https://…").
 """
 
@@ -15,6 +16,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from .. import editions
+from ..dates import digits
 from ..diff import FieldChange, Op
 
 # Tags after which the reader sees a new line: kept as line breaks in the diff.
@@ -96,43 +98,70 @@ def paragraphs(runs: list[Piece]) -> list[list[Piece]]:
     return [paragraph for paragraph in cut if paragraph]
 
 
-def render_folded(runs: list[Piece], *, keep_whole_below: int = 4) -> SafeString:
-    """Like ``render``, with runs of unchanged paragraphs folded away.
+# A text of fewer paragraphs than this is shown whole: folding would hide little.
+KEEP_WHOLE_BELOW = 4
+
+
+def _side(paragraph: list[Piece], side: str) -> list[Piece]:
+    """One side's runs of a paragraph of the inline view: ``"old"``, ``"new"`` or ``"both"``."""
+    if side == "both":
+        return paragraph
+    hidden = "insert" if side == "old" else "delete"
+    runs = [run for run in paragraph if run.kind != hidden]
+    if runs and paragraph[-1].line_break and not runs[-1].line_break:
+        runs.append(Piece("equal", line_break=True))  # the paragraph still ends on this side
+    return runs
+
+
+def _fold(html: list[str], folded: list[list[Piece]]) -> None:
+    if not folded:
+        return
+    ui = get_language()
+    count = digits(len(folded), "ar" if (ui or "").startswith("ar") else "en")
+    summary = ngettext("%(count)s unchanged paragraph", "%(count)s unchanged paragraphs", len(folded)) % {
+        "count": count
+    }
+    html.append(
+        format_html(
+            '<details class="diff-unchanged"><summary lang="{}" dir="{}">{}</summary>{}</details>',
+            ui,
+            editions.direction(ui),
+            summary,
+            render([run for paragraph in folded for run in paragraph]),
+        )
+    )
+    folded.clear()
+
+
+def render_sides(runs: list[Piece], sides=("old", "new", "both")) -> dict[str, SafeString]:
+    """The inline view's runs drawn as the old side, the new side and inline, with unchanged paragraphs folded.
 
     A moderator reading one changed word in a long story should not have to
     scroll past every paragraph around it; the unchanged ones stay a click
-    away, in a ``<details>`` saying how many there are.
+    away, in a ``<details>`` saying how many there are. A paragraph is
+    unchanged when neither side changed it, so both sides fold the same
+    paragraphs into the same folds, line for line, however the text changed
+    (a paragraph appended, a word inserted). A text of fewer than
+    ``KEEP_WHOLE_BELOW`` paragraphs is shown whole on every side.
     """
     cut = paragraphs(runs)
-    if len(cut) < keep_whole_below:
-        return render(runs)
-    ui, direction = get_language(), editions.direction(get_language())
-    html, folded = [], []
-
-    def fold():
-        if folded:
-            summary = ngettext("%(count)s unchanged paragraph", "%(count)s unchanged paragraphs", len(folded)) % {
-                "count": len(folded)
-            }
-            html.append(
-                format_html(
-                    '<details class="diff-unchanged"><summary lang="{}" dir="{}">{}</summary>{}</details>',
-                    ui,
-                    direction,
-                    summary,
-                    render([run for paragraph in folded for run in paragraph]),
-                )
-            )
-            folded.clear()
-
-    for paragraph in cut:
-        if all(run.kind == "equal" for run in paragraph):
-            folded.append(paragraph)
+    fold = len(cut) >= KEEP_WHOLE_BELOW
+    drawn = {}
+    for side in sides:
+        if not fold:
+            drawn[side] = render([run for paragraph in cut for run in _side(paragraph, side)])
             continue
-        fold()
-        html.append(render(paragraph))
-    fold()
-    return mark_safe("".join(html))
+        html: list[str] = []
+        folded: list[list[Piece]] = []
+        for paragraph in cut:
+            if all(run.kind == "equal" for run in paragraph):
+                folded.append(paragraph)
+                continue
+            _fold(html, folded)
+            html.append(render(_side(paragraph, side)))
+        _fold(html, folded)
+        drawn[side] = mark_safe("".join(html))
+    return drawn
 
 
 @dataclass
@@ -163,24 +192,28 @@ def _whole(kind: str, text: str) -> list[Piece]:
     return [Piece(kind, text=text)] if text else []
 
 
-def change_rows(changes: list[FieldChange]) -> list[ChangeRow]:
-    """Every change of ``diff_revisions``, drawn side by side and inline."""
+def change_rows(changes: list[FieldChange], *, view: str | None = None) -> list[ChangeRow]:
+    """Every change of ``diff_revisions``, drawn side by side and inline, or only as ``view`` (``"side"``, ``"inline"``).
+
+    A long story's sides take a while to draw; the screen draws only the view it shows.
+    """
+    sides = {"side": ("old", "new"), "inline": ("both",)}.get(view, ("old", "new", "both"))
     rows = []
     for change in changes:
         if change.ops:
-            old, new, inline = pieces(change.ops, side="old"), pieces(change.ops, side="new"), pieces(change.ops)
+            drawn = render_sides(pieces(change.ops), sides)
         else:
             old, new = _whole("delete", change.old), _whole("insert", change.new)
-            inline = old + new
+            drawn = {"old": render(old), "new": render(new), "both": render(old + new)}
         language = change.language
         rows.append(
             ChangeRow(
                 change=change,
                 language_name=editions.translated_name(language) if language else "",
                 direction=change.direction if language else "auto",
-                old=render_folded(old),
-                new=render_folded(new),
-                inline=render_folded(inline),
+                old=drawn.get("old", SafeString()),
+                new=drawn.get("new", SafeString()),
+                inline=drawn.get("both", SafeString()),
             )
         )
     return rows

@@ -1,6 +1,7 @@
 """The admin's forms. They read and check input; the services decide and write."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +15,9 @@ from ..services.media import image_check
 from .widgets import (
     BODY_EDITOR,
     DateTimeLocalInput,
+    LeadPictureSelect,
     OrderedAuthorsWidget,
     PlausibleAutocompleteMultiple,
-    PlausibleAutocompleteSelect,
     language_attrs,
     past_the_largest_id,
 )
@@ -155,13 +156,28 @@ class StoryForm(forms.ModelForm, StoryContentFields):
             self.fields["base_revision"].queryset = Revision.objects.filter(article=article)
             if not self.is_bound:
                 self.initial.update(self.values_of(self.start_revision), base_revision=article.latest_revision_id)
+        self._count_headlines()
         if self.admin_site is not None:
             # The admin's own search-as-you-type pickers; they need the site
             # for their address, so they are set here rather than declared.
-            for name, widget in (("lead_image", PlausibleAutocompleteSelect), ("tags", PlausibleAutocompleteMultiple)):
+            for name, widget in (("lead_image", LeadPictureSelect), ("tags", PlausibleAutocompleteMultiple)):
                 field = self.fields[name]
                 field.widget = widget(Article._meta.get_field(name), self.admin_site)
                 field.widget.choices = field.choices
+
+    def _count_headlines(self) -> None:
+        """Give each headline input the limit the workflow checks at approval, for the live count."""
+        limit = settings.NEWSROOM_HEADLINE_MAX_LENGTH  # what workflow.context_for gives the guard
+        for code in editions.languages():
+            self.fields[f"headline_{code}"].widget.attrs.update(
+                {
+                    "data-length-limit": limit,
+                    "data-length-count": _("%(count)s of %(limit)s characters"),
+                    "data-length-over": _(
+                        "%(count)s characters: over the limit of %(limit)s, a moderator cannot publish it."
+                    ),
+                }
+            )
 
     @staticmethod
     def values_of(revision: Revision | None) -> dict:
@@ -305,3 +321,35 @@ class ImageForm(forms.ModelForm):
         if upload is not None and upload is not self.initial.get("file"):
             image_check(upload)
         return upload
+
+
+def _description_box(language: str, rows: int) -> forms.Textarea:
+    """A description typed in its own language: several lines, the width of its column."""
+    return forms.Textarea(attrs={"rows": rows, "class": "vLargeTextField picture-text", **language_attrs(language)})
+
+
+# The picture form's descriptions are sentences, Arabic ones often long:
+# boxes of several lines, never a narrow one-line input that cuts them off.
+DESCRIPTION_WIDGETS = {
+    f"{name}_{code}": _description_box(code, rows)
+    for name, rows in (("alt", 3), ("caption", 3))
+    for code in editions.languages()
+}
+
+
+class PictureUploadForm(ImageForm):
+    """A picture uploaded from the story form's dialog, with its description in both languages."""
+
+    class Meta(ImageForm.Meta):
+        fields = (
+            "file",
+            *(f"{name}_{code}" for name in ("alt", "caption", "credit") for code in editions.languages()),
+            "focal_x",
+            "focal_y",
+        )
+        widgets = {
+            **DESCRIPTION_WIDGETS,
+            **{f"credit_{code}": forms.TextInput(attrs=language_attrs(code)) for code in editions.languages()},
+            "focal_x": forms.HiddenInput,
+            "focal_y": forms.HiddenInput,
+        }

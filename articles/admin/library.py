@@ -1,11 +1,14 @@
 """What stories are made from: sections, tags, authors and pictures."""
 
+from functools import partial
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.urls import path
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +16,8 @@ from ..models import Image
 from ..services.library import library_delete, library_save
 from ..services.media import image_create, image_update
 from .bilingual import BilingualAdmin
-from .forms import ImageForm, PickOne
+from .forms import DESCRIPTION_WIDGETS, ImageForm, PickOne
+from .views import pictures
 from .widgets import PlausibleAutocompleteSelect
 
 
@@ -29,6 +33,11 @@ class LibraryAdmin(BilingualAdmin):
             )
         kwargs.setdefault("form_class", PickOne)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        # "Images", not Django's "Select image to change".
+        title = capfirst(self.opts.verbose_name_plural)
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     def save_model(self, request, obj, form, change):
         library_save(obj=obj, user=request.user)
@@ -78,6 +87,11 @@ class ImageAdmin(LibraryAdmin):
     class Media:
         js = ["newsroom_admin/focal_point.js"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in DESCRIPTION_WIDGETS:
+            kwargs["widget"] = DESCRIPTION_WIDGETS[db_field.name]
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         # Nothing to record before the upload.
@@ -108,10 +122,17 @@ class ImageAdmin(LibraryAdmin):
         )
 
     def get_urls(self):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_original"
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        name = f"{prefix}_original"
+
+        def dialog(view):
+            return self.admin_site.admin_view(partial(view, self))
+
         # Before the admin's own ``<path:object_id>/`` patterns, which would take it.
         return [
             path("original/<path:name>", self.admin_site.admin_view(self.original_view), name=name),
+            path("choose/", dialog(pictures.picture_choices), name=f"{prefix}_choose"),
+            path("upload/", dialog(pictures.picture_upload), name=f"{prefix}_upload"),
             *super().get_urls(),
         ]
 

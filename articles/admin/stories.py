@@ -18,12 +18,12 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import editions, selectors, services
 from ..admin_site import story_list_filters
+from ..desk_dates import desk_ago, desk_when
 from ..models import TRANSLATED_FIELDS, Article, Revision
 from ..models.content import DETAIL_FIELDS
 from ..workflow import Action, State, state_label
@@ -65,7 +65,12 @@ class ArticleAdmin(admin.ModelAdmin):
     object_history_template = "admin/articles/article/history.html"
 
     class Media:
-        js = ["newsroom_admin/story_form.js"]
+        js = [
+            "newsroom_admin/story_form.js",
+            "newsroom_admin/picture_dialog.js",
+            "newsroom_admin/story_keys.js",
+            "newsroom_admin/editor_words.js",
+        ]
 
     # The list ---------------------------------------------------------------
 
@@ -125,9 +130,10 @@ class ArticleAdmin(admin.ModelAdmin):
         if revision is None:
             return "—"
         return format_html(
-            '<time datetime="{}">{}</time><span class="desk-secondary">{}</span>',
+            '<time datetime="{}" title="{}">{}</time><span class="desk-secondary">{}</span>',
             revision.created_at.isoformat(),
-            _("%(when)s ago") % {"when": timesince(revision.created_at, depth=1)},
+            desk_when(revision.created_at),
+            desk_ago(revision.created_at),
             _("revision %(number)s by %(who)s") % {"number": revision.number, "who": revision.created_by},
         )
 
@@ -187,6 +193,13 @@ class ArticleAdmin(admin.ModelAdmin):
         request._desk_start_revision = revision
         return revision
 
+    def changelist_view(self, request, extra_context=None):
+        # The newsroom's own title, not Django's "Select story to change".
+        return super().changelist_view(request, {"title": _("Stories"), **(extra_context or {})})
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return super().add_view(request, form_url, {"title": _("New story"), **(extra_context or {})})
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))
         if (
@@ -203,6 +216,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 _("This story cannot be edited while it is “%(state)s”.") % {"state": article.get_status_display()},
             )
             return redirect(revision_url(article, article.latest_revision.number))
+        extra_context = {"title": _("Edit story"), **(extra_context or {})}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -301,6 +315,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 for index, code in enumerate(editions.languages())
             ],
             detail_fields=[form[name] for name in DETAIL_FIELDS],
+            picture_dialog=views.pictures.picture_dialog(request),
         )
         if obj is not None and obj.pk:
             context.update(self._story_context(request, obj, start=form.start_revision))
@@ -343,6 +358,8 @@ class ArticleAdmin(admin.ModelAdmin):
             path(f"{revision}/", screen(views.revision.revision), name=f"{prefix}_revision"),
             path(f"{revision}/preview/", screen(views.preview.preview), name=f"{prefix}_preview"),
             path(f"{revision}/restore/", screen(views.restore.restore), name=f"{prefix}_restore"),
+            # After the revision's own: ``<path:object_id>`` would take their addresses.
+            path(f"{story}/preview/", screen(views.preview.preview_unsaved), name=f"{prefix}_preview_unsaved"),
             *super().get_urls(),
         ]
 

@@ -117,3 +117,17 @@ class PlausibleAutocompleteMultiple(AutocompleteSelectMultiple):
 
     def optgroups(self, name, value, attr=None):
         return super().optgroups(name, _plausible(value), attr)
+
+
+class LeadPictureSelect(PlausibleAutocompleteSelect):
+    """The lead-picture picker: the admin's search-as-you-type, with the picture shown and a button to the dialog.
+
+    The dialog (``{% picture_dialog %}``, ``static/newsroom_admin/picture_dialog.js``)
+    lists the library with thumbnails and takes uploads, then sets this
+    select; without JavaScript the select alone still works.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        picker = super().render(name, value, attrs, renderer)
+        # The button is drawn with the site's template engine, where the admin's templates live.
+        return mark_safe(render_to_string("admin/articles/widgets/lead_picture.html", {"picker": picker}))  # noqa: S308

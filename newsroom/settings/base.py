@@ -143,6 +143,8 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The Arabic desk's dates in the public site's order ("1 ديسمبر 2026"), not Django's "ديسمبر 1, 2026".
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Baghdad")

@@ -33,13 +33,15 @@
             const add = picker.querySelector("[data-ordered-add]");
             const changed = () => picker.dispatchEvent(new Event("input", {bubbles: true}));
             add.addEventListener("change", () => {
+                // The chosen option's name is read before the picker is
+                // reset: once reset, its selected option is the placeholder.
                 const value = add.value;
+                const label = add.selectedOptions[0]?.textContent || "";
                 add.value = "";
                 if (!value || list.querySelector(`input[value="${CSS.escape(value)}"]`)) return;
                 const item = template.content.firstElementChild.cloneNode(true);
                 item.querySelector("input").value = value;
-                item.querySelector("[data-ordered-label]").textContent = add.selectedOptions[0]?.textContent
-                    || add.querySelector(`option[value="${CSS.escape(value)}"]`).textContent;
+                item.querySelector("[data-ordered-label]").textContent = label;
                 list.append(item);
                 changed();
             });

@@ -13,8 +13,9 @@ revision, their addresses, the context every screen has.
 - ``preview``: a revision drawn with the public template
 - ``restore``: an old revision copied into a new current one (POST)
 - ``history``: every revision and move of a story
+- ``pictures``: the story form's picture dialog: choosing and uploading (``ImageAdmin`` routes it)
 """
 
-from . import base, compare, history, move, preview, restore, review, review_queue, revision
+from . import base, compare, history, move, pictures, preview, restore, review, review_queue, revision
 
-__all__ = ["base", "compare", "history", "move", "preview", "restore", "review", "review_queue", "revision"]
+__all__ = ["base", "compare", "history", "move", "pictures", "preview", "restore", "review", "review_queue", "revision"]

@@ -24,7 +24,7 @@ def compare(model_admin, request, object_id):
         old_number, new_number, view = old_default, new_default, "side"
     loaded = selectors.desk_revisions_by_number(article, (old_number, new_number))
     old, new = loaded.get(old_number), loaded.get(new_number)
-    rows = change_rows(diff_revisions(old, new)) if new is not None else []
+    rows = change_rows(diff_revisions(old, new), view=view or "side") if new is not None else []
     context = screen_context(
         model_admin,
         request,

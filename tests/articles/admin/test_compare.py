@@ -155,3 +155,40 @@ def test_compare_takes_the_same_number_of_queries_however_many_bylines_and_tags(
 # The user and their permissions, the story, the revisions to choose from, the
 # two compared with their bylines and tags.
 COMPARE_QUERIES = 9
+
+
+def test_a_paragraph_appended_folds_both_sides_alike():
+    from articles.admin.compare import change_rows
+    from articles.diff import FieldChange, diff_html
+
+    old = "".join(f"<p>فقرة رقم {n}</p>" for n in range(3))
+    new = old + "<p>فقرة جديدة</p>"
+    row = change_rows(
+        [FieldChange(name="body", label="body", language="ar", old=old, new=new, ops=diff_html(old, new))]
+    )[0]
+    # Three paragraphs before, four after: both sides fold the three kept ones, or neither would.
+    assert row.old.count('<details class="diff-unchanged">') == row.new.count('<details class="diff-unchanged">') == 1
+
+
+def test_changes_are_tinted_never_struck_through():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    sheet = (Path(settings.BASE_DIR) / "static" / "newsroom_admin" / "desk.css").read_text()
+    rules = [line for line in sheet.splitlines() if line.startswith(("del.diff-delete", "del .diff-badge"))]
+    assert rules and all("line-through" not in rule and "background" in rule for rule in rules)
+
+
+def test_a_word_inserted_folds_the_same_paragraphs_on_both_sides():
+    from articles.admin.compare import change_rows
+    from articles.diff import FieldChange, diff_html
+
+    old = "".join(f"<p>The talks went on, part {n}.</p>" for n in range(5))
+    new = old.replace("The talks went on, part 0.", "The formal talks went on, part 0.")
+    row = change_rows(
+        [FieldChange(name="body", label="body", language="en", old=old, new=new, ops=diff_html(old, new))]
+    )[0]
+    # The first paragraph changed (on the new side only): both sides show it, and fold the other four.
+    for side in (row.old, row.new, row.inline):
+        assert side.startswith("The") and side.count("<details") == 1 and "4 unchanged paragraphs" in side

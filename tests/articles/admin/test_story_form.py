@@ -265,3 +265,17 @@ def test_the_form_takes_the_same_number_of_queries_however_many_bylines_tags_and
 # revisions the offered moves are about, and the form's choices (sections,
 # the chosen bylines and tags).
 FORM_QUERIES = 14
+
+
+@pytest.mark.parametrize("limit", [110, 80])
+def test_each_headline_counts_against_the_limit_the_workflow_holds_it_to(as_user, editor, settings, limit):
+    from articles import workflow
+
+    settings.NEWSROOM_HEADLINE_MAX_LENGTH = limit
+    article = draft(editor)
+    assert workflow.context_for(article).headline_max_length == limit
+    page = as_user(editor).get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    for code in ("ar", "en"):
+        tag = page[page.index(f'id="id_headline_{code}"') - 400 : page.index(f'id="id_headline_{code}"') + 400]
+        assert f'data-length-limit="{limit}"' in tag
+    assert "newsroom_admin/story_keys.js" in page

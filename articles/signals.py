@@ -26,3 +26,9 @@ STORY_EVENTS = ("published", "updated", "corrected", "unpublished", "embargo_lif
 # Sent after commit whenever a section was added, renamed, reordered or
 # removed: every page's navigation shows the sections.
 sections_changed = Signal()
+
+# Sent after commit with ``keys`` (dependency keys, ``articles.dependencies``'
+# vocabulary) by the apps built on articles when what readers see on the
+# pages showing those keys changed without a story changing (a live entry
+# posted, a breaking-news banner raised): whoever keeps copies forgets them.
+pages_changed = Signal()

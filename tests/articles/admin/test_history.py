@@ -106,5 +106,6 @@ def test_history_takes_the_same_number_of_queries_however_long(as_user, editor, 
     assert 'id="revision-11"' in page
 
 
-# The user and their permissions, the story, its revisions, its moves.
-HISTORY_QUERIES = 6
+# The user and their permissions, the story, its revisions, its moves;
+# whether live coverage has a section to add (the story was never covered).
+HISTORY_QUERIES = 7

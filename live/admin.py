@@ -135,7 +135,7 @@ class CoverageAdmin(admin.ModelAdmin):
             "title": _("Live coverage: %(story)s") % {"story": coverage.article},
             "coverage": coverage,
             "article": coverage.article,
-            "entries": list(selectors.desk_entries(coverage)),
+            "entries": [self._with_correction_form(entry) for entry in selectors.desk_entries(coverage)],
             "may_post": may_post,
             "entry_form": entry_form,
             "moves": [
@@ -149,7 +149,6 @@ class CoverageAdmin(admin.ModelAdmin):
             ],
             "comment_form": forms.CommentForm(),
             "staff_form": forms.StaffForm(initial={"staff": list(coverage.staff.all())}) if moderator else None,
-            "correction_form": forms.CorrectionForm(),
             "may_raise_banner": rules.may_raise_banner(user) and coverage.article.is_live,
             "banner_form": forms.BannerForm(),
             "banners": list(selectors.desk_banners_up().filter(article=coverage.article)),
@@ -161,12 +160,16 @@ class CoverageAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         coverage = self._coverage(request, pk)
+        if coverage.is_open and not rules.may_post(
+            request.user, coverage_open=True, on_staff=selectors.desk_is_staff(coverage, request.user)
+        ):
+            raise PermissionDenied
         form = forms.EntryForm(request.POST)
         if not form.is_valid():
             return self._desk(request, coverage, entry_form=form, status=400)
         try:
             services.entry_post(coverage=coverage, user=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as error:
+        except ValidationError as error:  # closed meanwhile: the form stays on screen
             _refusal(request, error)
             return self._desk(request, coverage, entry_form=form, status=400)
         messages.success(request, _("The entry is live."))
@@ -275,9 +278,11 @@ class CoverageAdmin(admin.ModelAdmin):
         if not form.is_valid():
             _refusal(request, ValidationError([e for errors in form.errors.values() for e in errors]))
             return self._back(coverage)
+        if not rules.may_raise_banner(request.user):
+            raise PermissionDenied
         try:
             services.banner_raise(article=coverage.article, user=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as error:
+        except ValidationError as error:
             _refusal(request, error)
         else:
             messages.success(request, _("The banner is up on every page of that edition."))
@@ -287,12 +292,8 @@ class CoverageAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         banner = get_object_or_404(Banner.objects.select_related("article"), pk=banner)
-        try:
-            services.banner_lower(banner=banner, user=request.user)
-        except PermissionDenied as error:
-            _refusal(request, error)
-        else:
-            messages.success(request, _("The banner is down."))
+        services.banner_lower(banner=banner, user=request.user)  # PermissionDenied: 403
+        messages.success(request, _("The banner is down."))
         coverage = selectors.desk_coverage_of(banner.article_id)
         if coverage is not None and self.has_view_permission(request, coverage):
             return self._back(coverage)
@@ -308,6 +309,11 @@ class CoverageAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request, coverage):
             raise PermissionDenied
         return coverage
+
+    @staticmethod
+    def _with_correction_form(entry: Entry) -> Entry:
+        entry.correction_form = forms.CorrectionForm(auto_id=f"id_correction_{entry.pk}_%s")
+        return entry
 
     def _entry(self, coverage, entry_id) -> Entry:
         try:
@@ -325,9 +331,41 @@ class BannerAdmin(admin.ModelAdmin):
 
     list_display = ("__str__", "article", "language", "starts_at", "ends_at", "lowered_at", "raised_by")
     list_filter = ("language",)
+    actions = ["lower"]
 
     def has_add_permission(self, request):
-        return False
+        return rules.may_raise_banner(request.user)
+
+    def has_lower_permission(self, request):
+        return rules.may_raise_banner(request.user)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Raise a banner for any live story, covered live or not."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = forms.StoryBannerForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                services.banner_raise(article=data.pop("article"), user=request.user, **data)
+            except ValidationError as error:
+                _refusal(request, error)
+            else:
+                messages.success(request, _("The banner is up on every page of that edition."))
+                return HttpResponseRedirect(reverse("admin:live_banner_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Raise the banner"),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/live/banner/raise.html", context)
+
+    @admin.action(description=_("Lower the banner"), permissions=["lower"])
+    def lower(self, request, queryset):
+        for banner in queryset.filter(lowered_at__isnull=True):
+            services.banner_lower(banner=banner, user=request.user)
+        messages.success(request, _("The banner is down."))
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -140,6 +140,8 @@ class StaffForm(forms.Form):
 
 
 class BannerForm(forms.Form):
+    """A banner for the story whose desk it is on."""
+
     language = forms.ChoiceField(label=_("Edition"), choices=settings.LANGUAGES)
     text = forms.CharField(
         label=_("Text"), required=False, max_length=160, help_text=_("Empty: the story's headline in that edition.")
@@ -150,3 +152,12 @@ class BannerForm(forms.Form):
         kwargs.setdefault("initial", {"ends_at": timezone.localtime() + timedelta(hours=1)})
         super().__init__(*args, **kwargs)
         self.fields["text"].widget.attrs["dir"] = "auto"
+
+
+class StoryBannerForm(BannerForm):
+    """A banner for any live story, covered live or not (the banners' own screen)."""
+
+    article = forms.ModelChoiceField(
+        label=_("Story"), queryset=Article.objects.live().order_by("-first_published_at", "-pk")
+    )
+    field_order = ["article", "language", "text", "ends_at"]

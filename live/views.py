@@ -10,6 +10,7 @@ import re
 import time
 
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
@@ -26,6 +27,12 @@ from .keys import BANNERS
 # to purge it (a raise or a lower is purged at once by key).
 BANNER_BUCKET_SECONDS = 10
 _BUCKET = re.compile(r"[0-9]{1,12}")
+# How long the first request after a change may take to build the update
+# payload while the others wait for it, and how long a built one is kept.
+UPDATES_LOCK_SECONDS = 2
+UPDATES_KEPT_SECONDS = 120
+# Arabic as UTF-8, not \u escapes: a third of the bytes.
+UTF8 = {"ensure_ascii": False}
 
 
 def banner_bucket(value: str) -> str | None:
@@ -53,7 +60,45 @@ def updates(request, pk: int):
     page). A page older than ``since`` has missed changes and reloads.
     """
     coverage = _coverage_or_404(pk)
-    return JsonResponse(updates_payload(coverage, get_language()))
+    return JsonResponse(_updates_once(coverage, get_language()), json_dumps_params=UTF8)
+
+
+def _updates_once(coverage, language: str) -> dict:
+    """The payload of this version, built by one request however many ask at once.
+
+    The page cache keeps the answer until the next change; the moment after
+    a change, every poll in flight misses it together. The first builds the
+    payload under a short lock; the others wait for it (briefly, then build
+    it themselves rather than fail), so a change costs one build per
+    edition, not one per reader in flight.
+    """
+    key = ":".join(
+        (
+            "live-updates",
+            str(coverage.pk),
+            str(coverage.opened_at.timestamp()),
+            language,
+            str(coverage.version),
+            str(coverage.is_open),
+        )
+    )
+    payload = cache.get(key)
+    if payload is not None:
+        return payload
+    if cache.add(f"{key}:lock", 1, timeout=UPDATES_LOCK_SECONDS):
+        payload = updates_payload(coverage, language)
+        cache.set(key, payload, timeout=UPDATES_KEPT_SECONDS)
+        cache.delete(f"{key}:lock")
+        return payload
+    if cache.get(f"{key}:lock") is None:  # no one holds it: Redis is down, or the holder just finished
+        return cache.get(key) or updates_payload(coverage, language)
+    deadline = time.monotonic() + UPDATES_LOCK_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        payload = cache.get(key)
+        if payload is not None:
+            return payload
+    return updates_payload(coverage, language)
 
 
 def updates_payload(coverage, language: str) -> dict:
@@ -97,7 +142,8 @@ def banner(request):
                 }
                 for banner in found
             ]
-        }
+        },
+        json_dumps_params=UTF8,
     )
 
 

@@ -143,7 +143,7 @@ def test_the_feed_carries_the_entries_in_the_editions_language(client, coverage,
     feed = client.get(f"/en/news/{story.pk}/live/feed/")
     assert feed.status_code == 200 and feed["Content-Type"].startswith("application/atom+xml")
     text = feed.content.decode()
-    assert "In English" in text and "بالعربية" not in text and f"#entry-" in text
+    assert "In English" in text and "بالعربية" not in text and "#entry-" in text
 
 
 # The update channel --------------------------------------------------------
@@ -286,3 +286,18 @@ def test_every_public_page_carries_the_banner_place_and_no_inline_script(client,
     html = client.get("/en/").content.decode()
     assert 'data-banner-src="/en/live/banner/"' in html
     assert re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", html) == []
+
+
+def test_a_correction_shows_on_its_entry_in_each_edition(client, coverage, reporter, moderator, story):
+    entry = post(coverage, reporter, ar="<p>الوزير</p>", en="<p>The minister</p>")
+    services.entry_correct(
+        entry=entry,
+        user=moderator,
+        kind="correction",
+        text_ar="صُحّح اسم الوزير",
+        text_en="The minister's name was corrected",
+    )
+    arabic = client.get(url_of(story)).content.decode()
+    english = client.get(url_of(story, "en")).content.decode()
+    assert "صُحّح اسم الوزير" in arabic[arabic.index(f'id="entry-{entry.pk}"') :]
+    assert "The minister&#x27;s name was corrected" in english

@@ -7,7 +7,7 @@
 (function () {
   "use strict";
 
-  var BANNER_POLL_MS = 5000;
+  var BANNER_POLL_MS = 4000;
   var BANNER_BUCKET_S = 10;
   var UPDATES_POLL_MS = 3000;
 

@@ -124,9 +124,12 @@ def test_an_entry_posted_in_the_desk_reaches_open_reader_pages_and_the_banner_ev
     reason="two app servers share PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)",
 )
 def test_through_two_app_servers_with_the_page_cache_on(browser, live_story, tmp_path_factory):
-    from tests.newsroom.test_multi_server import database_url
+    from django.contrib.auth import get_user_model
+
+    from tests.newsroom.test_multi_server import account, database_url
     from tests.servers import app_server, collected_static, production_env
 
+    account(lambda username: get_user_model().objects.get(username=username), "chief")  # production's hasher
     story = live_story.article
     with collected_static(tmp_path_factory.mktemp("static")) as static_root:
         env = production_env(database_url=database_url(), static_root=static_root, REDIS_URL=os.environ["REDIS_URL"])

@@ -13,7 +13,7 @@ import requests
 
 from live import services, views
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 READERS = 1000
 INTERVALS = 3

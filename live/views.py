@@ -86,8 +86,11 @@ def _updates_once(coverage, language: str) -> dict:
     if payload is not None:
         return payload
     if cache.add(f"{key}:lock", 1, timeout=UPDATES_LOCK_SECONDS):
-        payload = updates_payload(coverage, language)
-        cache.set(key, payload, timeout=UPDATES_KEPT_SECONDS)
+        # Built by the holder of a lock just released, perhaps.
+        payload = cache.get(key)
+        if payload is None:
+            payload = updates_payload(coverage, language)
+            cache.set(key, payload, timeout=UPDATES_KEPT_SECONDS)
         cache.delete(f"{key}:lock")
         return payload
     if cache.get(f"{key}:lock") is None:  # no one holds it: Redis is down, or the holder just finished

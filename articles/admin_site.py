@@ -32,9 +32,39 @@ class DeskPanel:
     context: Callable
 
 
+@dataclass(frozen=True)
+class HistorySection:
+    """A section another app adds to a story's history screen, below its revisions and moves.
+
+    ``context(request, article)`` returns what ``template`` needs, or
+    ``None`` to leave the section out for that story (live coverage's entry
+    revisions, for one).
+    """
+
+    name: str
+    template: str
+    context: Callable
+
+
 _desk_panels: dict[str, DeskPanel] = {}
 _story_list_filters: dict[str, object] = {}
 _story_panels: dict[str, str] = {}
+_history_sections: dict[str, HistorySection] = {}
+
+
+def register_history_section(section: HistorySection) -> None:
+    """Add ``section`` to every story's history; registering the same name again replaces it."""
+    _history_sections[section.name] = section
+
+
+def history_sections(request, article) -> list[dict]:
+    """The registered sections this story's history shows, each as ``{"template", "context"}``."""
+    shown = []
+    for section in _history_sections.values():
+        context = section.context(request, article)
+        if context is not None:
+            shown.append({"template": section.template, "context": context})
+    return shown
 
 
 def register_desk_panel(panel: DeskPanel) -> None:

@@ -36,3 +36,9 @@ story_moved = Signal()
 # Sent when someone takes a story over from the person who had it open
 # (``article``, ``by`` the one taking it, ``previous`` the one it was taken from).
 story_taken_over = Signal()
+
+# Sent after commit with ``keys`` (dependency keys, ``articles.dependencies``'
+# vocabulary) by the apps built on articles when what readers see on the
+# pages showing those keys changed without a story changing (a live entry
+# posted, a breaking-news banner raised): whoever keeps copies forgets them.
+pages_changed = Signal()

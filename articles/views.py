@@ -34,6 +34,7 @@ from .dependencies import (
     tag_key,
 )
 from .editions import languages, site_name
+from .extensions import story_additions
 from .models import Article, Author, Section, Tag
 from .presentation import StoryPage, editions, search_results, story_metadata
 
@@ -98,7 +99,8 @@ def home(request):
     return _render(request, "articles/home.html", {"home": home}, url_name="articles:home")
 
 
-@cacheable(lambda pk, slug: [story_key(pk)])
+# A story reads ``page`` only for what other apps add to it (live coverage's entries, in pages).
+@cacheable(lambda pk, slug: [story_key(pk)], parameters=LIST)
 def story(request, pk: int, slug: str):
     language = get_language()
     try:
@@ -115,6 +117,7 @@ def story(request, pk: int, slug: str):
     page.related = selectors.article_related(article, language)
     shows(request, *story_keys(page.related))
     context = {"story": page, **story_metadata(page, request, language)}
+    context["story_additions"] = _additions(request, article, language, context)
     return _render(
         request,
         "articles/story.html",
@@ -123,6 +126,17 @@ def story(request, pk: int, slug: str):
         kwargs={"pk": article.pk, "slug": article.slug},
         languages=article.live_languages(),
     )
+
+
+def _additions(request, article, language, context) -> list[dict]:
+    """What the apps built on articles add to this story's page (``extensions``); may replace page values."""
+    drawn = []
+    for addition in story_additions():
+        found = addition.context(request, article, language, context)
+        if found:
+            context.update(found.pop("page", {}))
+            drawn.append({"template": found.pop("template"), "context": found})
+    return drawn
 
 
 def _gone(request):

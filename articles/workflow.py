@@ -47,6 +47,8 @@ class Action(TextChoices):
     CORRECT = "correct", _("Add a correction")
     TRASH = "trash", _("Move to the trash")
     UNTRASH = "untrash", _("Restore from the trash")
+    OPEN_COVERAGE = "open_coverage", _("Open live coverage")
+    CLOSE_COVERAGE = "close_coverage", _("Close live coverage")
 
 
 # Permissions, as ``user.has_perm`` spells them. The groups that hold them are
@@ -77,6 +79,7 @@ class MoveContext:
     headline_max_length: int = 110
     go_live_at: datetime | None = None
     now: datetime | None = None
+    coverage_open: bool = False  # told by the app that keeps live coverage (``live``)
 
 
 def context_for(article: Article, *, user=None, revision: Revision | None = None, **extra) -> MoveContext:
@@ -250,6 +253,18 @@ def not_live(ctx: MoveContext) -> dict[str, list[str]]:
     return _errors(__all__=_("This story is on the public site; unpublish it first."))
 
 
+def coverage_not_open(ctx: MoveContext) -> dict[str, list[str]]:
+    if not ctx.coverage_open:
+        return {}
+    return _errors(__all__=_("Live coverage of this story is already open."))
+
+
+def coverage_is_open(ctx: MoveContext) -> dict[str, list[str]]:
+    if ctx.coverage_open:
+        return {}
+    return _errors(__all__=_("This story has no open live coverage to close."))
+
+
 @dataclass(frozen=True)
 class Move:
     """One row of the table: from which states an action leads where, for whom."""
@@ -306,6 +321,10 @@ MOVES: dict[Action, Move] = {
         Move(Action.CORRECT, _edges(None, P, D, R, S), CORRECT, (has_readers,)),
         Move(Action.TRASH, _edges(T, D, U), TRASH, (not_live,)),
         Move(Action.UNTRASH, _edges(D, T), TRASH),
+        # Live coverage keeps the story's state: its text still goes through
+        # review, while the entries posted during coverage go live at once.
+        Move(Action.OPEN_COVERAGE, _edges(None, D, R, S, P), APPROVE, (coverage_not_open,)),
+        Move(Action.CLOSE_COVERAGE, _edges(None, D, R, S, P, U), APPROVE, (coverage_is_open,)),
     )
 }
 

@@ -36,6 +36,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
+    path("", include("live.urls")),
     prefix_default_language=True,
 )
 

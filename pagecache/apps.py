@@ -9,7 +9,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from articles.signals import live_changed, sections_changed
+        from articles.signals import live_changed, pages_changed, sections_changed
 
         from . import receivers
 
@@ -17,3 +17,4 @@ class PageCacheConfig(AppConfig):
         # been committed (the services send these on commit).
         live_changed.connect(receivers.story_changed, dispatch_uid="pagecache.story_changed")
         sections_changed.connect(receivers.sections_changed, dispatch_uid="pagecache.sections_changed")
+        pages_changed.connect(receivers.pages_changed, dispatch_uid="pagecache.pages_changed")

@@ -35,6 +35,11 @@ def sections_changed(sender, **kwargs) -> None:
     forget({NAV, LIVE})
 
 
+def pages_changed(sender, *, keys, **kwargs) -> None:
+    """``pages_changed``: forget exactly the pages that showed ``keys``."""
+    forget(set(keys))
+
+
 def forget(keys: set[str]) -> None:
     """Make every page that showed ``keys`` stale, on every app server, and tell the CDN."""
     try:

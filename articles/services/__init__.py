@@ -5,6 +5,7 @@ same services, so a rule holds whichever door a change comes through.
 """
 
 from .moves import (
+    article_move_record,
     article_request_changes,
     article_submit,
     article_trash,
@@ -21,6 +22,7 @@ from .revisions import SaveResult, article_create, revision_create, revision_res
 __all__ = [
     "SaveResult",
     "article_create",
+    "article_move_record",
     "article_request_changes",
     "article_submit",
     "article_trash",

@@ -156,6 +156,25 @@ def correction_add(
     return correction
 
 
+def article_move_record(*, article: Article, action: Action, user, comment: str = "", **context) -> Article:
+    """Judge and record a move that keeps the story's state (opening or closing live coverage).
+
+    For the apps built on articles: they call this inside their own
+    transaction, then write their own rows, so the move and what it opens
+    or closes commit together. ``context`` is what the table's guards need
+    to know that only the calling app keeps (``coverage_open``).
+    """
+    with transaction.atomic():
+        locked = lock(article)
+        state = workflow.check(action, context_for(locked, user=user, comment=comment, **context))
+        if state != locked.status:
+            raise ValueError(f"{action} changes the story's state; it has a service of its own")
+        record(
+            locked, action=action, from_state=locked.status, user=user, revision=locked.live_revision, comment=comment
+        )
+    return locked
+
+
 def articles_publish_due(*, now: datetime | None = None, dry_run: bool = False) -> list[Article]:
     """Publish every scheduled story whose time has come.
 

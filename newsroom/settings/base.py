@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "audit",
     # The story budget, assignments, events and the coverage calendar.
     "planning",
+    # Live coverage and breaking-news banners.
+    "live",
     # django-ninja: listed so its docs page uses the files it ships, not a CDN.
     "ninja",
     "api",

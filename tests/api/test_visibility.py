@@ -59,7 +59,21 @@ def newsroom(db):
     pending_edit(still_live, **_content(HIDDEN["pending"]))
     converse(live)
     converse(still_live)
+    _cover_live(hidden)
     return {"live": live, "still_live": still_live, "hidden": hidden}
+
+
+def _cover_live(hidden):
+    """Each hidden story is covered live too, its entry carrying its mark: no endpoint shows entries of those."""
+    from live.services import coverage_open, entry_post
+    from tests.factories import ModeratorFactory
+
+    chief = ModeratorFactory(username="live-chief")
+    for state, article in hidden.items():
+        if state in ("trashed", "unpublished"):
+            continue  # no coverage opens there (tests/security/test_live_leaks.py covers one before its unpublishing)
+        coverage = coverage_open(article=article, user=chief)
+        entry_post(coverage=coverage, user=chief, body_ar=f"<p>{HIDDEN[state]}</p>", body_en=f"<p>{HIDDEN[state]}</p>")
 
 
 def _paths(newsroom):

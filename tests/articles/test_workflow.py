@@ -36,6 +36,9 @@ _by_moderators_only = {
     Action.UNSCHEDULE: {(S, D)},
     Action.UNPUBLISH: {(P, U), (D, U), (R, U), (S, U)},
     Action.CORRECT: {(P, P), (D, D), (R, R), (S, S)},
+    # Live coverage (the app ``live``) keeps the story's state.
+    Action.OPEN_COVERAGE: {(D, D), (R, R), (S, S), (P, P)},
+    Action.CLOSE_COVERAGE: {(D, D), (R, R), (S, S), (P, P), (U, U)},
 }
 EXPECTED = {}
 for action, edges in _by_everyone_on_the_desk.items():
@@ -76,6 +79,7 @@ def context(state, action, role):
         comment="سبب",
         now=NOW,
         go_live_at=NOW + timedelta(hours=1) if action == Action.SCHEDULE else NOW,
+        coverage_open=action == Action.CLOSE_COVERAGE,
     )
 
 
@@ -251,3 +255,14 @@ def test_state_labels_say_a_live_story_with_pending_edits_is_live():
     assert workflow.state_label(R, live=True) == "Live · changes in review"
     assert workflow.state_label(D, live=False) == "Draft"
     assert workflow.state_label(P, live=True) == "Published"
+
+
+def test_live_coverage_opens_only_when_closed_and_closes_only_when_open():
+    from dataclasses import replace
+
+    opened = replace(context(P, Action.OPEN_COVERAGE, "moderator"), coverage_open=True)
+    with pytest.raises(MoveRefused, match="already open"):
+        workflow.check(Action.OPEN_COVERAGE, opened)
+    closed = replace(context(P, Action.CLOSE_COVERAGE, "moderator"), coverage_open=False)
+    with pytest.raises(MoveRefused, match="no open live coverage"):
+        workflow.check(Action.CLOSE_COVERAGE, closed)

@@ -21,6 +21,7 @@ from articles import services
 from articles.models import Article, Correction, Revision, Transition
 from articles.workflow import State
 from comments.models import Comment, Thread
+from live.models import Banner, Coverage, Entry
 from planning.models import BudgetLine
 from tests.articles.admin.helpers import move_post, story_post
 from tests.factories import (
@@ -46,6 +47,7 @@ REFUSE = "refused"  # 302 back to the story with an error message; nothing chang
 GONE = "not found"  # 404; nothing changes
 SAYS_NO = "form says no"  # 200, the form shows why; nothing changes
 BACK = "refused, back to the budget"  # 302 to the budget with an error message; nothing changes
+DESK = "refused, back to the coverage desk"  # 302 to the coverage desk with an error message; nothing changes
 
 ROLES = ["anonymous", "reader", "editor", "moderator", "inactive", "superuser"]
 ACTIONS = [
@@ -84,6 +86,10 @@ ACTIONS = [
     "edit another's comment",
     "delete another's comment",
     "resolve another's thread",
+    "open live coverage",
+    "close live coverage",
+    "post live entry",
+    "raise banner",
 ]
 
 #                    anonymous reader editor  moderator inactive superuser
@@ -131,6 +137,12 @@ EXPECTED = {
     "edit another's comment":   (LOGIN, LOGIN, DENY,  DENY,  LOGIN, DENY),
     "delete another's comment": (LOGIN, LOGIN, DENY,  DENY,  LOGIN, DENY),
     "resolve another's thread": (LOGIN, LOGIN, DENY,  ALLOW, LOGIN, ALLOW),
+    # Live coverage: opening and closing are moderators' moves; entries come
+    # from the coverage's named staff (not the editor here) and moderators.
+    "open live coverage":  (LOGIN, LOGIN, DENY, ALLOW, LOGIN, ALLOW),
+    "close live coverage": (LOGIN, LOGIN, DESK, ALLOW, LOGIN, ALLOW),
+    "post live entry":     (LOGIN, LOGIN, DENY, ALLOW, LOGIN, ALLOW),
+    "raise banner":        (LOGIN, LOGIN, DENY, ALLOW, LOGIN, ALLOW),
 }  # fmt: skip
 
 CELLS = [(role, action) for action in ACTIONS for role in ROLES]
@@ -140,6 +152,7 @@ def test_the_table_covers_every_role_and_action():
     assert set(EXPECTED) == set(ACTIONS)
     assert all(len(row) == len(ROLES) for row in EXPECTED.values())
     assert len(CELLS) == 6 * 35
+    assert len(CELLS) == 6 * 34
 
 
 def person(role):
@@ -425,6 +438,45 @@ COMMENT_SCENARIOS = {
 SCENARIOS.update(COMMENT_SCENARIOS)
 
 
+def _coverage(writer):
+    """A live story covered live, with ``writer`` (not the actor) on its staff."""
+    from live.services import coverage_open
+
+    return coverage_open(article=published(writer), user=ModeratorFactory(username="live-chief"), staff=[writer])
+
+
+def _desk(coverage, tail):
+    return f"/admin/live/coverage/{coverage.pk}/{tail}"
+
+
+LIVE_SCENARIOS = {
+    "open live coverage": (
+        published,
+        lambda client, a: client.post("/admin/live/coverage/add/", {"article": a.pk}),
+        lambda a, before: len(snapshot()["coverage"]) == 1,
+    ),
+    "close live coverage": (
+        _coverage,
+        lambda client, c: client.post(_desk(c, "move/close_coverage/"), {"comment": "over"}),
+        lambda c, before: [closed for _pk, closed, _version in snapshot()["coverage"]] == [True],
+    ),
+    "post live entry": (
+        _coverage,
+        lambda client, c: client.post(_desk(c, "entry/"), {"body_ar": "<p>تحديث</p>"}),
+        lambda c, before: snapshot()["entries"] == 1,
+    ),
+    "raise banner": (
+        _coverage,
+        lambda client, c: client.post(
+            _desk(c, "banner/"),
+            {"language": "ar", "ends_at": (timezone.localtime() + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")},
+        ),
+        lambda c, before: snapshot()["banners"] == 1,
+    ),
+}
+SCENARIOS.update(LIVE_SCENARIOS)
+
+
 def snapshot() -> dict:
     """Everything a request could change, as plain values."""
     return {
@@ -444,6 +496,12 @@ def snapshot() -> dict:
         "deliveries": list(Delivery.objects.order_by("pk").values_list("pk", "state")),
         "comments": list(Comment.objects.order_by("pk").values_list("pk", "body")),
         "threads": [(pk, at is not None) for pk, at in Thread.objects.order_by("pk").values_list("pk", "resolved_at")],
+        "coverage": [
+            (pk, closed is not None, version)
+            for pk, closed, version in Coverage.objects.values_list("pk", "closed_at", "version")
+        ],
+        "entries": Entry.objects.count(),
+        "banners": Banner.objects.count(),
     }
 
 
@@ -489,6 +547,9 @@ def test_permission_matrix(client, role, action):
         assert status == 200 and "errorlist" in response.content.decode(), status
     elif expected == BACK:
         assert status == 302 and location == BUDGET, (status, location)
+        assert errors_shown(response), "refused without saying why"
+    elif expected == DESK:
+        assert status == 302 and location == _desk(subject, "change/"), (status, location)
         assert errors_shown(response), "refused without saying why"
     assert snapshot() == before, f"{action} by {role} was refused ({status}) but the database changed"
 

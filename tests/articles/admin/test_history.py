@@ -106,8 +106,9 @@ def test_history_takes_the_same_number_of_queries_however_long(as_user, editor, 
     assert 'id="revision-11"' in page
 
 
-# The user and their permissions, the story, its revisions, its moves.
-HISTORY_QUERIES = 6
+# The user and their permissions, the story, its revisions, its moves;
+# whether live coverage has a section to add (the story was never covered).
+HISTORY_QUERIES = 7
 
 
 def test_a_save_of_a_live_story_reads_as_still_live(as_user, editor, moderator):

@@ -26,3 +26,10 @@ STORY_EVENTS = ("published", "updated", "corrected", "unpublished", "embargo_lif
 # Sent after commit whenever a section was added, renamed, reordered or
 # removed: every page's navigation shows the sections.
 sections_changed = Signal()
+
+# Sent inside the transaction that saves a revision (an editor's save, a
+# conflict kept beside the head, a restore), with ``article``, ``revision``
+# and ``user`` (who saved it): for apps that keep what an editor typed until
+# it is saved, such as draft copies. A receiver that raises rolls the save
+# back with it, so receivers only write rows.
+revision_saved = Signal()

@@ -7,6 +7,7 @@ the sign-in page by the admin, which the script recognises.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import InterfaceError, OperationalError, connections, router
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -22,6 +23,7 @@ from articles.models import Article, Revision
 
 from . import selectors, services
 from .content import DraftStory
+from .models import DraftBuffer
 from .rules import FORM_NAMES, may_edit
 
 NEW = "new"
@@ -86,6 +88,13 @@ def draft_copy(request, story: str):
         )
     except (PermissionDenied, ValidationError) as error:
         return _refused(error)
+    except (OperationalError, InterfaceError):
+        # The connection died under the write: the script keeps the text in
+        # the browser and tries again; the next request gets a new connection.
+        connections[router.db_for_write(DraftBuffer)].close()
+        return JsonResponse(
+            {"error": _("The database is not answering: your text is kept in this browser.")}, status=503
+        )
     return JsonResponse({"updated_at": buffer.updated_at.isoformat(), "time": clock(buffer.updated_at, get_language())})
 
 

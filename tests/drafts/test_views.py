@@ -155,3 +155,21 @@ def test_nobody_elses_copy_is_ever_read(as_user, editor):
     assert client.get(address("copy", story.pk)).json() == {"copy": None}
     assert 'id="draft-copy-server"' not in client.get(url("change", story)).content.decode()
     assert json.loads(client.get(address("compare", story.pk)).content) == {"changes": 0, "html": ""}
+
+
+def test_an_autosave_whose_database_connection_drops_answers_503_for_the_script_to_try_again(
+    as_user, editor, monkeypatch
+):
+    from django.db import OperationalError
+
+    story = draft(editor)
+    client = as_user(editor)
+
+    def dropped(**kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "buffer_save", dropped)
+    response = client.post(address("copy", story.pk), {"headline_ar": "نص"})
+
+    assert response.status_code == 503
+    assert "kept in this browser" in response.json()["error"]

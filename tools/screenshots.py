@@ -77,12 +77,25 @@ def prepare_newsroom() -> int:
     services.article_request_changes(
         article=returned, user=moderator, comment="اذكر عدد دور النشر كما ورد في بيان المعرض، مع المصدر."
     )
-    services.article_create(
+    oil = services.article_create(
         user=editor,
         content={"headline_ar": "وزارة النفط تعلن خطة لزيادة الإنتاج", "body_ar": "<p>مسودة أولى.</p>"},
         note="First draft",
     )
-    return lead.pk
+    # What the editor typed and never saved (a closed tab): the form offers it back.
+    from drafts.services import buffer_save
+
+    buffer_save(
+        user=editor,
+        article=oil,
+        base_revision=oil.latest_revision,
+        content={
+            "headline_ar": ["وزارة النفط تعلن خطة لزيادة الإنتاج إلى أربعة ملايين برميل"],
+            "body_ar": ["<p>مسودة أولى.</p><p>وقال المتحدث باسم الوزارة إن الخطة تبدأ مطلع العام المقبل.</p>"],
+            "slug": [oil.latest_revision.slug],
+        },
+    )
+    return lead.pk, oil.pk
 
 
 def wait_for(url: str, timeout: float = 30) -> None:
@@ -96,7 +109,7 @@ def wait_for(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"The server did not answer at {url}.")
 
 
-def shoot(base: str, lead: int) -> list[Path]:
+def shoot(base: str, lead: int, oil: int) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT))
@@ -110,6 +123,12 @@ def shoot(base: str, lead: int) -> list[Path]:
         ("review-queue.png", "moderator", "en", "/admin/articles/article/review/", None),
         ("compare.png", "moderator", "en", f"/admin/articles/article/{lead}/compare/", None),
         ("budget-arabic-desk.png", "editor", "ar", "/admin/planning/budgetline/", None),
+        # The unsaved text offered back, then restored and kept as a draft copy.
+        *(
+            (f"draft-copy-{step}-{name}-admin.png", "editor", language, f"/admin/articles/article/{oil}/change/", step)
+            for language, name in (("ar", "arabic"), ("en", "english"))
+            for step in ("offer", "saved")
+        ),
     ]
     written = []
     with sync_playwright() as playwright:
@@ -124,7 +143,13 @@ def shoot(base: str, lead: int) -> list[Path]:
             page.wait_for_url("**/admin/")
             page.goto(address)
             page.wait_for_load_state("networkidle")
-            if anchor:
+            if anchor == "offer":
+                page.click("[data-autosave-compare]")
+                page.wait_for_selector("[data-autosave-diff] ins")
+            elif anchor == "saved":
+                page.click("[data-autosave-restore]")
+                page.wait_for_selector("[data-autosave-status][data-state=saved]", timeout=15_000)
+            elif anchor:
                 page.locator(anchor).scroll_into_view_if_needed()
                 page.evaluate("window.scrollBy(0, -60)")
             path = OUT / name
@@ -147,7 +172,7 @@ def main() -> None:
         }
         os.environ.update(env)
         sys.path.insert(0, str(ROOT))
-        lead = prepare_newsroom()
+        lead, oil = prepare_newsroom()
         port = free_port()
         server = subprocess.Popen(  # noqa: S603 - our own manage.py
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -159,7 +184,7 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_for(f"{base}/admin/login/")
-            for path in shoot(base, lead):
+            for path in shoot(base, lead, oil):
                 print(f"  {path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
         finally:
             server.terminate()

@@ -541,6 +541,9 @@ def main(argv=None) -> int:
     log("server-side timings ...")
     inside = server_side(addresses)
     summary = report(args, cold, warm, inside)
+    summary["autosave"] = __import__("bench.autosave").autosave.measure(
+        args, addresses
+    )  # 50 open forms (bench/autosave.py)
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{args.stories}.json"
     path.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

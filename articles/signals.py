@@ -42,3 +42,10 @@ story_taken_over = Signal()
 # pages showing those keys changed without a story changing (a live entry
 # posted, a breaking-news banner raised): whoever keeps copies forgets them.
 pages_changed = Signal()
+
+# Sent inside the transaction that saves a revision (an editor's save, a
+# conflict kept beside the head, a restore), with ``article``, ``revision``
+# and ``user`` (who saved it): for apps that keep what an editor typed until
+# it is saved, such as draft copies. A receiver that raises rolls the save
+# back with it, so receivers only write rows.
+revision_saved = Signal()

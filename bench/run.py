@@ -15,6 +15,7 @@ hold on any machine.
 """
 
 import argparse
+import importlib
 import json
 import os
 import re
@@ -541,6 +542,7 @@ def main(argv=None) -> int:
     log("server-side timings ...")
     inside = server_side(addresses)
     summary = report(args, cold, warm, inside)
+    summary["autosave"] = importlib.import_module("bench.autosave").measure(args, addresses)  # 50 open forms
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{args.stories}.json"
     path.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -29,7 +29,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def prepare_newsroom() -> int:
+def prepare_newsroom() -> tuple[int, int]:
     """Load the demo newsroom and give the desk something to show; return the lead story's ID."""
     import django
 
@@ -81,7 +81,7 @@ def prepare_newsroom() -> int:
     services.article_request_changes(
         article=returned, user=moderator, comment="اذكر عدد دور النشر كما ورد في بيان المعرض، مع المصدر."
     )
-    services.article_create(
+    oil = services.article_create(
         user=editor,
         content={"headline_ar": "وزارة النفط تعلن خطة لزيادة الإنتاج", "body_ar": "<p>مسودة أولى.</p>"},
         note="First draft",
@@ -92,7 +92,20 @@ def prepare_newsroom() -> int:
     services.article_trash(article=trashed, user=editor)
     global FRESH  # noqa: PLW0603 - read by shoot(), which runs in this process
     FRESH = Article.objects.get(external_id=REVIEW_KEY).pk  # the demo's story never published, in review
-    return lead.pk
+    # What the editor typed and never saved (a closed tab): the form offers it back.
+    from drafts.services import buffer_save
+
+    buffer_save(
+        user=editor,
+        article=oil,
+        base_revision=oil.latest_revision,
+        content={
+            "headline_ar": ["وزارة النفط تعلن خطة لزيادة الإنتاج إلى أربعة ملايين برميل"],
+            "body_ar": ["<p>مسودة أولى.</p><p>وقال المتحدث باسم الوزارة إن الخطة تبدأ مطلع العام المقبل.</p>"],
+            "slug": [oil.latest_revision.slug],
+        },
+    )
+    return lead.pk, oil.pk
 
 
 def wait_for(url: str, timeout: float = 30) -> None:
@@ -106,7 +119,7 @@ def wait_for(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"The server did not answer at {url}.")
 
 
-def shoot(base: str, lead: int, only: set[str] | None = None) -> list[Path]:
+def shoot(base: str, lead: int, oil: int, only: set[str] | None = None) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT))
@@ -145,6 +158,12 @@ def shoot(base: str, lead: int, only: set[str] | None = None) -> list[Path]:
         # The story form's picture dialog, opened.
         ("picture-dialog-arabic-desk.png", "editor", "ar", f"/admin/articles/article/{lead}/change/", PICTURES),
         ("picture-dialog-english-desk.png", "editor", "en", f"/admin/articles/article/{lead}/change/", PICTURES),
+        # The unsaved text offered back, then restored and kept as a draft copy.
+        *(
+            (f"draft-copy-{step}-{name}-admin.png", "editor", language, f"/admin/articles/article/{oil}/change/", step)
+            for language, name in (("ar", "arabic"), ("en", "english"))
+            for step in ("offer", "saved")
+        ),
     ]
     written = []
     with sync_playwright() as playwright:
@@ -161,7 +180,13 @@ def shoot(base: str, lead: int, only: set[str] | None = None) -> list[Path]:
             page.wait_for_url("**/admin/")
             page.goto(address)
             page.wait_for_load_state("networkidle")
-            if anchor == PICTURES:
+            if anchor == "offer":
+                page.click("[data-autosave-compare]")
+                page.wait_for_selector("[data-autosave-diff] ins")
+            elif anchor == "saved":
+                page.click("[data-autosave-restore]")
+                page.wait_for_selector("[data-autosave-status][data-state=saved]", timeout=15_000)
+            elif anchor == PICTURES:
                 page.click(PICTURES)
                 page.locator(".picture-choice img").first.wait_for()
             elif anchor:
@@ -187,7 +212,7 @@ def main() -> None:
         }
         os.environ.update(env)
         sys.path.insert(0, str(ROOT))
-        lead = prepare_newsroom()
+        lead, oil = prepare_newsroom()
         port = free_port()
         server = subprocess.Popen(  # noqa: S603 - our own manage.py
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -200,7 +225,7 @@ def main() -> None:
             base = f"http://127.0.0.1:{port}"
             wait_for(f"{base}/admin/login/")
             # Names given on the command line: only those screenshots.
-            for path in shoot(base, lead, only=set(sys.argv[1:]) or None):
+            for path in shoot(base, lead, oil, only=set(sys.argv[1:]) or None):
                 print(f"  {path}  {path.stat().st_size // 1024} KB")
         finally:
             server.terminate()

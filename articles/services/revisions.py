@@ -15,6 +15,7 @@ from ..editions import languages
 from ..models import Article, Author, Revision, RevisionAuthor, RevisionTag, Tag
 from ..models.content import content_names, content_of, translated_names
 from ..richtext import clean_text
+from ..signals import revision_saved
 from ..workflow import context_for
 from ._common import lock, record
 from .content import clean_content
@@ -115,6 +116,7 @@ def revision_create(
         RevisionTag.objects.bulk_create(RevisionTag(revision=revision, tag=tag) for tag in tags)
         if not conflict:
             _advance_head(locked, revision, user=user, state=state, action=action)
+        revision_saved.send(sender=Revision, article=locked, revision=revision, user=user)
     article.refresh_from_db()
     return SaveResult(revision=revision, conflict=conflict)
 

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     # The desk's conversation (never public) and the one notification centre.
     "comments",
     "notifications",
+    # Draft copies of what editors type, until it is saved as a revision.
+    "drafts",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside messages and sessions: a save's redirect as JSON for the story form's script.
+    "drafts.middleware.SaveRedirectAsJsonMiddleware",
     # Last, so it sees the outcome of authentication on the way out.
     "axes.middleware.AxesMiddleware",
 ]

@@ -262,9 +262,9 @@ def test_the_form_takes_the_same_number_of_queries_however_many_bylines_tags_and
 
 # The user and their permissions, the story with its current revision, the
 # revision's bylines and tags, the story's moves and who made them, the
-# revisions the offered moves are about, and the form's choices (sections,
-# the chosen bylines and tags).
-FORM_QUERIES = 14
+# revisions the offered moves are about, the form's choices (sections, the
+# chosen bylines and tags), and the editor's draft copy of the story (drafts).
+FORM_QUERIES = 15
 
 
 @pytest.mark.parametrize("limit", [110, 80])

@@ -767,13 +767,14 @@ def deepen(*, revisions_per_story: int) -> dict:
             offset = cursor.fetchone()[0]
             shifted = "interval '1 hour'"
             names, values = _columns(Revision, pk=str(offset), shifted=shifted, moved={})
-            step = "(SELECT step FROM bench_short s WHERE s.article_id = r.article_id)"
+            values = [f"r.{value}" for value in values]
             values = [
-                f"number - {step}" if name == '"number"' else value for name, value in zip(names, values, strict=True)
+                "r.number - s.step" if name == '"number"' else value for name, value in zip(names, values, strict=True)
             ]
+            # A join, not a subquery per row: the temporary tables have no index.
             cursor.execute(
                 f"INSERT INTO articles_revision ({', '.join(names)}) SELECT {', '.join(values)} "
-                "FROM articles_revision r WHERE id IN (SELECT id FROM bench_old)"
+                "FROM articles_revision r JOIN bench_short s USING (article_id) JOIN bench_old o ON o.id = r.id"
             )
             added += cursor.rowcount
             for model in (RevisionAuthor, RevisionTag):

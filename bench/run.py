@@ -201,7 +201,7 @@ PAGE_MUST_SHOW = {
     "section p200": ('class="card"', 'class="card__image"', 'rel="prev"'),
     "tag": ('class="card"', 'class="card__image"'),
     "author": ('class="card"', 'class="card__image"'),
-    "search common": ("<mark>", 'class="card"'),
+    "search common": ("<mark>", 'class="result"', 'class="search-count"'),
     "search rare": ("<mark>",),
     "search phrase": ("<mark>",),
     "feed": ("<item>", "<dc:creator", "<category"),
@@ -212,7 +212,7 @@ PAGE_MUST_SHOW = {
 PAGE_MUST_COUNT = {
     "section p1": ('class="card', 20),
     "section p200": ('class="card', 20),
-    "search common": ('class="card', 20),
+    "search common": ('class="result"', 20),
     "feed": ("<item>", 30),
     "sitemap page": ("<url>", 1),
 }

@@ -34,6 +34,7 @@ from articles.models import (
     ArticleAuthor,
     ArticleTag,
     Author,
+    Correction,
     Image,
     Revision,
     RevisionAuthor,
@@ -463,6 +464,8 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
                     "image": rng.choice(images),
                     "english": has_english,
                     "rare": rng.random() < 0.001,
+                    # About one story in twenty carries a public note or two.
+                    "corrections": rng.choices([0, 1, 2], weights=[95, 4, 1])[0],
                 }
             )
         revision_rows = []
@@ -496,6 +499,7 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
         for revision in saved:
             by_article.setdefault(revision.article_id, []).append(revision)
         revision_authors, revision_tags, live_authors, live_tags, moves, updated = [], [], [], [], [], []
+        notes = []
         for plan in plans:
             article = plan["article"]
             history = by_article[article.pk]
@@ -529,6 +533,33 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
                     created_at=plan["at"],
                 ),
             ]
+            corrections = [
+                Correction(
+                    article=article,
+                    kind=rng.choice(Correction.Kind.values),
+                    text_ar=f"صُحّح في نسخة سابقة من هذا الخبر: {text.arabic_line(6, 12)}",
+                    text_en=f"An earlier version of this story said: {text.english_line(6, 12)}"
+                    if plan["english"]
+                    else "",
+                    published_at=plan["at"] + timedelta(hours=index + 1),
+                    created_by=moderator,
+                )
+                for index in range(plan["corrections"])
+            ]
+            notes += corrections
+            moves += [
+                Transition(
+                    article=article,
+                    revision=last,
+                    action=Action.CORRECT,
+                    from_state=State.PUBLISHED,
+                    to_state=State.PUBLISHED,
+                    actor=moderator,
+                    comment=correction.text_ar,
+                    created_at=correction.published_at,
+                )
+                for correction in corrections
+            ]
             for name in translated_names():
                 setattr(article, name, getattr(last, name))
             article.slug, article.section, article.lead_image = last.slug, last.section, last.lead_image
@@ -543,6 +574,7 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
                 image=last.lead_image,
                 authors=list(plan["authors"]),
                 tags=sorted(plan["tags"], key=lambda t: t.slug),
+                corrections=corrections,
                 related=_related(plan, tag_index),
             ).to_json()
             for tag in plan["tags"]:
@@ -553,6 +585,7 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
         ArticleAuthor.objects.bulk_create(live_authors)
         ArticleTag.objects.bulk_create(live_tags)
         Transition.objects.bulk_create(moves)
+        Correction.objects.bulk_create(notes)
         Article.objects.bulk_update(
             updated,
             [
@@ -567,6 +600,192 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
                 "has_english",
                 "live_extras",
             ],
+            # Small batches: each is one UPDATE with a CASE per column, whose
+            # cost grows with the square of the batch in PostgreSQL.
+            batch_size=50,
         )
         for article in Article.objects.filter(pk__in=[a.pk for a in updated]).prefetch_related("tags"):
             search.index_article(article)
+
+
+# --- copies made in SQL ------------------------------------------------------------
+#
+# Two cores make about twenty stories a second through ``generate``; a
+# 100,000-story archive would take over an hour. ``multiply`` copies the
+# generated stories in the database instead, each copy older than the last,
+# with every row a story is made of (revisions, bylines, tags, history,
+# corrections, search index, live copy): what the pages read is what
+# ``generate`` wrote, so the stories are as complete, only repeated.
+# ``deepen`` gives every story a longer history, for the revision table at
+# a million rows.
+
+
+def _columns(model, *, pk: str, shifted: str, moved: dict[type, str]) -> tuple[list[str], list[str]]:
+    """The column names of ``model`` and, for each, what to select to copy it.
+
+    The primary key and every key to a model in ``moved`` go up by that
+    model's offset (``moved[model]``, an SQL expression); every date and
+    time goes back by ``shifted``.
+    """
+    from django.db import models as fields
+
+    names, values = [], []
+    for field in model._meta.concrete_fields:
+        column = connection.ops.quote_name(field.column)
+        names.append(column)
+        if field.primary_key:
+            values.append(f"{column} + {pk}")
+        elif field.is_relation and field.related_model in moved:
+            values.append(f"{column} + {moved[field.related_model]}")
+        elif isinstance(field, fields.DateTimeField):
+            values.append(f"{column} - {shifted}")
+        else:
+            values.append(column)
+    return names, values
+
+
+def _copy(cursor, model, *, where: str, pk: str | None, shifted: str, moved: dict[type, str], params=()) -> int:
+    names, values = _columns(model, pk=pk or "0", shifted=shifted, moved=moved)
+    if pk is None:  # rows whose own id does not matter: a fresh one each
+        keep = [i for i, field in enumerate(model._meta.concrete_fields) if not field.primary_key]
+        names, values = [names[i] for i in keep], [values[i] for i in keep]
+    table = connection.ops.quote_name(model._meta.db_table)
+    cursor.execute(
+        f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(values)} FROM {table} WHERE {where}", params
+    )
+    return cursor.rowcount
+
+
+def _reset_sequences(cursor, *models) -> None:
+    for model in models:
+        table = model._meta.db_table
+        cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {connection.ops.quote_name(table)}))"
+        )
+
+
+def multiply(*, stories: int) -> dict:
+    """Copy the generated live stories in SQL until ``stories`` are live (PostgreSQL only); returns counts."""
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT min(id), max(id), count(*), max(first_published_at) - min(first_published_at) "
+            "FROM articles_article WHERE live_revision_id IS NOT NULL AND external_id = '' "
+            "AND id IN (SELECT article_id FROM articles_articleauthor a JOIN articles_author w "
+            "ON w.id = a.author_id WHERE w.slug LIKE 'bench-%%')"
+        )
+        low, high, count, span = cursor.fetchone()
+    if not count:
+        raise RuntimeError("Generate some stories first: multiply copies them.")
+    copies = 0
+    while Article.objects.live().count() < stories:
+        wanted = stories - Article.objects.live().count()
+        copies += 1
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT max(id) FROM articles_article")
+            article_offset = cursor.fetchone()[0] - low + 1
+            cursor.execute("SELECT max(id) FROM articles_revision")
+            revision_offset = cursor.fetchone()[0]
+            # The first ``wanted`` generated stories, copied ``span`` earlier
+            # for each round, so the archive goes back further each time.
+            cursor.execute(
+                "CREATE TEMP TABLE bench_source ON COMMIT DROP AS SELECT id FROM articles_article "
+                "WHERE live_revision_id IS NOT NULL AND external_id = '' AND id BETWEEN %s AND %s "
+                "ORDER BY id LIMIT %s",
+                [low, high, min(wanted, count)],
+            )
+            shifted = f"interval '{copies * (span.total_seconds() + 3600)} seconds'"
+            moved = {Article: str(article_offset), Revision: str(revision_offset)}
+            source = "id IN (SELECT id FROM bench_source)"
+            of_source = "article_id IN (SELECT id FROM bench_source)"
+            revisions = f"revision_id IN (SELECT id FROM articles_revision WHERE {of_source})"
+            _copy(cursor, Article, where=source, pk=str(article_offset), shifted=shifted, moved=moved)
+            _copy(cursor, Revision, where=of_source, pk=str(revision_offset), shifted=shifted, moved=moved)
+            for model in (RevisionAuthor, RevisionTag):
+                _copy(cursor, model, where=revisions, pk=None, shifted=shifted, moved=moved)
+            for model in (ArticleAuthor, ArticleTag, Transition, Correction):
+                _copy(cursor, model, where=of_source, pk=None, shifted=shifted, moved=moved)
+            # The live copy names related stories by id: those of the copy.
+            cursor.execute(
+                "UPDATE articles_article SET live_extras = jsonb_set(live_extras, '{related}', "
+                "(SELECT coalesce(jsonb_agg(to_jsonb(r::bigint + %s)), '[]'::jsonb) "
+                "FROM jsonb_array_elements_text(live_extras->'related') r)) "
+                "WHERE id - %s IN (SELECT id FROM bench_source)",
+                [article_offset, article_offset],
+            )
+            _reset_sequences(
+                cursor,
+                Article,
+                Revision,
+                RevisionAuthor,
+                RevisionTag,
+                ArticleAuthor,
+                ArticleTag,
+                Transition,
+                Correction,
+            )
+        log_line = f"  copy {copies}: {Article.objects.live().count()} live stories"
+        sys.stderr.write(log_line + "\n")
+    return {"copies": copies, "seconds": round(time.monotonic() - started, 1)}
+
+
+def deepen(*, revisions_per_story: int) -> dict:
+    """Give every story that has fewer a history of ``revisions_per_story`` revisions (PostgreSQL only).
+
+    The story's own revisions are renumbered to come last, and copies of
+    them, saved earlier, come first: live, latest and reviewed revisions
+    stay the rows they were, with their numbers raised.
+    """
+    started = time.monotonic()
+    added = 0
+    while True:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Each short history is doubled (or filled up): its revisions move
+            # up by ``step`` numbers and copies of its first ``step`` take the
+            # numbers below, saved earlier.
+            cursor.execute(
+                "CREATE TEMP TABLE bench_short ON COMMIT DROP AS SELECT article_id, "
+                "least(max(number), %s - max(number)) AS step "
+                "FROM articles_revision GROUP BY article_id HAVING max(number) < %s",
+                [revisions_per_story, revisions_per_story],
+            )
+            cursor.execute("SELECT count(*) FROM bench_short")
+            if not cursor.fetchone()[0]:
+                break
+            cursor.execute(
+                "CREATE TEMP TABLE bench_old ON COMMIT DROP AS SELECT r.id FROM articles_revision r "
+                "JOIN bench_short s USING (article_id) WHERE r.number <= s.step"
+            )
+            # In two steps, so that no number is held twice on the way.
+            for sql in (
+                "UPDATE articles_revision r SET number = r.number + 1000000 + s.step FROM bench_short s "
+                "WHERE s.article_id = r.article_id",
+                "UPDATE articles_revision SET number = number - 1000000 WHERE number > 1000000",
+            ):
+                cursor.execute(sql)
+            cursor.execute("SELECT max(id) FROM articles_revision")
+            offset = cursor.fetchone()[0]
+            shifted = "interval '1 hour'"
+            names, values = _columns(Revision, pk=str(offset), shifted=shifted, moved={})
+            values = [f"r.{value}" for value in values]
+            values = [
+                "r.number - s.step" if name == '"number"' else value for name, value in zip(names, values, strict=True)
+            ]
+            # A join, not a subquery per row: the temporary tables have no index.
+            cursor.execute(
+                f"INSERT INTO articles_revision ({', '.join(names)}) SELECT {', '.join(values)} "
+                "FROM articles_revision r JOIN bench_short s USING (article_id) JOIN bench_old o ON o.id = r.id"
+            )
+            added += cursor.rowcount
+            for model in (RevisionAuthor, RevisionTag):
+                _copy(
+                    cursor,
+                    model,
+                    where="revision_id IN (SELECT id FROM bench_old)",
+                    pk=None,
+                    shifted=shifted,
+                    moved={Revision: str(offset)},
+                )
+            _reset_sequences(cursor, Revision, RevisionAuthor, RevisionTag)
+        sys.stderr.write(f"  history: {added} revisions added\n")
+    return {"added": added, "seconds": round(time.monotonic() - started, 1)}

@@ -1,6 +1,7 @@
 """`make bench`: how fast the newsroom is, measured against the trivial view.
 
     python -m bench.run [--stories 20000] [--revisions 5] [--duration 10]
+                        [--generated 10000] [--history 10]
 
 1. Makes (or tops up) a corpus on PostgreSQL (`BENCH_DATABASE_URL`, default
    postgres://root@127.0.0.1:5432/newsroom_bench).
@@ -34,18 +35,23 @@ RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE = "postgres://root@127.0.0.1:5432/newsroom_bench"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/14"
 
+# Issue 16's targets, as ratios to the trivial view measured in the same run.
 TARGETS = {
-    "warm_ratio": 0.50,  # warm public pages: at least half the trivial view's requests per second
-    "cold_story_ratio": 0.10,  # cold story page: at least a tenth
+    "warm_ratio": 0.80,  # warm public pages
+    "cold_story_ratio": 0.30,  # the cold story page (page cache off)
+    "cold_list_ratio": 0.15,  # cold home, section, tag and author pages, RSS and the sitemap index
     # The API is not in the page cache (its answers depend on the key): each
-    # request reads the database, so it is held to the cold story page's target.
+    # request reads the database. Held to last round's cold story target.
     "api_ratio": 0.10,
-    "p99_over_p50": 4.0,
-    "search_ms": 50.0,
-    "admin_ms": 300.0,
+    "p99_over_p50": 3.0,
+    "search_ms": 15.0,
+    "admin_ms": 150.0,
     "long_compare_ms": 1000.0,  # comparing two revisions of a 30,000-word story
+    "latest_revision_ms": 5.0,
     "worker_peak_mb": 150.0,
 }
+# The cold pages held to ``cold_list_ratio``.
+COLD_LISTS = ("home", "section p1", "tag", "author", "feed", "sitemap")
 
 
 def log(message: str) -> None:
@@ -77,12 +83,18 @@ def prepare(args) -> None:
     from bench import corpus
 
     have = Article.objects.live().count()
-    if have < args.stories:
-        log(f"generating {args.stories - have} stories ({args.revisions} revisions each) ...")
-        summary = corpus.generate(stories=args.stories - have, revisions=args.revisions, seed=have + 1)
+    fresh = min(args.stories, args.generated or args.stories) - have
+    if fresh > 0:
+        log(f"generating {fresh} stories ({args.revisions} revisions each) ...")
+        summary = corpus.generate(stories=fresh, revisions=args.revisions, seed=have + 1)
         log(f"generated in {summary['seconds']} s")
-    else:
-        log(f"corpus ready: {have} live stories")
+    if Article.objects.live().count() < args.stories:
+        log(f"copying the generated stories up to {args.stories} ...")
+        log(f"copied in {corpus.multiply(stories=args.stories)['seconds']} s")
+    if args.history:
+        log(f"deepening every story's history to {args.history} revisions ...")
+        log(f"deepened in {corpus.deepen(revisions_per_story=args.history)['seconds']} s")
+    log(f"corpus ready: {Article.objects.live().count()} live stories")
     # What autovacuum does in a running newsroom, done now: rows loaded in
     # bulk are not yet marked visible to all, and until they are, every
     # count and list reads the story rows instead of the index alone.
@@ -107,8 +119,8 @@ def server_env(args, *, page_cache: bool = True) -> dict:
 # --- picking the pages ---------------------------------------------------------
 
 
-def pages() -> dict[str, str]:
-    """The addresses to load, chosen from the corpus."""
+def pages() -> tuple[dict[str, str], str]:
+    """The addresses to load, chosen from the corpus, and the measured story's headline."""
     from django.db.models import Count
     from django.utils import translation
 
@@ -118,11 +130,20 @@ def pages() -> dict[str, str]:
     from bench import corpus
 
     with translation.override("ar"):
-        story = Article.objects.live().order_by("-first_published_at")[50]
+        # A story with everything a page can show: picture, section, bylines,
+        # tags, corrections and related stories (``check_page`` holds it to that).
+        story = (
+            Article.objects.live()
+            .filter(lead_image__isnull=False, section__isnull=False)
+            .exclude(live_extras__corrections=[])
+            .exclude(live_extras__related=[])
+            .order_by("-first_published_at")[5]
+        )
         busiest = Article.objects.live().values("section").annotate(n=Count("pk")).order_by("-n").first()
         section = Section.objects.get(pk=busiest["section"])
         last_page = max(1, (busiest["n"] + 19) // 20)
         tag = Tag.objects.annotate(n=Count("articles")).order_by("-n").first()
+        author = story.authors.first()
         live = Article.objects.live().count()
         # What the search rows measure: a word in most stories, one in a
         # thousandth of them, a phrase of a subject's two words.
@@ -145,6 +166,7 @@ def pages() -> dict[str, str]:
             "section p1": section.get_absolute_url(),
             "section p200": f"{section.get_absolute_url()}?page={min(200, last_page)}",
             "tag": tag.get_absolute_url(),
+            "author": author.get_absolute_url(),
             "search common": "/ar/search/?q=" + urllib.parse.quote(corpus.COMMON_WORD),
             "search rare": "/ar/search/?q=" + urllib.parse.quote(corpus.RARE_WORD),
             "search phrase": "/ar/search/?q=" + urllib.parse.quote(f'"{corpus.PHRASE}"'),
@@ -153,7 +175,64 @@ def pages() -> dict[str, str]:
             "sitemap page": f"/sitemap-stories-ar.xml?p={-(-live // StorySitemap.limit)}",  # the deepest page
             "api story": f"/api/v1/stories/{story.pk}",
             "api list": "/api/v1/stories?limit=20",
-        }
+        }, story.headline_ar
+
+
+# What each page must show before it is measured: a page without its
+# picture, section, bylines, tags, corrections or related stories costs less
+# than the one readers get, and would flatter the figures.
+PAGE_MUST_SHOW = {
+    "story": (
+        'class="story__section"',
+        'class="story__headline"',
+        'class="byline"',
+        'rel="author"',
+        "<time datetime=",
+        'class="story__figure"',
+        "srcset=",
+        "<figcaption>",
+        'class="story__body"',
+        'class="corrections"',
+        'class="story__tags"',
+        'class="related"',
+        "application/ld+json",
+    ),
+    "home": ('class="card card--lead"', 'class="card__image"', 'class="section-group"', "srcset="),
+    "section p1": ('class="card"', 'class="card__image"', "srcset=", 'rel="next"'),
+    "section p200": ('class="card"', 'class="card__image"', 'rel="prev"'),
+    "tag": ('class="card"', 'class="card__image"'),
+    "author": ('class="card"', 'class="card__image"'),
+    "search common": ("<mark>", 'class="result"', 'class="search-count"'),
+    "search rare": ("<mark>",),
+    "search phrase": ("<mark>",),
+    "feed": ("<item>", "<dc:creator", "<category"),
+    "sitemap": ("<sitemapindex", "<loc>"),
+    "sitemap page": ("<urlset", "<loc>"),
+}
+# At least this many of each (twenty cards to a list page, and so on).
+PAGE_MUST_COUNT = {
+    "section p1": ('class="card', 20),
+    "section p200": ('class="card', 20),
+    "search common": ('class="result"', 20),
+    "feed": ("<item>", 30),
+    "sitemap page": ("<url>", 1),
+}
+
+
+def check_page(name: str, body: bytes, headline: str | None = None) -> None:
+    """Refuse to measure a page that lacks what readers get on it (``PAGE_MUST_SHOW``)."""
+    from django.utils.html import escape
+
+    text = body.decode()
+    missing = [piece for piece in PAGE_MUST_SHOW.get(name, ()) if piece not in text]
+    if name == "story" and headline and escape(headline) not in text:
+        missing.append(f"the headline {headline!r}")
+    if name in PAGE_MUST_COUNT:
+        piece, least = PAGE_MUST_COUNT[name]
+        if text.count(piece) < least:
+            missing.append(f"{least} of {piece!r} (found {text.count(piece)})")
+    if missing:
+        raise AssertionError(f"the {name} page lacks {', '.join(missing)}: not measured")
 
 
 def check_api_answer(name: str, body: bytes) -> None:
@@ -253,6 +332,8 @@ def serve_and_load(args, addresses: dict[str, str], *, page_cache: bool) -> dict
                     body = urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 - local server
                 if name.startswith("api "):
                     check_api_answer(name, body)
+                else:
+                    check_page(name, body, headline=args.story_headline)
                 results[name] = wrk(
                     base + path, duration=args.duration, connections=args.connections, threads=args.threads
                 )
@@ -337,6 +418,10 @@ def server_side(addresses: dict[str, str]) -> dict:
         # Measure the real thing: the screen answers, with the changed words marked.
         assert page.status_code == 200 and 'class="diff-insert"' in page.content.decode()
         results["admin compare, 30,000 words"] = timed(lambda: desk.get(compare_long), runs=5)
+        results["admin history"] = timed(lambda: desk.get(f"/admin/articles/article/{longest.pk}/history/"))
+        results["admin revision"] = timed(
+            lambda: desk.get(f"/admin/articles/article/{longest.pk}/revision/{longest.latest_revision.number}/")
+        )
         results["admin review queue"] = timed(lambda: desk.get("/admin/articles/article/review/"))
         results["admin dashboard"] = timed(lambda: desk.get("/admin/"))
 
@@ -353,6 +438,7 @@ def server_side(addresses: dict[str, str]) -> dict:
             )
 
         results["admin save"] = timed(save, runs=10)
+        results.update(latest_revision_lookups())
         results["admin budget week, 2,000 lines"] = planning_budget(desk, moderator)
 
         with connection.cursor() as cursor:
@@ -361,6 +447,32 @@ def server_side(addresses: dict[str, str]) -> dict:
         results["_revision_bytes_each"] = round(size / count)
         results["_revisions"] = count
     return results
+
+
+def latest_revision_lookups() -> dict:
+    """The two ways the desk finds a story's latest revision, each for a story picked at random per run."""
+    import random
+
+    from django.db.models import Max
+
+    from articles.models import Article, Revision
+
+    ids = list(Article.objects.values_list("pk", flat=True).order_by("?")[:200])
+    pick = random.Random(16).choice
+    return {
+        # The story row's pointer, as the story form and the desk lists read it.
+        "latest revision, by pointer": timed(
+            lambda: Article.objects.select_related("latest_revision").only("pk", "latest_revision").get(pk=pick(ids)),
+            runs=50,
+        ),
+        # Its history's highest number, as a save asks for the next one.
+        "latest revision, by number": timed(
+            lambda: Revision.objects.filter(article_id=pick(ids)).aggregate(top=Max("number")), runs=50
+        ),
+        "latest revision, newest row": timed(
+            lambda: Revision.objects.filter(article_id=pick(ids)).order_by("-number").first(), runs=50
+        ),
+    }
 
 
 def planning_budget(desk, moderator) -> dict:
@@ -463,6 +575,10 @@ def report(args, cold: dict, warm: dict, inside: dict) -> dict:
                 failures.append(
                     f"cold story: {ratio:.1%} of the trivial view (target {TARGETS['cold_story_ratio']:.0%})"
                 )
+            if name in COLD_LISTS and mode == "cold" and ratio < TARGETS["cold_list_ratio"]:
+                failures.append(
+                    f"cold {name}: {ratio:.1%} of the trivial view (target {TARGETS['cold_list_ratio']:.0%})"
+                )
             if spread > TARGETS["p99_over_p50"]:
                 failures.append(f"{mode} {name}: p99 is {spread:.1f}x p50 (target under {TARGETS['p99_over_p50']}x)")
             if row["errors"]:
@@ -473,6 +589,10 @@ def report(args, cold: dict, warm: dict, inside: dict) -> dict:
         limit = TARGETS["search_ms"] if name.startswith("search") else TARGETS["admin_ms"]
         if name == "admin compare, 30,000 words":
             limit = TARGETS["long_compare_ms"]
+        if name.startswith("latest revision"):
+            limit = TARGETS["latest_revision_ms"]
+        if name == "admin budget week, 2,000 lines":
+            limit = 300.0  # planning's own target (issue 18)
         if timing["median_ms"] > limit:
             failures.append(f"{name}: {timing['median_ms']} ms server side (target under {limit} ms)")
     peak = max(cold["_worker_peak_mb"], warm["_worker_peak_mb"])
@@ -514,6 +634,15 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=20000)
     parser.add_argument("--revisions", type=int, default=5)
+    parser.add_argument(
+        "--generated",
+        type=int,
+        default=0,
+        help="stories written by the generator; the rest of --stories are copies of them made in SQL (default: all)",
+    )
+    parser.add_argument(
+        "--history", type=int, default=0, help="revisions per story, deepened in SQL (10 for a million at 100,000)"
+    )
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page and mode")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
@@ -534,7 +663,7 @@ def main(argv=None) -> int:
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=server_env(args), check=True
     )
-    addresses = pages()
+    addresses, args.story_headline = pages()
     log("load, page cache off ...")
     cold = serve_and_load(args, addresses, page_cache=False)
     log("load, page cache on ...")

@@ -16,6 +16,7 @@ read as version 1. A change to what is kept raises ``VERSION``, and
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from django.utils.dateparse import parse_datetime
@@ -101,10 +102,20 @@ def _plain(kind: str, obj) -> dict[str, Any]:
     return values
 
 
+@cache
+def _times(kind: str) -> frozenset[str]:
+    """The attributes of ``kind`` that hold a time (stored as ISO 8601)."""
+    model = KEPT[kind][0]
+    return frozenset(
+        name for name in _names(kind) if model._meta.get_field(name).get_internal_type() == "DateTimeField"
+    )
+
+
 def _thing(kind: str, values: dict[str, Any]):
     model = KEPT[kind][0]
+    times = _times(kind)
     kept = {name: values[name] for name in _names(kind) if name in values}
-    for name, value in kept.items():
-        if isinstance(value, str) and model._meta.get_field(name).get_internal_type() == "DateTimeField":
-            kept[name] = parse_datetime(value)
+    for name in times & kept.keys():
+        if isinstance(kept[name], str):
+            kept[name] = parse_datetime(kept[name])
     return model(**kept)

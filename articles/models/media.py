@@ -93,9 +93,27 @@ class Image(models.Model):
         """
         cached = self.__dict__.setdefault("_rendition_urls", {})
         if fmt not in cached:
-            storage = Rendition._meta.get_field("file").storage
-            cached[fmt] = [(storage.url(name), width, height) for name, width, height in self.sources.get(fmt, [])]
+            cached[fmt] = [(_rendition_url(name), width, height) for name, width, height in self.sources.get(fmt, [])]
         return cached[fmt]
+
+
+# Rendition addresses, remembered per process: a list page prints a dozen
+# for each of its twenty pictures, and the storage quotes and joins each
+# name anew (a tenth of a cold section page). Keyed by the storage's base
+# address too, so a changed MEDIA_URL is never answered from memory.
+_RENDITION_URLS: dict[tuple[str, str], str] = {}
+_RENDITION_URLS_MAX = 100_000
+
+
+def _rendition_url(name: str) -> str:
+    storage = Rendition._meta.get_field("file").storage
+    key = (getattr(storage, "base_url", None) or getattr(storage, "custom_domain", None) or "", name)
+    url = _RENDITION_URLS.get(key)
+    if url is None:
+        if len(_RENDITION_URLS) >= _RENDITION_URLS_MAX:
+            _RENDITION_URLS.clear()
+        url = _RENDITION_URLS[key] = storage.url(name)
+    return url
 
 
 class Rendition(models.Model):

@@ -255,3 +255,32 @@ def test_postgres_ranks_only_the_newest_matches_of_a_very_common_word(db, monkey
     found = list(search.article_search(search.Query.parse("التحالف", "ar")))
     assert {story.pk for story in found} == {middle.pk, newest.pk}
     assert oldest.pk not in {story.pk for story in found}
+
+
+@pytest.mark.django_db
+def test_a_page_of_results_lists_the_stories_in_the_order_search_ranks_them():
+    """The ids a results page is cut from are ranked in the pass that finds them, as ``article_search`` orders them."""
+    old_headline = published(headline_ar="التحالف في العنوان", body_ar="<p>نص قصير.</p>")
+    mention = published(headline_ar="خبر عن الاقتصاد", body_ar="<p>ذكر التحالف مرة في خبر طويل عن الاقتصاد.</p>")
+    first_tie = published(headline_ar="خبر أول عن التحالف", body_ar="<p>نص.</p>")
+    second_tie = published(headline_ar="خبر ثان عن التحالف", body_ar="<p>نص.</p>")
+    query = search.Query.parse("التحالف", "ar")
+    ids = search.article_search_ids(query)
+    assert ids == [story.pk for story in search.article_search(query)]
+    assert set(ids) == {old_headline.pk, mention.pk, first_tie.pk, second_tie.pk}
+    if connection.vendor == "postgresql":
+        assert ids.index(mention.pk) == 3  # a passing mention in the body ranks last
+        assert ids.index(second_tie.pk) < ids.index(first_tie.pk)  # equal ranks: the newer first
+
+
+@pytest.mark.postgres
+@needs_postgres
+@pytest.mark.django_db
+def test_postgres_keeps_the_search_vectors_in_the_story_row():
+    """STORAGE MAIN: a search reads each candidate's vector from its row, not from the TOAST table."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'articles_article'::regclass "
+            "AND attname IN ('search_ar', 'search_en') ORDER BY attname"
+        )
+        assert cursor.fetchall() == [("search_ar", "m"), ("search_en", "m")]

@@ -32,6 +32,6 @@ def back(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0010_search_reindex_issue_21")]
+    dependencies = [("articles", "0011_live_coverage_moves")]
 
     operations = [migrations.RunPython(inline, back, elidable=False)]

@@ -32,8 +32,63 @@ class DeskPanel:
     context: Callable
 
 
+@dataclass(frozen=True)
+class StoryPanel:
+    """A part another app adds to one of a story's screens (``"form"``, ``"history"``).
+
+    ``context(request, article)`` returns what ``template`` needs, or
+    ``None`` to leave it out.
+    """
+
+    name: str
+    template: str
+    context: Callable
+
+
 _desk_panels: dict[str, DeskPanel] = {}
 _story_list_filters: dict[str, object] = {}
+_story_panels: dict[str, dict[str, StoryPanel]] = {}
+_story_marks: dict[str, Callable] = {}
+_admin_urls: dict[str, Callable] = {}
+
+
+def register_story_panel(screen: str, panel: StoryPanel) -> None:
+    """Add ``panel`` to a story's ``screen`` ("form" or "history"); the same name again replaces it."""
+    _story_panels.setdefault(screen, {})[panel.name] = panel
+
+
+def story_panels(screen: str, request, article) -> list[dict]:
+    """The registered panels of ``screen`` this user gets for ``article``, each as ``{"template", "context"}``."""
+    shown = []
+    for panel in _story_panels.get(screen, {}).values():
+        context = panel.context(request, article)
+        if context is not None:
+            shown.append({"template": panel.template, "context": context})
+    return shown
+
+
+def register_story_marks(name: str, marks: Callable) -> None:
+    """Add marks to stories in the desk's lists (the stories list, the review queue).
+
+    ``marks(request, articles)`` returns ``{article_id: [text, ...]}`` for
+    the stories on the page, in one go.
+    """
+    _story_marks[name] = marks
+
+
+def story_marks(request, articles) -> dict[int, list[str]]:
+    """Every registered mark of ``articles``, by story id."""
+    articles = list(articles)
+    found: dict[int, list[str]] = {}
+    for marks in _story_marks.values():
+        for pk, texts in marks(request, articles).items():
+            found.setdefault(pk, []).extend(texts)
+    return found
+
+
+def register_admin_urls(name: str, urls: Callable) -> None:
+    """Add addresses under the admin: ``urls(site)`` returns paths, wrapped in ``site.admin_view``."""
+    _admin_urls[name] = urls
 
 
 def register_desk_panel(panel: DeskPanel) -> None:
@@ -96,7 +151,8 @@ class NewsroomAdminSite(admin.AdminSite):
         # Django's own language switch, behind the admin's login: the admin
         # has no language prefix in its addresses, so editors choose its
         # language with a cookie, whatever their browser asks for.
-        return [path("language/", self.admin_view(set_language), name="language"), *super().get_urls()]
+        extra = [url for urls in _admin_urls.values() for url in urls(self)]
+        return [path("language/", self.admin_view(set_language), name="language"), *extra, *super().get_urls()]
 
 
 class NewsroomAdminConfig(AdminConfig):

@@ -26,3 +26,13 @@ STORY_EVENTS = ("published", "updated", "corrected", "unpublished", "embargo_lif
 # Sent after commit whenever a section was added, renamed, reordered or
 # removed: every page's navigation shows the sections.
 sections_changed = Signal()
+
+# Sent after commit when someone takes over a story that ``previous`` was
+# editing (presence), with ``article``, ``by`` and ``previous`` (users).
+story_taken_over = Signal()
+
+# Sent after commit when a save that started from an out-of-date revision is
+# kept beside the current one as a side revision (a conflict), with
+# ``article``, ``revision`` (the side revision) and ``overtaken_user`` (who
+# wrote the current revision it was saved beside, and should compare them).
+parallel_revision = Signal()

@@ -15,6 +15,7 @@ from .moves import (
     articles_publish_due,
     correction_add,
     revision_approve,
+    revision_submit,
 )
 from .revisions import SaveResult, article_create, revision_create, revision_restore
 
@@ -33,4 +34,5 @@ __all__ = [
     "revision_approve",
     "revision_create",
     "revision_restore",
+    "revision_submit",
 ]

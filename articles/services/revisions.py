@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import workflow
+from .. import signals, workflow
 from ..editions import languages
 from ..models import Article, Author, Revision, RevisionAuthor, RevisionTag, Tag
 from ..models.content import content_names, content_of, translated_names
@@ -115,6 +116,8 @@ def revision_create(
         RevisionTag.objects.bulk_create(RevisionTag(revision=revision, tag=tag) for tag in tags)
         if not conflict:
             _advance_head(locked, revision, user=user, state=state, action=action)
+        else:
+            transaction.on_commit(partial(_announce_parallel, locked, revision, head.created_by))
     article.refresh_from_db()
     return SaveResult(revision=revision, conflict=conflict)
 
@@ -136,6 +139,10 @@ def revision_restore(*, article: Article, revision: Revision, user, note: str = 
         note=note or _("Restored from revision %(number)s.") % {"number": source.number},
         restored_from=source,
     )
+
+
+def _announce_parallel(article: Article, revision: Revision, overtaken_user) -> None:
+    signals.parallel_revision.send(sender=Revision, article=article, revision=revision, overtaken_user=overtaken_user)
 
 
 def _advance_head(article: Article, revision: Revision, *, user, state, action) -> None:

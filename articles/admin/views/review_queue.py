@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from ... import selectors
+from ...admin_site import story_marks
 from ...models import Article
 from ...workflow import REVIEW_MOVES
 from ..filters import EnglishFilter, SectionFilter
@@ -23,12 +24,15 @@ def review_queue(model_admin, request):
     if request.GET.get("updated") == "yes":
         stories = stories.filter(updated_since_submission=True)
     next_url = request.get_full_path()
+    stories = list(stories)
+    marks = story_marks(request, stories)
     rows = [
         {
             "article": article,
             "revision": article.review_revision,
             "compare_url": compare_url(article),
             "moves": move_buttons(article, request.user, next_url=next_url, only=REVIEW_MOVES),
+            "marks": marks.get(article.pk, ()),
         }
         for article in stories
     ]

@@ -106,5 +106,5 @@ def test_history_takes_the_same_number_of_queries_however_long(as_user, editor, 
     assert 'id="revision-11"' in page
 
 
-# The user and their permissions, the story, its revisions, its moves.
-HISTORY_QUERIES = 6
+# The user and their permissions, the story, its revisions, its moves, its take-overs.
+HISTORY_QUERIES = 7

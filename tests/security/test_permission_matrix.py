@@ -21,6 +21,8 @@ from articles import services
 from articles.models import Article, Correction, Revision, Transition
 from articles.workflow import State
 from planning.models import BudgetLine
+from presence.models import TakeOver
+from presence.selectors import editing_now
 from tests.articles.admin.helpers import move_post, story_post
 from tests.factories import (
     EditorFactory,
@@ -78,6 +80,8 @@ ACTIONS = [
     "add api key",
     "revoke api key",
     "replay webhook",
+    "presence heartbeat",
+    "take over",
 ]
 
 #                    anonymous reader editor  moderator inactive superuser
@@ -118,6 +122,9 @@ EXPECTED = {
     "add api key":     (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
     "revoke api key":  (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
     "replay webhook":  (LOGIN, LOGIN, DENY,   DENY,  LOGIN, ALLOW),
+    # Who else has a story open: those who may see it in the desk; taking over: those who may edit it.
+    "presence heartbeat": (LOGIN, LOGIN, ALLOW, ALLOW, LOGIN, ALLOW),
+    "take over":          (LOGIN, LOGIN, ALLOW, ALLOW, LOGIN, ALLOW),
 }  # fmt: skip
 
 CELLS = [(role, action) for action in ACTIONS for role in ROLES]
@@ -126,7 +133,7 @@ CELLS = [(role, action) for action in ACTIONS for role in ROLES]
 def test_the_table_covers_every_role_and_action():
     assert set(EXPECTED) == set(ACTIONS)
     assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert len(CELLS) == 6 * 30
+    assert len(CELLS) == 6 * 32
 
 
 def person(role):
@@ -374,6 +381,33 @@ PLANNING_SCENARIOS = {
 SCENARIOS.update(PLANNING_SCENARIOS)
 
 
+def _being_edited(writer):
+    from presence.services import presence_beat
+
+    article = draft(writer)
+    presence_beat(article=article, user=writer, tab="writertab", typing=True, unsaved=True)
+    return article
+
+
+def _present(article, before):
+    return len(snapshot()["presence"]) == len(before["presence"]) + 1
+
+
+PRESENCE_SCENARIOS = {
+    "presence heartbeat": (
+        draft,
+        lambda client, a: client.post(f"/admin/presence/{a.pk}/beat/", {"tab": "actortab", "typing": "1"}),
+        _present,
+    ),
+    "take over": (
+        _being_edited,
+        lambda client, a: client.post(f"/admin/presence/{a.pk}/take-over/", {"next": story_url(a, "change/")}),
+        lambda a, before: snapshot()["take overs"] == before["take overs"] + 1,
+    ),
+}
+SCENARIOS.update(PRESENCE_SCENARIOS)
+
+
 def snapshot() -> dict:
     """Everything a request could change, as plain values."""
     return {
@@ -391,6 +425,12 @@ def snapshot() -> dict:
         ),
         "api keys": [(pk, revoked is not None) for pk, revoked in ApiKey.objects.values_list("pk", "revoked_at")],
         "deliveries": list(Delivery.objects.order_by("pk").values_list("pk", "state")),
+        "presence": sorted(
+            (pk, person.user_id)
+            for pk, people in editing_now(list(Article.objects.values_list("pk", flat=True))).items()
+            for person in people
+        ),
+        "take overs": TakeOver.objects.count(),
     }
 
 

@@ -1,9 +1,11 @@
 """The presence endpoints under the admin: the form's heartbeat, leaving, taking over, dismissing a notice."""
 
+import logging
 from datetime import UTC, datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -17,6 +19,8 @@ from articles.models import Article
 from . import rules, services
 from .desk import people_context
 from .models import ParallelRevision
+
+logger = logging.getLogger("presence")
 
 
 def _story(request, article_id) -> Article:
@@ -43,7 +47,11 @@ def _panel(request, article, *, since) -> JsonResponse:
 
 @require_POST
 def beat(request, article_id):
-    """One heartbeat of an open form: store its state, answer with who else is there and what they did."""
+    """One heartbeat of an open form: store its state, answer with who else is there and what they did.
+
+    A database that fails answers "try again" (503), never a server error:
+    the next heartbeat comes in a few seconds, and the form is untouched.
+    """
     article = _story(request, article_id)
     try:
         tab = services.presence_beat(
@@ -53,9 +61,12 @@ def beat(request, article_id):
             typing=_flag(request, "typing"),
             unsaved=_flag(request, "unsaved"),
         )
+        return _panel(request, article, since=datetime.fromtimestamp(tab.since, tz=UTC))
     except ValidationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)
-    return _panel(request, article, since=datetime.fromtimestamp(tab.since, tz=UTC))
+    except DatabaseError:
+        logger.warning("A presence heartbeat could not reach the database; the next one will try again.")
+        return JsonResponse({"error": _("Presence is unavailable for a moment.")}, status=503)
 
 
 @require_POST

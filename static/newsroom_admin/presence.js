@@ -36,8 +36,12 @@
             panel.toggleAttribute("data-taken-over", Boolean(answer.taken_over));
         };
 
+        // A panel taken out of the page (or without an address) stops beating.
+        const here = () => panel.isConnected && Boolean(panel.dataset.beatUrl);
+
         const beat = async () => {
             clearTimeout(timer);
+            if (!here()) return;
             timer = setTimeout(beat, every);
             if (inFlight) return;
             inFlight = true;
@@ -92,7 +96,7 @@
         });
 
         window.addEventListener("pagehide", () => {
-            if (navigator.sendBeacon) navigator.sendBeacon(panel.dataset.leaveUrl, fields({}));
+            if (here() && navigator.sendBeacon) navigator.sendBeacon(panel.dataset.leaveUrl, fields({}));
         });
         beat();
     };

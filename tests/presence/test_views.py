@@ -118,3 +118,19 @@ def test_the_colleague_is_told_of_a_parallel_revision_on_their_form_and_desk(
     notice = ParallelRevision.objects.get(user=colleague)
     client.post(reverse("admin:presence_dismiss", args=[notice.pk]), {"next": "/admin/"})
     assert "Parallel revisions" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_a_heartbeat_while_the_database_fails_answers_try_again_not_a_server_error(as_user, editor, monkeypatch):
+    from django.db import OperationalError
+
+    from presence.backends import store
+
+    article = draft(editor)
+    client = as_user(editor)
+
+    def dropped(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(store, "beat", dropped)
+    response = beat(client, article)
+    assert response.status_code == 503 and "unavailable" in response.json()["error"]

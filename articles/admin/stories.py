@@ -351,6 +351,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return [
             path("review/", screen(views.review_queue.review_queue), name=f"{prefix}_review_queue"),
             path(f"{story}/compare/", screen(views.compare.compare), name=f"{prefix}_compare"),
+            path(f"{story}/combine/", screen(views.combine.combine), name=f"{prefix}_combine"),
             path(f"{story}/move/<str:action>/", screen(views.move.move), name=f"{prefix}_move"),
             path(f"{revision}/", screen(views.revision.revision), name=f"{prefix}_revision"),
             path(f"{revision}/preview/", screen(views.preview.preview), name=f"{prefix}_preview"),

@@ -7,6 +7,7 @@ revision, their addresses, the context every screen has.
 
 - ``review_queue``: every submitted revision waiting for a moderator
 - ``compare``: two revisions side by side or inline
+- ``combine``: paragraphs of two revisions taken into a new one (POST)
 - ``move``: one workflow move (POST)
 - ``revision``: one revision, read-only
 - ``preview``: a revision drawn with the public template
@@ -14,6 +15,6 @@ revision, their addresses, the context every screen has.
 - ``history``: every revision and move of a story
 """
 
-from . import base, compare, history, move, preview, restore, review_queue, revision
+from . import base, combine, compare, history, move, preview, restore, review_queue, revision
 
-__all__ = ["base", "compare", "history", "move", "preview", "restore", "review_queue", "revision"]
+__all__ = ["base", "combine", "compare", "history", "move", "preview", "restore", "review_queue", "revision"]

@@ -10,6 +10,7 @@ from ..compare import change_rows
 from ..forms import CompareForm
 from ..moves import move_buttons
 from .base import headline, screen_context, story_or_404
+from .combine import combine_context
 
 
 def compare(model_admin, request, object_id):
@@ -43,5 +44,6 @@ def compare(model_admin, request, object_id):
         moves=move_buttons(article, request.user, next_url=request.get_full_path(), only=REVIEW_MOVES)
         if new is not None and new.pk == article.review_revision_id
         else [],
+        combine=combine_context(request, article, old, new),
     )
     return TemplateResponse(request, "admin/articles/article/compare.html", context)

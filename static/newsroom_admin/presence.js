@@ -30,11 +30,20 @@
             return data;
         };
 
+        let understood = false;
         const show = (answer) => {
             if (typeof answer.html !== "string") return;
             body.innerHTML = answer.html;
             panel.toggleAttribute("data-taken-over", Boolean(answer.taken_over));
+            const told = body.querySelector("[data-presence-taken-over]");
+            if (told && understood) told.hidden = true;
         };
+        body.addEventListener("click", (event) => {
+            const hide = event.target.closest("[data-presence-hide]");
+            if (!hide) return;
+            understood = true;
+            hide.closest("[data-presence-taken-over]").hidden = true;
+        });
 
         // A panel taken out of the page (or without an address) stops beating.
         const here = () => panel.isConnected && Boolean(panel.dataset.beatUrl);

@@ -9,9 +9,9 @@ class PresenceConfig(AppConfig):
 
     def ready(self):
         from articles import admin_site
-        from articles.signals import parallel_revision
+        from articles.signals import demo_loaded, parallel_revision
 
-        from . import desk, receivers
+        from . import demo, desk, receivers
 
         admin_site.register_desk_panel(
             admin_site.DeskPanel(
@@ -35,3 +35,4 @@ class PresenceConfig(AppConfig):
         admin_site.register_story_marks("presence.editing", desk.editing_marks)
         admin_site.register_admin_urls("presence", desk.admin_urls)
         parallel_revision.connect(receivers.on_parallel_revision, dispatch_uid="presence.on_parallel_revision")
+        demo_loaded.connect(demo.on_demo_loaded, dispatch_uid="presence.demo.on_demo_loaded")

@@ -146,8 +146,7 @@ def presence_shots(browser, base: str) -> list[Path]:
     from articles.models import Article
     from presence import services
 
-    users = get_user_model().objects
-    editor, moderator = users.get(username="editor"), users.get(username="moderator")
+    moderator = get_user_model().objects.get(username="moderator")
     story = Article.objects.get(external_id="demo-culture-book-fair")  # a draft, back with its editor
     address = f"/admin/articles/article/{story.pk}/change/"
     written = []

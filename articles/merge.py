@@ -97,7 +97,19 @@ def merge_plan(old: str, new: str) -> list[Chunk]:
     chunks = []
     matcher = SequenceMatcher(a=before, b=after, autojunk=False)
     for kind, i1, i2, j1, j2 in matcher.get_opcodes():
-        chunks.append(Chunk(index=len(chunks), same=kind == "equal", old=before[i1:i2], new=after[j1:j2]))
+        old_run, new_run = before[i1:i2], after[j1:j2]
+        if kind == "replace":
+            # Paragraphs rewritten on both sides are offered one pair at a
+            # time, so an editor can take the first from one side and the
+            # second from the other; what is left over on the longer side
+            # is offered on its own.
+            paired = min(len(old_run), len(new_run))
+            for old_block, new_block in zip(old_run[:paired], new_run[:paired], strict=True):
+                chunks.append(Chunk(index=len(chunks), same=False, old=[old_block], new=[new_block]))
+            old_run, new_run = old_run[paired:], new_run[paired:]
+            if not old_run and not new_run:
+                continue
+        chunks.append(Chunk(index=len(chunks), same=kind == "equal", old=old_run, new=new_run))
     return chunks
 
 

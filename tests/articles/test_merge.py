@@ -34,3 +34,15 @@ def test_picks_take_either_side_or_both_and_the_new_side_by_default():
     assert "<strong>الانسحاب</strong> سيبدأ قريبا" in mixed and "خبر إضافي" in mixed and "سبتمبر" not in mixed
     both = merge_apply(plan, {first: BOTH, second: OLD})
     assert both.index("سيبدأ قريبا") < both.index("سبتمبر") and "خبر إضافي" not in both
+
+
+def test_paragraphs_rewritten_on_both_sides_are_offered_one_pair_at_a_time():
+    plan = merge_plan("<p>أ</p><p>ب</p><p>ج</p>", "<p>أ١</p><p>ب١</p>")
+    differing = [chunk for chunk in plan if not chunk.same]
+    assert [(chunk.old, chunk.new) for chunk in differing] == [
+        (["<p>أ</p>"], ["<p>أ١</p>"]),
+        (["<p>ب</p>"], ["<p>ب١</p>"]),
+        (["<p>ج</p>"], []),
+    ]
+    first, second, third = (chunk.index for chunk in differing)
+    assert merge_apply(plan, {first: OLD, second: NEW, third: OLD}) == "<p>أ</p><p>ب١</p><p>ج</p>"

@@ -134,3 +134,22 @@ def test_a_heartbeat_while_the_database_fails_answers_try_again_not_a_server_err
     monkeypatch.setattr(store, "beat", dropped)
     response = beat(client, article)
     assert response.status_code == 503 and "unavailable" in response.json()["error"]
+
+
+def test_a_heartbeat_costs_the_same_few_queries_however_many_are_there(client, editor, django_assert_max_num_queries):
+    from presence.backends import store
+
+    article = draft(editor)
+    client.force_login(editor)
+    beat(client, article, "warm")
+    for number in range(5):
+        services.presence_beat(article=article, user=EditorFactory(), tab=f"t{number}", typing=True, unsaved=True)
+    # The session and the user, the story, the person's permissions, the store (database
+    # only: up to four without Redis), the take-overs of and by this person, their parallel revisions.
+    limit = HEARTBEAT_QUERIES + (4 if store.backend_name == "database" else 0)
+    with django_assert_max_num_queries(limit):
+        answer = beat(client, article, "warm").json()
+    assert answer["others"] == 5
+
+
+HEARTBEAT_QUERIES = 7

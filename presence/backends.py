@@ -45,10 +45,6 @@ class Tab:
     def member(self) -> str:
         return f"{self.user_id}:{self.tab}"
 
-    def moment(self, name: str) -> datetime | None:
-        value = getattr(self, name)
-        return None if value is None else datetime.fromtimestamp(value, tz=UTC)
-
 
 class DatabaseBackend:
     """Open forms as rows of ``OpenForm``: the zero-setup default, and the stand-in while Redis is down."""
@@ -131,14 +127,21 @@ class RedisBackend:
 
     def beat(self, article_id: int, tab: Tab) -> Tab:
         tabs, seen = self._keys(article_id)
-        before = self.client.hget(tabs, tab.member)
+        cutoff = tab.seen - EXPIRES_SECONDS
+        pipe = self.client.pipeline(transaction=False)
+        pipe.hget(tabs, tab.member)
+        pipe.zrangebyscore(seen, "-inf", cutoff)
+        before, gone = pipe.execute()
         known = json.loads(before) if before else {}
         typed = tab.seen if tab.typing else known.get("typed")
         kept = Tab(**{**asdict(tab), "since": known.get("since", tab.since), "typed": typed})
         pipe = self.client.pipeline(transaction=False)
+        if gone:
+            # Tabs that stopped beating leave the hash too, not only the sorted set.
+            pipe.hdel(tabs, *gone)
+            pipe.zremrangebyscore(seen, "-inf", cutoff)
         pipe.hset(tabs, tab.member, json.dumps(asdict(kept)))
         pipe.zadd(seen, {tab.member: tab.seen})
-        pipe.zremrangebyscore(seen, "-inf", tab.seen - EXPIRES_SECONDS)
         pipe.expire(tabs, EXPIRES_SECONDS * 4)
         pipe.expire(seen, EXPIRES_SECONDS * 4)
         pipe.execute()

@@ -1,7 +1,7 @@
 """Writes: a form's heartbeat, leaving, taking a story over, parallel revisions noted and dismissed."""
 
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -104,7 +104,3 @@ def parallel_revision_dismiss(*, notice: ParallelRevision, user) -> None:
     if notice.dismissed_at is None:
         notice.dismissed_at = timezone.now()
         notice.save(update_fields=["dismissed_at"])
-
-
-def opened_at(tab: Tab) -> datetime:
-    return datetime.fromtimestamp(tab.since, tz=UTC)

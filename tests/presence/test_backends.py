@@ -94,3 +94,13 @@ def test_a_hanging_redis_costs_one_short_wait_then_is_left_alone(private_redis, 
     # Within the retry pause, Redis is not asked at all: the database answers.
     assert left_alone == "database"
     assert [seen.tab for seen in present] == ["second"]
+
+
+def test_redis_forgets_tabs_that_stopped_beating(private_redis, editor):
+    article = draft(editor)
+    long_ago = time.time() - EXPIRES_SECONDS - 5
+    store.beat(article.pk, tab(editor, "gone", at=long_ago))
+    store.beat(article.pk, tab(editor, "here"))
+    client = private_redis.client()
+    assert [member.decode() for member in client.hkeys(f"newsroom:presence:{article.pk}:tabs")] == [f"{editor.pk}:here"]
+    assert client.zcard(f"newsroom:presence:{article.pk}:seen") == 1

@@ -12,6 +12,13 @@ from tests.factories import EditorFactory, draft, edit, submitted
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("backend")]
 
 
+@pytest.fixture
+def client(client):
+    """The desk in English, whoever signs in (``force_login`` below switches people)."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
 def beat(client, article, tab="tab1", **state):
     flags = {name: "1" if value else "0" for name, value in state.items()}
     return client.post(reverse("admin:presence_beat", args=[article.pk]), {"tab": tab, **flags})

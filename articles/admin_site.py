@@ -33,12 +33,12 @@ class DeskPanel:
 
 
 @dataclass(frozen=True)
-class HistorySection:
-    """A section another app adds to a story's history screen, below its revisions and moves.
+class ScreenPanel:
+    """A part another app adds to one of a story's screens (``"form"``, ``"history"``).
 
     ``context(request, article)`` returns what ``template`` needs, or
-    ``None`` to leave the section out for that story (live coverage's entry
-    revisions, for one).
+    ``None`` to leave it out for that story (live coverage's entry
+    revisions on a story never covered, for one).
     """
 
     name: str
@@ -49,22 +49,61 @@ class HistorySection:
 _desk_panels: dict[str, DeskPanel] = {}
 _story_list_filters: dict[str, object] = {}
 _story_panels: dict[str, str] = {}
-_history_sections: dict[str, HistorySection] = {}
+_screen_panels: dict[str, dict[str, ScreenPanel]] = {}
+_story_marks: dict[str, Callable] = {}
+_admin_urls: dict[str, Callable] = {}
+
+# Live coverage's name for a panel of the history screen.
+HistorySection = ScreenPanel
 
 
-def register_history_section(section: HistorySection) -> None:
-    """Add ``section`` to every story's history; registering the same name again replaces it."""
-    _history_sections[section.name] = section
+def register_screen_panel(screen: str, panel: ScreenPanel) -> None:
+    """Add ``panel`` to a story's ``screen`` ("form" or "history"); the same name again replaces it."""
+    _screen_panels.setdefault(screen, {})[panel.name] = panel
+
+
+def screen_panels(screen: str, request, article) -> list[dict]:
+    """The registered panels of ``screen`` this user gets for ``article``, each as ``{"template", "context"}``."""
+    shown = []
+    for panel in _screen_panels.get(screen, {}).values():
+        context = panel.context(request, article)
+        if context is not None:
+            shown.append({"template": panel.template, "context": context})
+    return shown
+
+
+def register_history_section(section: ScreenPanel) -> None:
+    """Add ``section`` to every story's history (a panel of the "history" screen)."""
+    register_screen_panel("history", section)
 
 
 def history_sections(request, article) -> list[dict]:
-    """The registered sections this story's history shows, each as ``{"template", "context"}``."""
-    shown = []
-    for section in _history_sections.values():
-        context = section.context(request, article)
-        if context is not None:
-            shown.append({"template": section.template, "context": context})
-    return shown
+    """The panels this story's history shows, each as ``{"template", "context"}``."""
+    return screen_panels("history", request, article)
+
+
+def register_story_marks(name: str, marks: Callable) -> None:
+    """Add marks to stories in the desk's lists (the stories list, the review queue).
+
+    ``marks(request, articles)`` returns ``{article_id: [text, ...]}`` for
+    the stories on the page, in one go.
+    """
+    _story_marks[name] = marks
+
+
+def story_marks(request, articles) -> dict[int, list[str]]:
+    """Every registered mark of ``articles``, by story id."""
+    articles = list(articles)
+    found: dict[int, list[str]] = {}
+    for marks in _story_marks.values():
+        for pk, texts in marks(request, articles).items():
+            found.setdefault(pk, []).extend(texts)
+    return found
+
+
+def register_admin_urls(name: str, urls: Callable) -> None:
+    """Add addresses under the admin: ``urls(site)`` returns paths, wrapped in ``site.admin_view``."""
+    _admin_urls[name] = urls
 
 
 def register_desk_panel(panel: DeskPanel) -> None:
@@ -140,7 +179,8 @@ class NewsroomAdminSite(admin.AdminSite):
         # Django's own language switch, behind the admin's login: the admin
         # has no language prefix in its addresses, so editors choose its
         # language with a cookie, whatever their browser asks for.
-        return [path("language/", self.admin_view(set_language), name="language"), *super().get_urls()]
+        extra = [url for urls in _admin_urls.values() for url in urls(self)]
+        return [path("language/", self.admin_view(set_language), name="language"), *extra, *super().get_urls()]
 
 
 class NewsroomAdminConfig(AdminConfig):

@@ -49,3 +49,9 @@ pages_changed = Signal()
 # it is saved, such as draft copies. A receiver that raises rolls the save
 # back with it, so receivers only write rows.
 revision_saved = Signal()
+
+# Sent after commit when a save that started from an out-of-date revision is
+# kept beside the current one as a side revision (a conflict), with
+# ``article``, ``revision`` (the side revision) and ``overtaken_user`` (who
+# wrote the current revision it was saved beside, and should compare them).
+parallel_revision = Signal()

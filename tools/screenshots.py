@@ -196,7 +196,49 @@ def shoot(base: str, lead: int, oil: int, only: set[str] | None = None) -> list[
             page.screenshot(path=path, type="png")
             written.append(path)
             context.close()
+        written += presence_shots(browser, base)
         browser.close()
+    return written
+
+
+def presence_shots(browser, base: str) -> list[Path]:
+    """The story form with a colleague in it, and the notice of a take-over, in both desk languages."""
+    # The colleague's heartbeats and take-over are made here, between page
+    # actions, while Playwright's event loop runs in this thread.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.contrib.auth import get_user_model
+
+    from articles.models import Article
+    from presence import services
+
+    moderator = get_user_model().objects.get(username="moderator")
+    story = Article.objects.get(external_id="demo-culture-book-fair")  # a draft, back with its editor
+    address = f"/admin/articles/article/{story.pk}/change/"
+    written = []
+    for language in ("ar", "en"):
+        context = browser.new_context(base_url=base, viewport=VIEWPORT, locale=language)
+        page = context.new_page()
+        page.goto("/admin/login/")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "editor-demo-2026")
+        page.click("input[type=submit]")
+        page.wait_for_url("**/admin/")
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+        # The moderator has the story open and is typing in it.
+        services.presence_beat(article=story, user=moderator, tab=f"shot{language}", typing=True, unsaved=True)
+        page.goto(address)
+        page.wait_for_selector("[data-presence-active]")
+        written.append(OUT / f"presence-{language}-desk.png")
+        page.screenshot(path=written[-1], type="png")
+        # The editor types; the moderator takes the story over; the editor's next heartbeat says so.
+        page.fill("#id_note", "…")
+        page.wait_for_timeout(600)
+        services.story_take_over(article=story, by=moderator)
+        services.presence_leave(article=story, user=moderator, tab=f"shot{language}")
+        page.wait_for_selector("[data-presence-taken-over]", timeout=10_000)
+        written.append(OUT / f"take-over-{language}-desk.png")
+        page.screenshot(path=written[-1], type="png")
+        context.close()
     return written
 
 

@@ -40,13 +40,19 @@ class MoveKind:
     form_class: type[MoveForm]
     perform: Callable[..., Any]  # (article, user, cleaned data) -> the service's result
     done: Callable[..., str]  # (article after the move, revision or None, cleaned data) -> message
-    revision: Callable[[Article], int | None] = lambda article: None  # the revision the form carries
+    # The revision the form carries: (article, the revision on screen or None) -> its id.
+    revision: Callable[[Article, Any], int | None] = lambda article, start: None
     inputs: tuple[str, ...] = ()  # the fields the user fills in; the rest of the form is hidden or optional
     comment_label: str = ""  # what a required comment is called, when not "Comment"
 
 
 def _submit(article, user, data):
-    return services.article_submit(article=article, revision=data["revision"], user=user, note=data["comment"])
+    return services.revision_submit(article=article, revision=data["revision"], user=user, note=data["comment"])
+
+
+def _on_screen(article, start) -> int | None:
+    """The revision whose text the form shows (the editor's own after a conflict), else the current one."""
+    return start.pk if start is not None else article.latest_revision_id
 
 
 def _approve_now(article, user, data):
@@ -79,9 +85,9 @@ MOVE_KINDS: dict[Action, MoveKind] = {
         RevisionMoveForm,
         _submit,
         lambda article, revision, data: (
-            _("Revision %(number)s is with the moderators for review.") % {"number": revision.number}
+            _("Revision %(number)s is with the moderators for review.") % {"number": article.review_revision.number}
         ),
-        revision=lambda article: article.latest_revision_id,
+        revision=_on_screen,
     ),
     Action.WITHDRAW: MoveKind(
         MoveForm,
@@ -89,13 +95,13 @@ MOVE_KINDS: dict[Action, MoveKind] = {
         _said(gettext_lazy("The story is back with you as a draft; it has left the review queue.")),
     ),
     Action.PUBLISH: MoveKind(
-        RevisionMoveForm, _approve_now, _approved, revision=lambda article: article.review_revision_id
+        RevisionMoveForm, _approve_now, _approved, revision=lambda article, start: article.review_revision_id
     ),
     Action.SCHEDULE: MoveKind(
         ScheduleForm,
         _schedule,
         _approved,
-        revision=lambda article: article.review_revision_id,
+        revision=lambda article, start: article.review_revision_id,
         inputs=("publish_at",),
     ),
     Action.REQUEST_CHANGES: MoveKind(
@@ -138,10 +144,13 @@ def comment_required(action: Action) -> bool:
     return workflow.MOVES[action].comment == "required"
 
 
-def move_form(action: Action, article: Article, data=None) -> MoveForm:
-    """The form for ``action`` on ``article``: bound to ``data``, or ready to draw."""
+def move_form(action: Action, article: Article, data=None, *, start=None) -> MoveForm:
+    """The form for ``action`` on ``article``: bound to ``data``, or ready to draw.
+
+    ``start`` is the revision whose text the screen shows, when it is not the current one.
+    """
     kind = MOVE_KINDS[action]
-    initial = {"revision": kind.revision(article)}
+    initial = {"revision": kind.revision(article, start)}
     form = kind.form_class(
         data,
         article=article,
@@ -202,13 +211,17 @@ class ActionArea(list):
         return [button for button in self if button.secondary]
 
 
-def move_buttons(article: Article, user, *, next_url: str, only: tuple[Action, ...] | None = None) -> ActionArea:
+def move_buttons(
+    article: Article, user, *, next_url: str, only: tuple[Action, ...] | None = None, start=None
+) -> ActionArea:
     """The story's action area: the moves the workflow offers ``user`` on ``article`` now, each with its form.
 
     Open moves come first, then the blocked ones with their reasons; moves
     that make no sense now are not there. Saving and restoring have screens
     of their own (the story form and the history), so they are not among
-    these buttons.
+    these buttons. ``start`` is the revision on screen (the story form's,
+    the editor's own after a conflict), for the moves about the text the
+    user is looking at.
     """
     actions = [action for action in (only or MOVE_KINDS) if action in MOVE_KINDS]
     buttons = [
@@ -216,7 +229,7 @@ def move_buttons(article: Article, user, *, next_url: str, only: tuple[Action, .
             action=offer.action,
             label=offer.action.label,
             url=reverse("admin:articles_article_move", kwargs={"object_id": article.pk, "action": offer.action.value}),
-            form=move_form(offer.action, article),
+            form=move_form(offer.action, article, start=start),
             next_url=next_url,
             reasons=offer.reasons,
         )

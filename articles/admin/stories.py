@@ -17,12 +17,12 @@ from django.db import InterfaceError, OperationalError, connections, router
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import editions, selectors, services
-from ..admin_site import story_list_filters
+from ..admin_site import screen_panels, story_list_filters, story_marks
 from ..desk_dates import desk_ago, desk_when
 from ..models import TRANSLATED_FIELDS, Article, Revision
 from ..models.content import DETAIL_FIELDS
@@ -82,6 +82,14 @@ class ArticleAdmin(admin.ModelAdmin):
         shown = super().get_list_display(request)
         return (*shown, trash.restore_column(request)) if trash.showing_trash(request) else shown
 
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        # Other apps' marks (admin_site.register_story_marks), for the page's stories at once.
+        marks = story_marks(request, changelist.result_list)
+        for article in changelist.result_list:
+            article.desk_marks = marks.get(article.pk, ())
+        return changelist
+
     def get_list_filter(self, request):
         # Other apps add theirs through admin_site.register_story_list_filter.
         return (*super().get_list_filter(request), *story_list_filters())
@@ -93,9 +101,14 @@ class ArticleAdmin(admin.ModelAdmin):
             return f"#{article.pk}"
         english = revision.headline_en or ""
         return format_html(
-            '<span lang="ar" dir="rtl">{}</span>{}',
+            '<span lang="ar" dir="rtl">{}</span>{}{}',
             revision.headline_ar or "—",
             format_html('<span class="desk-secondary" lang="en" dir="ltr">{}</span>', english) if english else "",
+            format_html_join(
+                "",
+                ' <span class="desk-mark desk-mark--busy">{}</span>',
+                ((mark,) for mark in getattr(article, "desk_marks", ())),
+            ),
         )
 
     @admin.display(description=gettext_lazy("state"), ordering="status")
@@ -334,10 +347,12 @@ class ArticleAdmin(admin.ModelAdmin):
             "start": start,
             "editing_other_revision": start is not None and head is not None and start.pk != head.pk,
             "returned": returned if article.status == State.DRAFT else None,
-            "moves": move_buttons(article, request.user, next_url=request.get_full_path()),
+            # The buttons act on the text on screen: after a conflict, the editor's own revision.
+            "moves": move_buttons(article, request.user, next_url=request.get_full_path(), start=start),
             "previews": preview_links(article, start or head),
             "compare_url": compare_url(article),
             "history_url": reverse("admin:articles_article_history", args=[article.pk]),
+            "screen_panels": screen_panels("form", request, article),
         }
 
     # Screens of their own (one module each under admin/views/) ----------
@@ -354,6 +369,7 @@ class ArticleAdmin(admin.ModelAdmin):
             path("review/", screen(views.review_queue.review_queue), name=f"{prefix}_review_queue"),
             path(f"{story}/compare/", screen(views.compare.compare), name=f"{prefix}_compare"),
             path(f"{story}/review/", screen(views.review.review), name=f"{prefix}_review"),
+            path(f"{story}/combine/", screen(views.combine.combine), name=f"{prefix}_combine"),
             path(f"{story}/move/<str:action>/", screen(views.move.move), name=f"{prefix}_move"),
             path(f"{revision}/", screen(views.revision.revision), name=f"{prefix}_revision"),
             path(f"{revision}/preview/", screen(views.preview.preview), name=f"{prefix}_preview"),

@@ -16,8 +16,9 @@ from .moves import (
     articles_publish_due,
     correction_add,
     revision_approve,
+    revision_submit,
 )
-from .revisions import SaveResult, article_create, revision_create, revision_restore
+from .revisions import SaveResult, article_create, revision_combine, revision_create, revision_restore
 
 __all__ = [
     "SaveResult",
@@ -33,6 +34,8 @@ __all__ = [
     "articles_publish_due",
     "correction_add",
     "revision_approve",
+    "revision_combine",
     "revision_create",
     "revision_restore",
+    "revision_submit",
 ]

@@ -23,6 +23,7 @@ from ._common import announce_story_event, lock, record
 from .content import check_times
 from .live import live_copy_refresh
 from .media import story_renditions_ensure
+from .revisions import revision_restore
 
 
 def article_submit(*, article: Article, revision: Revision, user, note: str = "") -> Article:
@@ -36,6 +37,27 @@ def article_submit(*, article: Article, revision: Revision, user, note: str = ""
         locked.save(update_fields=["status", "review_revision"])
         record(locked, action=Action.SUBMIT, from_state=from_state, user=user, revision=revision, comment=note)
     return locked
+
+
+def revision_submit(*, article: Article, revision: Revision, user, note: str = "") -> Article:
+    """Send the text of ``revision`` to the moderators, whichever revision it is.
+
+    The current revision is submitted as it is. A side revision (the
+    editor's own text, kept beside the current one after a conflict) is
+    first made the current one by a restore, recorded as such, and that is
+    submitted: the moderators get the text the editor was looking at, never
+    a colleague's revision in its place.
+    """
+    with transaction.atomic():
+        article.refresh_from_db()
+        if revision.article_id == article.pk and revision.pk != article.latest_revision_id:
+            revision = revision_restore(
+                article=article,
+                revision=revision,
+                user=user,
+                note=_("Revision %(number)s, made current to submit it.") % {"number": revision.number},
+            ).revision
+        return article_submit(article=article, revision=revision, user=user, note=note)
 
 
 def article_withdraw(*, article: Article, user, note: str = "") -> Article:

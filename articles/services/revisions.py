@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,8 +11,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import workflow
+from .. import signals, workflow
 from ..editions import languages
+from ..merge import merge_apply, merge_plan
 from ..models import Article, Author, Revision, RevisionAuthor, RevisionTag, Tag
 from ..models.content import content_names, content_of, translated_names
 from ..richtext import clean_text
@@ -116,6 +118,8 @@ def revision_create(
         RevisionTag.objects.bulk_create(RevisionTag(revision=revision, tag=tag) for tag in tags)
         if not conflict:
             _advance_head(locked, revision, user=user, state=state, action=action)
+        else:
+            transaction.on_commit(partial(_announce_parallel, locked, revision, head.created_by))
         revision_saved.send(sender=Revision, article=locked, revision=revision, user=user)
     article.refresh_from_db()
     return SaveResult(revision=revision, conflict=conflict)
@@ -138,6 +142,41 @@ def revision_restore(*, article: Article, revision: Revision, user, note: str = 
         note=note or _("Restored from revision %(number)s.") % {"number": source.number},
         restored_from=source,
     )
+
+
+def revision_combine(
+    *, article: Article, user, old: Revision, new: Revision, picks: Mapping[str, Mapping[int, str]], note: str = ""
+) -> SaveResult:
+    """Save a new current revision from two: ``new``'s fields, with each body's paragraphs taken as picked.
+
+    ``picks`` says, per language, for each differing run of paragraphs
+    (``merge.merge_plan``'s chunks), whether to take ``old``'s, ``new``'s or
+    both; a run not named keeps ``new``'s. Either side of a conflict can
+    take the other's paragraphs this way; nothing is overwritten.
+    """
+    if old.article_id != article.pk or new.article_id != article.pk:
+        raise ValidationError(_("That revision belongs to another story."))
+    source = Revision.objects.with_relations().get(pk=new.pk)
+    content = content_of(source)
+    values = {name: content[name] for name in content_names()}
+    for code in languages():
+        name = f"body_{code}"
+        if code in picks:
+            values[name] = merge_apply(merge_plan(getattr(old, name) or "", getattr(new, name) or ""), picks[code])
+    article.refresh_from_db()
+    return revision_create(
+        article=article,
+        user=user,
+        content=values,
+        authors=content["authors"],
+        tags=content["tags"],
+        base_revision=article.latest_revision,
+        note=note or _("Paragraphs taken from revisions %(old)s and %(new)s.") % {"old": old.number, "new": new.number},
+    )
+
+
+def _announce_parallel(article: Article, revision: Revision, overtaken_user) -> None:
+    signals.parallel_revision.send(sender=Revision, article=article, revision=revision, overtaken_user=overtaken_user)
 
 
 def _advance_head(article: Article, revision: Revision, *, user, state, action) -> None:

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "notifications",
     # Draft copies of what editors type, until it is saved as a revision.
     "drafts",
+    # Who else has a story open, take-overs and parallel revisions.
+    "presence",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +133,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = cache_config(env_str("REDIS_URL"))
+# Presence (who else has a story open) is shared through Redis by every app server; the database without it.
+NEWSROOM_PRESENCE_REDIS_URL = env_str("REDIS_URL")
 # Sessions are read from the cache (Redis in a shared deployment) and
 # written through to the database, so a Redis restart signs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

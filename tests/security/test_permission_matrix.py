@@ -23,6 +23,8 @@ from articles.workflow import State
 from comments.models import Comment, Thread
 from live.models import Banner, Coverage, Entry
 from planning.models import BudgetLine
+from presence.models import TakeOver
+from presence.selectors import editing_now
 from tests.articles.admin.helpers import move_post, story_post
 from tests.factories import (
     EditorFactory,
@@ -90,6 +92,8 @@ ACTIONS = [
     "close live coverage",
     "post live entry",
     "raise banner",
+    "presence heartbeat",
+    "take over",
 ]
 
 #                    anonymous reader editor  moderator inactive superuser
@@ -143,6 +147,9 @@ EXPECTED = {
     "close live coverage": (LOGIN, LOGIN, DESK, ALLOW, LOGIN, ALLOW),
     "post live entry":     (LOGIN, LOGIN, DENY, ALLOW, LOGIN, ALLOW),
     "raise banner":        (LOGIN, LOGIN, DENY, ALLOW, LOGIN, ALLOW),
+    # Who else has a story open: those who may see it in the desk; taking over: those who may edit it.
+    "presence heartbeat": (LOGIN, LOGIN, ALLOW, ALLOW, LOGIN, ALLOW),
+    "take over":          (LOGIN, LOGIN, ALLOW, ALLOW, LOGIN, ALLOW),
 }  # fmt: skip
 
 CELLS = [(role, action) for action in ACTIONS for role in ROLES]
@@ -151,8 +158,7 @@ CELLS = [(role, action) for action in ACTIONS for role in ROLES]
 def test_the_table_covers_every_role_and_action():
     assert set(EXPECTED) == set(ACTIONS)
     assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert len(CELLS) == 6 * 35
-    assert len(CELLS) == 6 * 34
+    assert len(CELLS) == 6 * 41
 
 
 def person(role):
@@ -477,6 +483,33 @@ LIVE_SCENARIOS = {
 SCENARIOS.update(LIVE_SCENARIOS)
 
 
+def _being_edited(writer):
+    from presence.services import presence_beat
+
+    article = draft(writer)
+    presence_beat(article=article, user=writer, tab="writertab", typing=True, unsaved=True)
+    return article
+
+
+def _present(article, before):
+    return len(snapshot()["presence"]) == len(before["presence"]) + 1
+
+
+PRESENCE_SCENARIOS = {
+    "presence heartbeat": (
+        draft,
+        lambda client, a: client.post(f"/admin/presence/{a.pk}/beat/", {"tab": "actortab", "typing": "1"}),
+        _present,
+    ),
+    "take over": (
+        _being_edited,
+        lambda client, a: client.post(f"/admin/presence/{a.pk}/take-over/", {"next": story_url(a, "change/")}),
+        lambda a, before: snapshot()["take overs"] == before["take overs"] + 1,
+    ),
+}
+SCENARIOS.update(PRESENCE_SCENARIOS)
+
+
 def snapshot() -> dict:
     """Everything a request could change, as plain values."""
     return {
@@ -502,6 +535,12 @@ def snapshot() -> dict:
         ],
         "entries": Entry.objects.count(),
         "banners": Banner.objects.count(),
+        "presence": sorted(
+            (pk, person.user_id)
+            for pk, people in editing_now(list(Article.objects.values_list("pk", flat=True))).items()
+            for person in people
+        ),
+        "take overs": TakeOver.objects.count(),
     }
 
 

@@ -8,6 +8,7 @@ revision, their addresses, the context every screen has.
 - ``review_queue``: every submitted revision waiting for a moderator
 - ``review``: a submitted revision opened for its review, with the decision bar
 - ``compare``: two revisions side by side or inline
+- ``combine``: paragraphs of two revisions taken into a new one (POST)
 - ``move``: one workflow move (POST)
 - ``revision``: one revision, read-only
 - ``preview``: a revision drawn with the public template
@@ -16,6 +17,18 @@ revision, their addresses, the context every screen has.
 - ``pictures``: the story form's picture dialog: choosing and uploading (``ImageAdmin`` routes it)
 """
 
-from . import base, compare, history, move, pictures, preview, restore, review, review_queue, revision
+from . import base, combine, compare, history, move, pictures, preview, restore, review, review_queue, revision
 
-__all__ = ["base", "compare", "history", "move", "pictures", "preview", "restore", "review", "review_queue", "revision"]
+__all__ = [
+    "base",
+    "combine",
+    "compare",
+    "history",
+    "move",
+    "pictures",
+    "preview",
+    "restore",
+    "review",
+    "review_queue",
+    "revision",
+]

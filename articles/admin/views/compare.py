@@ -8,6 +8,7 @@ from ...diff import diff_revisions
 from ..compare import change_rows
 from ..forms import CompareForm
 from .base import headline, screen_context, story_or_404
+from .combine import combine_context
 from .review import decision_bar
 
 
@@ -42,5 +43,6 @@ def compare(model_admin, request, object_id):
         decision_bar=decision_bar(request, article, new)
         if new is not None and new.pk == article.review_revision_id
         else "",
+        combine=combine_context(request, article, old, new),
     )
     return TemplateResponse(request, "admin/articles/article/compare.html", context)

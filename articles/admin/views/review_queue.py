@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ... import editions, selectors
+from ...admin_site import story_marks
 from ...models import Article
 from ..filters import EnglishFilter, SectionFilter
 from .base import screen_context
@@ -26,12 +27,15 @@ def review_queue(model_admin, request):
     )
     if request.GET.get("updated") == "yes":
         stories = stories.filter(updated_since_submission=True)
+    stories = list(stories)
+    marks = story_marks(request, stories)  # other apps' marks (presence: who is editing), for the page at once
     rows = [
         {
             "article": article,
             "revision": article.review_revision,
             "review_url": review_url(article),
             "previews": _previews(article),
+            "marks": marks.get(article.pk, ()),
         }
         for article in stories
     ]

@@ -192,3 +192,50 @@ def test_a_word_inserted_folds_the_same_paragraphs_on_both_sides():
     # The first paragraph changed (on the new side only): both sides show it, and fold the other four.
     for side in (row.old, row.new, row.inline):
         assert side.startswith("The") and side.count("<details") == 1 and "4 unchanged paragraphs" in side
+
+
+def test_either_side_of_a_conflict_takes_paragraphs_from_the_other_from_compare(as_user, editor):
+    from articles.merge import merge_plan
+    from tests.factories import EditorFactory
+
+    colleague = EditorFactory(username="colleague")
+    article = draft(editor, body_ar="<p>أول.</p><p>نصي أنا.</p>")
+    start = article.latest_revision
+    theirs = edit(article, colleague, base=start, body_ar="<p>أول.</p><p>نص الزميل.</p>").revision
+    mine = edit(article, editor, base=start, body_ar="<p>أول.</p><p>نصي المعدل.</p>").revision
+    client = as_user(colleague)
+    page = client.get(f"{url('compare', article)}?old={mine.number}&new={theirs.number}").content.decode()
+    assert "Take paragraphs from revisions 3 and 2 into a new revision" in page
+    [chunk] = [c for c in merge_plan(mine.body_ar, theirs.body_ar) if not c.same]
+    assert f'name="pick-ar-{chunk.index}"' in page
+
+    response = client.post(
+        url("combine", article),
+        {"old": mine.number, "new": theirs.number, f"pick-ar-{chunk.index}": "both"},
+    )
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.latest_revision.number == 4
+    assert article.latest_revision.body_ar == "<p>أول.</p><p>نصي المعدل.</p><p>نص الزميل.</p>"
+    assert article.latest_revision.created_by == colleague
+
+
+def test_a_pick_that_names_no_side_is_refused_and_saves_nothing(as_user, editor):
+    article = draft(editor, body_ar="<p>أ</p>")
+    edit(article, editor, body_ar="<p>ب</p>")
+    response = as_user(editor).post(url("combine", article), {"old": 1, "new": 2, "pick-ar-0": "mine"})
+    assert response.status_code == 302 and "compare" in response["Location"]
+    assert article.revisions.count() == 2
+
+
+def test_a_story_that_cannot_be_edited_offers_no_taking_of_paragraphs_and_refuses_it(as_user, editor):
+    from articles import services
+
+    article = draft(editor, body_ar="<p>أ</p>")
+    edit(article, editor, body_ar="<p>ب</p>")
+    services.article_trash(article=article, user=editor)
+    client = as_user(editor)
+    assert "Take paragraphs" not in client.get(f"{url('compare', article)}?old=1&new=2").content.decode()
+    client.post(url("combine", article), {"old": 1, "new": 2, "pick-ar-0": "old"})
+    assert article.revisions.count() == 2

@@ -107,8 +107,9 @@ def test_history_takes_the_same_number_of_queries_however_long(as_user, editor, 
 
 
 # The user and their permissions, the story, its revisions, its moves;
-# whether live coverage has a section to add (the story was never covered).
-HISTORY_QUERIES = 7
+# whether live coverage has a section to add (the story was never covered);
+# its take-overs (presence).
+HISTORY_QUERIES = 8
 
 
 def test_a_save_of_a_live_story_reads_as_still_live(as_user, editor, moderator):

@@ -18,7 +18,7 @@ from tests.factories import (
     published,
 )
 
-from .helpers import messages_of, story_post, url
+from .helpers import messages_of, move_post, story_post, url
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +136,26 @@ def test_a_save_over_someone_elses_keeps_the_text_and_says_so(as_user, editor):
     assert "You are editing the text of revision 3" in page
     form = response.context["adminform"].form
     assert form.initial["base_revision"] == theirs.pk
+
+
+def test_after_a_conflict_submit_sends_the_editors_own_text_not_the_colleagues(as_user, editor):
+    colleague = EditorFactory(username="colleague")
+    article = draft(editor)
+    base = article.latest_revision
+    theirs = edit(article, colleague, headline_ar="عنوان الزميل").revision
+    client = as_user(editor)
+    response = client.post(url("change", article), story_post(base, base=base, headline_ar="عنواني أنا"), follow=True)
+    mine = Revision.objects.get(article=article, number=3)
+    [submit] = [move for move in response.context["moves"] if move.action == "submit"]
+    assert submit.form.initial["revision"] == mine.pk  # the text on screen, not the colleague's
+
+    client.post(url("move", article, action="submit"), move_post("submit", article, revision=mine))
+
+    article.refresh_from_db()
+    assert article.status == State.IN_REVIEW
+    review = article.review_revision
+    assert review != theirs and review.headline_ar == "عنواني أنا" and review.restored_from == mine
+    assert article.latest_revision == review
 
 
 def test_a_save_the_services_refuse_shows_why_and_keeps_the_text(as_user, editor):
@@ -263,8 +283,9 @@ def test_the_form_takes_the_same_number_of_queries_however_many_bylines_tags_and
 # The user and their permissions, the story with its current revision, the
 # revision's bylines and tags, the story's moves and who made them, the
 # revisions the offered moves are about, the form's choices (sections, the
-# chosen bylines and tags), and the editor's draft copy of the story (drafts).
-FORM_QUERIES = 15
+# chosen bylines and tags), the editor's draft copy of the story (drafts);
+# presence's panel (who else has it open, without Redis; my parallel revisions).
+FORM_QUERIES = 17
 
 
 @pytest.mark.parametrize("limit", [110, 80])

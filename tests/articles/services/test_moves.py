@@ -388,3 +388,26 @@ def test_the_whole_history_is_recorded(editor):
         (Action.PUBLISH, State.IN_REVIEW, State.PUBLISHED),
         (Action.UNPUBLISH, State.PUBLISHED, State.UNPUBLISHED),
     ]
+
+
+def test_submitting_a_side_revision_makes_it_current_first_and_sends_that_text(editor):
+    colleague = EditorFactory(username="colleague")
+    article = draft(editor)
+    start = article.latest_revision
+    theirs = edit(article, colleague, base=start, headline_ar="عنوان الزميل").revision
+    mine = edit(article, editor, base=start, headline_ar="عنواني").revision
+
+    services.revision_submit(article=article, revision=mine, user=editor)
+
+    article.refresh_from_db()
+    assert article.status == State.IN_REVIEW
+    assert article.review_revision == article.latest_revision
+    assert (article.review_revision.headline_ar, article.review_revision.restored_from) == ("عنواني", mine)
+    assert theirs.number < article.review_revision.number
+
+
+def test_submitting_the_current_revision_adds_no_revision(editor):
+    article = draft(editor)
+    services.revision_submit(article=article, revision=article.latest_revision, user=editor)
+    article.refresh_from_db()
+    assert (article.revisions.count(), article.review_revision.number) == (1, 1)

@@ -224,3 +224,29 @@ def test_a_story_in_the_trash_cannot_be_edited(editor):
     services.article_trash(article=article, user=editor)
     with pytest.raises(MoveRefused, match="state “In the trash”"):
         edit(article, editor, headline_ar="لا")
+
+
+def test_combining_two_revisions_takes_the_picked_paragraphs_into_a_new_current_revision(editor):
+    from articles.merge import OLD, merge_plan
+
+    colleague = EditorFactory(username="colleague")
+    article = draft(editor, body_ar="<p>أول.</p><p>نصي أنا.</p>", body_en="<p>One.</p>")
+    start = article.latest_revision
+    theirs = edit(
+        article, colleague, base=start, headline_ar="عنوان الزميل", body_ar="<p>أول.</p><p>نص الزميل.</p>"
+    ).revision
+    mine = edit(article, editor, base=start, body_en="<p>One, mine.</p>").revision
+    plan = merge_plan(mine.body_ar, theirs.body_ar)
+    [changed] = [chunk.index for chunk in plan if not chunk.same]
+
+    result = services.revision_combine(
+        article=article, user=colleague, old=mine, new=theirs, picks={"ar": {changed: OLD}}
+    )
+
+    article.refresh_from_db()
+    combined = article.latest_revision
+    assert not result.conflict and combined == result.revision
+    assert combined.body_ar == "<p>أول.</p><p>نصي أنا.</p>"
+    assert combined.headline_ar == "عنوان الزميل"  # the other fields are the new side's
+    assert combined.body_en == theirs.body_en
+    assert "revisions 3 and 2" in combined.note

@@ -1,0 +1,230 @@
+"""Where open forms are kept: Redis when it is configured and answering, the database otherwise.
+
+Every app server writes and reads the same store, so two people on two
+servers see each other. Redis keeps, per story, a hash of open tabs and a
+sorted set of when each tab last beat; both keys expire by themselves when
+a story is left. Its client has short socket timeouts: a Redis that is down
+or hanging costs one heartbeat a fraction of a second, then is left alone for
+a few seconds while the database stands in, so it never blocks the form.
+"""
+
+import json
+import logging
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+
+import redis
+from django.conf import settings
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+logger = logging.getLogger("presence")
+
+# A tab that has not beaten for this long has gone (a closed laptop, a lost
+# connection): about three missed heartbeats.
+EXPIRES_SECONDS = 15
+REDIS_TIMEOUT_SECONDS = 0.25
+RETRY_AFTER_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Tab:
+    """One open form: who, which tab, since when, and what they are doing."""
+
+    user_id: int
+    name: str
+    tab: str
+    since: float  # Unix time
+    seen: float
+    typing: bool = False
+    unsaved: bool = False
+    typed: float | None = None
+
+    @property
+    def member(self) -> str:
+        return f"{self.user_id}:{self.tab}"
+
+
+class DatabaseBackend:
+    """Open forms as rows of ``OpenForm``: the zero-setup default, and the stand-in while Redis is down."""
+
+    name = "database"
+
+    def beat(self, article_id: int, tab: Tab) -> Tab:
+        from .models import OpenForm
+
+        now = datetime.fromtimestamp(tab.seen, tz=UTC)
+        values = {"seen_at": now, "typing": tab.typing, "unsaved": tab.unsaved}
+        if tab.typing:
+            values["typed_at"] = now
+        updated = OpenForm.objects.filter(article_id=article_id, user_id=tab.user_id, tab=tab.tab).update(**values)
+        if not updated:
+            OpenForm.objects.get_or_create(
+                article_id=article_id,
+                user_id=tab.user_id,
+                tab=tab.tab,
+                defaults={**values, "since": now, "typed_at": now if tab.typing else None},
+            )
+            # Sweep this story's long-gone tabs now and then: on arrival.
+            OpenForm.objects.filter(article_id=article_id, seen_at__lt=now - timedelta(minutes=10)).delete()
+        row = OpenForm.objects.get(article_id=article_id, user_id=tab.user_id, tab=tab.tab)
+        return Tab(
+            user_id=tab.user_id,
+            name=tab.name,
+            tab=tab.tab,
+            since=row.since.timestamp(),
+            seen=tab.seen,
+            typing=tab.typing,
+            unsaved=tab.unsaved,
+            typed=row.typed_at.timestamp() if row.typed_at else None,
+        )
+
+    def leave(self, article_id: int, user_id: int, tab: str) -> None:
+        from .models import OpenForm
+
+        OpenForm.objects.filter(article_id=article_id, user_id=user_id, tab=tab).delete()
+
+    def present(self, article_ids: list[int], *, now: float) -> dict[int, list[Tab]]:
+        from .models import OpenForm
+
+        fresh = datetime.fromtimestamp(now - EXPIRES_SECONDS, tz=UTC)
+        rows = OpenForm.objects.filter(article_id__in=article_ids, seen_at__gte=fresh).select_related("user")
+        found: dict[int, list[Tab]] = {pk: [] for pk in article_ids}
+        for row in rows:
+            found[row.article_id].append(
+                Tab(
+                    user_id=row.user_id,
+                    name=display_name(row.user),
+                    tab=row.tab,
+                    since=row.since.timestamp(),
+                    seen=row.seen_at.timestamp(),
+                    typing=row.typing,
+                    unsaved=row.unsaved,
+                    typed=row.typed_at.timestamp() if row.typed_at else None,
+                )
+            )
+        return found
+
+
+class RedisBackend:
+    """Open forms in Redis, shared by every app server."""
+
+    name = "redis"
+
+    def __init__(self, url: str):
+        self.client = redis.Redis.from_url(
+            url,
+            socket_timeout=REDIS_TIMEOUT_SECONDS,
+            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+            # One try: a heartbeat comes again in a few seconds anyway.
+            retry=Retry(NoBackoff(), 0),
+        )
+
+    @staticmethod
+    def _keys(article_id: int) -> tuple[str, str]:
+        return f"newsroom:presence:{article_id}:tabs", f"newsroom:presence:{article_id}:seen"
+
+    def beat(self, article_id: int, tab: Tab) -> Tab:
+        tabs, seen = self._keys(article_id)
+        cutoff = tab.seen - EXPIRES_SECONDS
+        pipe = self.client.pipeline(transaction=False)
+        pipe.hget(tabs, tab.member)
+        pipe.zrangebyscore(seen, "-inf", cutoff)
+        before, gone = pipe.execute()
+        known = json.loads(before) if before else {}
+        typed = tab.seen if tab.typing else known.get("typed")
+        kept = Tab(**{**asdict(tab), "since": known.get("since", tab.since), "typed": typed})
+        pipe = self.client.pipeline(transaction=False)
+        if gone:
+            # Tabs that stopped beating leave the hash too, not only the sorted set.
+            pipe.hdel(tabs, *gone)
+            pipe.zremrangebyscore(seen, "-inf", cutoff)
+        pipe.hset(tabs, tab.member, json.dumps(asdict(kept)))
+        pipe.zadd(seen, {tab.member: tab.seen})
+        pipe.expire(tabs, EXPIRES_SECONDS * 4)
+        pipe.expire(seen, EXPIRES_SECONDS * 4)
+        pipe.execute()
+        return kept
+
+    def leave(self, article_id: int, user_id: int, tab: str) -> None:
+        tabs, seen = self._keys(article_id)
+        pipe = self.client.pipeline(transaction=False)
+        pipe.hdel(tabs, f"{user_id}:{tab}")
+        pipe.zrem(seen, f"{user_id}:{tab}")
+        pipe.execute()
+
+    def present(self, article_ids: list[int], *, now: float) -> dict[int, list[Tab]]:
+        if not article_ids:
+            return {}
+        pipe = self.client.pipeline(transaction=False)
+        for pk in article_ids:
+            tabs, seen = self._keys(pk)
+            pipe.zrangebyscore(seen, now - EXPIRES_SECONDS, "+inf")
+            pipe.hgetall(tabs)
+        answers = pipe.execute()
+        found: dict[int, list[Tab]] = {}
+        for index, pk in enumerate(article_ids):
+            alive = {member.decode() for member in answers[2 * index]}
+            stored = answers[2 * index + 1]
+            found[pk] = [Tab(**json.loads(value)) for member, value in stored.items() if member.decode() in alive]
+        return found
+
+
+class Store:
+    """Redis when ``NEWSROOM_PRESENCE_REDIS_URL`` is set and answering, else the database.
+
+    A Redis failure is logged once per outage and answered from the
+    database; Redis is tried again after ``RETRY_AFTER_SECONDS``.
+    """
+
+    def __init__(self):
+        self._redis: dict[str, RedisBackend] = {}
+        self._down_until = 0.0
+        self.database = DatabaseBackend()
+
+    def _redis_backend(self) -> RedisBackend | None:
+        url = getattr(settings, "NEWSROOM_PRESENCE_REDIS_URL", "")
+        if not url or time.monotonic() < self._down_until:
+            return None
+        if url not in self._redis:
+            self._redis[url] = RedisBackend(url)
+        return self._redis[url]
+
+    def _call(self, method: str, *args, **kwargs):
+        backend = self._redis_backend()
+        if backend is not None:
+            try:
+                return getattr(backend, method)(*args, **kwargs)
+            except redis.RedisError as error:
+                if time.monotonic() >= self._down_until:
+                    logger.error("Presence: Redis is not answering, using the database: %s", error)
+                self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        return getattr(self.database, method)(*args, **kwargs)
+
+    @property
+    def backend_name(self) -> str:
+        return "redis" if self._redis_backend() is not None else "database"
+
+    def beat(self, article_id: int, tab: Tab) -> Tab:
+        return self._call("beat", article_id, tab)
+
+    def leave(self, article_id: int, user_id: int, tab: str) -> None:
+        self._call("leave", article_id, user_id, tab)
+
+    def present(self, article_ids: list[int], *, now: float | None = None) -> dict[int, list[Tab]]:
+        return self._call("present", list(article_ids), now=time.time() if now is None else now)
+
+    def reset(self) -> None:
+        """Forget clients and outages (tests switch Redis servers)."""
+        for backend in self._redis.values():
+            backend.client.close()
+        self._redis.clear()
+        self._down_until = 0.0
+
+
+store = Store()
+
+
+def display_name(user) -> str:
+    return user.get_full_name() or user.get_username()

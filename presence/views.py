@@ -1,0 +1,118 @@
+"""The presence endpoints under the admin: the form's heartbeat, leaving, taking over, dismissing a notice."""
+
+import logging
+from datetime import UTC, datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from articles.models import Article
+
+from . import rules, services
+from .desk import people_context
+from .models import ParallelRevision
+
+logger = logging.getLogger("presence")
+
+
+def _story(request, article_id) -> Article:
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        raise Http404(_("There is no story with the ID “%(id)s”.") % {"id": article_id})
+    if not rules.may_see(request.user, article):
+        raise PermissionDenied
+    return article
+
+
+def _flag(request, name) -> bool:
+    return request.POST.get(name) in ("1", "true", "on")
+
+
+def _panel(request, article, *, since) -> JsonResponse:
+    context = people_context(request, article, since=since)
+    html = render_to_string("admin/presence/people.html", {"panel": context}, request=request)
+    return JsonResponse(
+        {"html": html, "others": len(context["rows"]), "taken_over": context["taken_over"] is not None},
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+@require_POST
+def beat(request, article_id):
+    """One heartbeat of an open form: store its state, answer with who else is there and what they did.
+
+    A database that fails answers "try again" (503), never a server error:
+    the next heartbeat comes in a few seconds, and the form is untouched.
+    """
+    article = _story(request, article_id)
+    try:
+        tab = services.presence_beat(
+            article=article,
+            user=request.user,
+            tab=request.POST.get("tab", ""),
+            typing=_flag(request, "typing"),
+            unsaved=_flag(request, "unsaved"),
+        )
+        return _panel(request, article, since=datetime.fromtimestamp(tab.since, tz=UTC))
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    except DatabaseError:
+        logger.warning("A presence heartbeat could not reach the database; the next one will try again.")
+        return JsonResponse({"error": _("Presence is unavailable for a moment.")}, status=503)
+
+
+@require_POST
+def leave(request, article_id):
+    """The tab left the form (sent with ``navigator.sendBeacon``)."""
+    article = _story(request, article_id)
+    try:
+        services.presence_leave(article=article, user=request.user, tab=request.POST.get("tab", ""))
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    return JsonResponse({"left": True})
+
+
+def _back(request, article) -> str:
+    wanted = request.POST.get("next", "")
+    if wanted and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def take_over(request, article_id):
+    """Take the story over from whoever is editing it now (POST): recorded, and they are told."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    article = _story(request, article_id)
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    try:
+        taken = services.story_take_over(article=article, by=request.user)
+    except ValidationError as refusal:
+        if wants_json:
+            return JsonResponse({"error": " ".join(refusal.messages)}, status=409)
+        messages.error(request, " ".join(refusal.messages))
+        return redirect(_back(request, article))
+    names = ", ".join(take_over.previous.get_full_name() or take_over.previous.get_username() for take_over in taken)
+    done = _("You took the story over from %(names)s; they are told on their screen.") % {"names": names}
+    if wants_json:
+        return _panel(request, article, since=taken[0].created_at)
+    messages.success(request, done)
+    return redirect(_back(request, article))
+
+
+@require_POST
+def dismiss(request, pk):
+    """Stop telling me about a parallel revision."""
+    notice = get_object_or_404(ParallelRevision, pk=pk, user=request.user)
+    services.parallel_revision_dismiss(notice=notice, user=request.user)
+    return redirect(_back(request, notice.article))

@@ -355,6 +355,10 @@
 
         form.addEventListener("submit", (event) => {
             if (bypass) return;
+            // A button that posts the form elsewhere (preview in a new tab)
+            // saves nothing: the browser sends it as it is.
+            const by = event.submitter;
+            if (by && (by.hasAttribute("formaction") || by.hasAttribute("formtarget"))) return;
             event.preventDefault();
             save(event.submitter);
         });

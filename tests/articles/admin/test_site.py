@@ -70,8 +70,8 @@ def test_the_desk_takes_the_same_number_of_queries_however_busy(
 # Session, user, permissions (2), the queue count, returned, drafts, in review,
 # scheduled, recently published, the recent workflow moves and my other
 # admin actions; planning's panel (assigned to me); live coverage's panel
-# (open coverage, banners up).
-DESK_QUERIES = 14
+# (open coverage, banners up); presence's panel (my parallel revisions).
+DESK_QUERIES = 15
 
 
 def test_people_without_the_desk_are_sent_to_sign_in(client, reader, inactive_editor):

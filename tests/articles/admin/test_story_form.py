@@ -300,3 +300,14 @@ def test_each_headline_counts_against_the_limit_the_workflow_holds_it_to(as_user
         tag = page[page.index(f'id="id_headline_{code}"') - 400 : page.index(f'id="id_headline_{code}"') + 400]
         assert f'data-length-limit="{limit}"' in tag
     assert "newsroom_admin/story_keys.js" in page
+
+
+def test_the_status_line_writes_its_date_as_the_arabic_desk_does(as_user, editor):
+    import re
+
+    article = draft(editor)
+    client = as_user(editor)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "ar"
+    page = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    status = page[page.index('class="desk-status"') :][:2000]
+    assert re.search(r"\([٠-٩]+ [^\s()]+ [٠-٩]{4}، [٠-٩]{2}:[٠-٩]{2}\)", status), status

@@ -53,9 +53,6 @@ _screen_panels: dict[str, dict[str, ScreenPanel]] = {}
 _story_marks: dict[str, Callable] = {}
 _admin_urls: dict[str, Callable] = {}
 
-# Live coverage's name for a panel of the history screen.
-HistorySection = ScreenPanel
-
 
 def register_screen_panel(screen: str, panel: ScreenPanel) -> None:
     """Add ``panel`` to a story's ``screen`` ("form" or "history"); the same name again replaces it."""
@@ -70,16 +67,6 @@ def screen_panels(screen: str, request, article) -> list[dict]:
         if context is not None:
             shown.append({"template": panel.template, "context": context})
     return shown
-
-
-def register_history_section(section: ScreenPanel) -> None:
-    """Add ``section`` to every story's history (a panel of the "history" screen)."""
-    register_screen_panel("history", section)
-
-
-def history_sections(request, article) -> list[dict]:
-    """The panels this story's history shows, each as ``{"template", "context"}``."""
-    return screen_panels("history", request, article)
 
 
 def register_story_marks(name: str, marks: Callable) -> None:

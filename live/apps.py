@@ -10,17 +10,18 @@ class LiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from articles.admin_site import DeskPanel, HistorySection, register_desk_panel, register_history_section
+        from articles.admin_site import DeskPanel, ScreenPanel, register_desk_panel, register_screen_panel
         from articles.extensions import StoryAddition, register_story_addition
         from articles.signals import demo_loaded
 
         from . import demo, desk, public
 
         register_story_addition(StoryAddition(name="live.coverage", context=public.story_addition))
-        register_history_section(
-            HistorySection(
+        register_screen_panel(
+            "history",
+            ScreenPanel(
                 name="live.entries", template="admin/live/includes/history_section.html", context=desk.history_section
-            )
+            ),
         )
         register_desk_panel(
             DeskPanel(name="live.coverage", template="admin/live/includes/desk_panel.html", context=desk.desk_panel)

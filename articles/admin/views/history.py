@@ -4,7 +4,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from ... import selectors
-from ...admin_site import history_sections
+from ...admin_site import screen_panels
 from ...workflow import PUTS_LIVE, TAKES_OFF, Action, state_label
 from ..forms import RestoreForm
 from ..moves import move_buttons
@@ -45,7 +45,7 @@ def history(model_admin, request, object_id, extra_context=None):
         restore_form=RestoreForm(),
         moves=move_buttons(article, request.user, next_url=request.get_full_path(), only=HISTORY_MOVES),
         compare_url=compare_url(article),
-        history_sections=history_sections(request, article),
+        history_sections=screen_panels("history", request, article),
         **(extra_context or {}),
     )
     return TemplateResponse(request, model_admin.object_history_template, context)

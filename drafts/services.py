@@ -1,15 +1,18 @@
 """Every write to draft copies: keep what an editor typed, throw it away, clear it once saved."""
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connections, router
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Revision
 
 from .models import DraftBuffer
-from .rules import FORM_NAMES, MAX_VALUES, may_edit
+from .rules import FORM_NAMES, MAX_VALUES, may_edit, may_edit_sql
 
 
 def buffer_save(
@@ -34,6 +37,57 @@ def buffer_save(
         user=user, article=article, defaults={"content": values, "base_revision": base_revision}
     )
     return buffer
+
+
+def buffer_resave(
+    *,
+    user,
+    article_id: int | None,
+    content: Mapping[str, Sequence[str]],
+    base_revision_id: int | None = None,
+) -> datetime | None:
+    """Overwrite ``user``'s existing draft copy in one query, if they may still edit the story; when it was kept.
+
+    The autosave's usual case: the copy exists since the form's first one.
+    The query that overwrites it also checks the right to edit the story
+    (``rules.may_edit_sql``) and that ``base_revision_id`` is the
+    story's, so nothing is kept for someone refused. ``None`` when nothing
+    was written (no copy yet, refused, or another story's revision): the
+    caller then takes ``buffer_save``, which writes the copy or says why not.
+    The statement is written out: building its conditions with the ORM cost
+    more than the write itself.
+    """
+    values = _clean(content)
+    condition = may_edit_sql(user, article_id)
+    if condition is None:
+        return None
+    may_edit_now, params = condition
+    table = DraftBuffer._meta
+    story = "article_id = %s" if article_id is not None else "article_id IS NULL"
+    base = (
+        f"EXISTS (SELECT 1 FROM {Revision._meta.db_table} WHERE id = %s AND article_id = %s)"
+        if base_revision_id is not None
+        else "1 = 1"
+    )
+    now = timezone.now()
+    connection = connections[router.db_for_write(DraftBuffer)]
+    field = table.get_field
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table.db_table} SET content = %s, base_revision_id = %s, updated_at = %s"
+            f" WHERE user_id = %s AND {story} AND {base} AND {may_edit_now}",
+            [
+                field("content").get_db_prep_save(values, connection),
+                base_revision_id,
+                field("updated_at").get_db_prep_save(now, connection),
+                user.pk,
+                *([article_id] if article_id is not None else []),
+                *([base_revision_id, article_id] if base_revision_id is not None else []),
+                *params,
+            ],
+        )
+        written = cursor.rowcount
+    return now if written else None
 
 
 def buffer_discard(*, user, article: Article | None) -> bool:

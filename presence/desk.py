@@ -24,19 +24,30 @@ def people_context(request, article, *, since: datetime | None) -> dict:
     not been taken over.
     """
     user = request.user
+    # Read with the story by the heartbeat: what cannot concern this person is not asked.
+    standing = getattr(article, "presence_standing", None)
+    if standing is not None and standing.user_id != user.pk:
+        standing = None
     people = selectors.present_people(article.pk, exclude_user_id=user.pk)
     taken_from = (
-        selectors.taken_over_by(article.pk, user.pk, since=min(person.since for person in people)) if people else set()
+        selectors.taken_over_by(article.pk, user.pk, since=min(person.since for person in people))
+        if people and (standing is None or standing.took_over)
+        else set()
     )
     rows = [{"person": person, "taken_by_me": person.user_id in taken_from} for person in people]
     active = [row["person"] for row in rows if row["person"].active and not row["taken_by_me"]]
+    told = since is not None and (standing is None or standing.taken_over_from)
     return {
         "article": article,
         "rows": rows,
         "active": active,
         "may_take_over": bool(active) and rules.may_edit(user, article),
-        "taken_over": selectors.taken_over_from(article.pk, user.pk, since=since) if since else None,
-        "parallel": list(selectors.parallel_revisions_for(user, article_id=article.pk)),
+        "taken_over": selectors.taken_over_from(article.pk, user.pk, since=since) if told else None,
+        "parallel": (
+            list(selectors.parallel_revisions_for(user, article_id=article.pk))
+            if standing is None or standing.parallel
+            else []
+        ),
         "take_over_url": reverse("admin:presence_take_over", args=[article.pk]),
         "next_url": request.get_full_path(),
     }

@@ -4,6 +4,12 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.db.models import BooleanField, Exists, OuterRef
+from django.db.models.expressions import RawSQL
+
+from articles.models import Article
+
+from . import rules
 from .backends import Tab, store
 from .models import ParallelRevision, TakeOver
 
@@ -50,6 +56,54 @@ def _people(tabs: list[Tab], *, exclude_user_id: int | None = None) -> list[Pers
             )
         )
     return sorted(people, key=lambda person: person.since)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One person's standing on one story, read with it (``story_standing``)."""
+
+    user_id: int
+    may_see: bool
+    may_edit: bool
+    taken_over_from: bool  # someone has taken this story over from them (ever)
+    took_over: bool  # they have taken it over from someone (ever)
+    parallel: bool  # a parallel revision of it waits for them
+
+
+def story_standing(article_id: int, user) -> Article | None:
+    """The story, with ``presence_standing`` for ``user`` on it, in one query; ``None`` if there is none.
+
+    The heartbeat's one read: whether the person may see the story and take
+    it over (``rules``, as SQL), and whether any take-over or parallel
+    revision concerns them, so the panel asks for those only when one does.
+    """
+    see_sql, see_params = rules.may_see_sql(user)
+    edit_sql, edit_params = rules.edit_perm_sql(user)
+    row = (
+        Article.objects.filter(pk=article_id)
+        .only("id", "status", "live_revision_id", "latest_revision_id", "review_revision_id")
+        .annotate(
+            presence_may_see=RawSQL(see_sql, see_params, output_field=BooleanField()),
+            presence_edit_perm=RawSQL(edit_sql, edit_params, output_field=BooleanField()),
+            presence_taken_from=Exists(TakeOver.objects.filter(article=OuterRef("pk"), previous=user.pk)),
+            presence_took=Exists(TakeOver.objects.filter(article=OuterRef("pk"), by=user.pk)),
+            presence_parallel=Exists(
+                ParallelRevision.objects.filter(article=OuterRef("pk"), user=user.pk, dismissed_at=None)
+            ),
+        )
+        .first()
+    )
+    if row is None:
+        return None
+    row.presence_standing = Standing(
+        user_id=user.pk,
+        may_see=bool(row.presence_may_see),
+        may_edit=rules.may_edit_in(row.status, user, row.presence_edit_perm),
+        taken_over_from=bool(row.presence_taken_from),
+        took_over=bool(row.presence_took),
+        parallel=bool(row.presence_parallel),
+    )
+    return row
 
 
 def present_people(article_id: int, *, exclude_user_id: int | None = None) -> list[Person]:

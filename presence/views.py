@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 
-from . import rules, services
+from . import rules, selectors, services
 from .desk import people_context
 from .models import ParallelRevision
 
@@ -49,10 +49,20 @@ def _panel(request, article, *, since) -> JsonResponse:
 def beat(request, article_id):
     """One heartbeat of an open form: store its state, answer with who else is there and what they did.
 
-    A database that fails answers "try again" (503), never a server error:
-    the next heartbeat comes in a few seconds, and the form is untouched.
+    The story and the person's standing on it are one query
+    (``selectors.story_standing``). A database that fails answers "try
+    again" (503), never a server error: the next heartbeat comes in a few
+    seconds, and the form is untouched.
     """
-    article = _story(request, article_id)
+    try:
+        article = selectors.story_standing(article_id, request.user)
+    except DatabaseError:
+        logger.warning("A presence heartbeat could not reach the database; the next one will try again.")
+        return JsonResponse({"error": _("Presence is unavailable for a moment.")}, status=503)
+    if article is None:
+        raise Http404(_("There is no story with the ID “%(id)s”.") % {"id": article_id})
+    if not rules.may_see(request.user, article):
+        raise PermissionDenied
     try:
         tab = services.presence_beat(
             article=article,

@@ -173,3 +173,69 @@ def test_an_autosave_whose_database_connection_drops_answers_503_for_the_script_
 
     assert response.status_code == 503
     assert "kept in this browser" in response.json()["error"]
+
+
+# The autosave's usual case, in one query ------------------------------------
+
+# Once the form's first copy exists: the signed-in user, then the one UPDATE
+# that checks the right to edit the story and overwrites the copy.
+COPY_QUERIES = 2
+
+
+def test_an_autosave_over_the_forms_copy_is_one_query_after_the_user(as_user, editor, django_assert_num_queries):
+    story = draft(editor)
+    client = as_user(editor)
+    client.post(address("copy", story.pk), {"headline_ar": "أول", "base_revision": story.latest_revision_id})
+    with django_assert_num_queries(COPY_QUERIES):
+        response = client.post(
+            address("copy", story.pk), {"headline_ar": "ثان", "base_revision": story.latest_revision_id}
+        )
+    assert response.status_code == 200 and response.json()["time"]
+    buffer = DraftBuffer.objects.get()
+    assert buffer.content["headline_ar"] == ["ثان"] and buffer.base_revision == story.latest_revision
+
+
+def test_the_new_storys_copy_is_one_query_after_the_user_too(as_user, editor, django_assert_num_queries):
+    client = as_user(editor)
+    client.post(address("copy", "new"), {"headline_ar": "أول"})
+    with django_assert_num_queries(COPY_QUERIES):
+        assert client.post(address("copy", "new"), {"headline_ar": "ثان"}).status_code == 200
+    assert DraftBuffer.objects.get(article=None).content["headline_ar"] == ["ثان"]
+
+
+def test_an_autosave_after_the_right_to_edit_was_taken_away_is_refused_and_keeps_nothing(as_user, editor):
+    story = draft(editor)
+    client = as_user(editor)
+    client.post(address("copy", story.pk), {"headline_ar": "قبل"})
+    editor.groups.clear()
+
+    response = client.post(address("copy", story.pk), {"headline_ar": "بعد"})
+
+    assert response.status_code == 403
+    assert DraftBuffer.objects.get().content["headline_ar"] == ["قبل"]
+
+
+def test_an_autosave_of_a_story_moved_to_the_trash_is_refused_and_keeps_nothing(as_user, editor):
+    from articles import services as articles_services
+
+    story = draft(editor)
+    client = as_user(editor)
+    client.post(address("copy", story.pk), {"headline_ar": "قبل"})
+    articles_services.article_trash(article=story, user=editor)
+
+    response = client.post(address("copy", story.pk), {"headline_ar": "بعد"})
+
+    assert response.status_code == 403
+    assert DraftBuffer.objects.get().content["headline_ar"] == ["قبل"]
+
+
+def test_an_autosave_naming_another_storys_revision_keeps_no_revision_as_before(as_user, editor):
+    story, other = draft(editor), draft(editor)
+    client = as_user(editor)
+    client.post(address("copy", story.pk), {"headline_ar": "أول", "base_revision": story.latest_revision_id})
+
+    response = client.post(address("copy", story.pk), {"headline_ar": "ثان", "base_revision": other.latest_revision_id})
+
+    assert response.status_code == 200
+    buffer = DraftBuffer.objects.get()
+    assert buffer.content["headline_ar"] == ["ثان"] and buffer.base_revision is None

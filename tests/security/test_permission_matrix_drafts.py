@@ -118,3 +118,45 @@ def test_draft_copy_permission_matrix(client, role, action):
     elif expected == GONE:
         assert status == 404, status
     assert copies() == before, f"{action} by {role} was refused ({status}) but a copy changed"
+
+
+# The same, when the asker already has a copy of the story (the form's first
+# autosave made it): the one-query overwrite checks the same rights, and a
+# refusal leaves the asker's own copy as it was.
+
+#                                        anonymous reader editor moderator inactive superuser
+AGAIN = {
+    "keep own copy again":               (LOGIN, LOGIN, ALLOW, ALLOW, LOGIN, ALLOW),
+    "keep own copy again, story trashed": (LOGIN, LOGIN, DENY,  DENY,  LOGIN, DENY),
+    "keep own copy again, of new story":  (LOGIN, LOGIN, ALLOW, ALLOW, LOGIN, ALLOW),
+}  # fmt: skip
+
+OWN = "نص السائل من قبل"
+
+
+@pytest.mark.parametrize(("role", "action"), [(role, action) for action in AGAIN for role in ROLES])
+def test_draft_copy_permission_matrix_over_an_existing_copy(client, role, action):
+    expected = AGAIN[action][ROLES.index(role)]
+    writer = EditorFactory(username="writer")
+    subject = _trashed_with_secret(writer) if "trashed" in action else _story_with_secret(writer)
+    story = None if "new story" in action else subject
+    actor = person(role)
+    if actor is not None:
+        DraftBuffer.objects.create(user=actor, article=story, content={"headline_ar": [OWN]})
+        client.force_login(actor)
+    before = copies()
+
+    response = client.post(address("copy", story.pk if story else "new"), TYPED)
+
+    status, location = response.status_code, response.get("Location", "")
+    assert SECRET not in response.content.decode()
+    assert DraftBuffer.objects.filter(user=writer, content__headline_ar=[SECRET]).count() == 1
+    if expected == ALLOW:
+        assert status == 200, (status, location)
+        assert DraftBuffer.objects.get(user=actor, article=story).content["headline_ar"] == [TYPED["headline_ar"]]
+        return
+    if expected == LOGIN:
+        assert status == 302 and location.startswith("/admin/login/"), (status, location)
+    elif expected == DENY:
+        assert status == 403, status
+    assert copies() == before, f"{action} by {role} was refused ({status}) but a copy changed"

@@ -3,7 +3,9 @@
 // - A copy in this browser (localStorage, per person and story), written
 //   every second while the form differs from what it opened with.
 // - A draft copy on the server, sent a few seconds after typing pauses and
-//   at least every 30 seconds while there are changes it has not had.
+//   at least every 30 seconds while there are changes it has not had, never
+//   sooner than 10 seconds after the last one it took, never when nothing
+//   changed (docs/performance.md: what an open form costs the server).
 // - On opening, a copy that says something the form does not is offered
 //   back: see what differs (drawn by the server's compare), restore, discard.
 // - Saving is sent by this script, so that whatever goes wrong (session
@@ -18,6 +20,7 @@
     const SECOND = 1000;
     const PAUSE = 3 * SECOND;          // typing paused this long: send
     const AT_LEAST_EVERY = 30 * SECOND; // changes never wait longer than this
+    const AT_MOST_EVERY = 10 * SECOND;  // two copies the server took are at least this far apart
     const SAVE_TIMEOUT = 30 * SECOND;
     const COPY_TIMEOUT = 15 * SECOND;
     const SKIPPED = new Set(["csrfmiddlewaretoken", "base_revision"]);
@@ -214,6 +217,7 @@
         let onServer = null;    // what the server's draft copy holds
         let changedAt = 0;      // when the form last changed
         let waitingSince = 0;   // since when the server has lacked a change
+        let copiedAt = 0;       // when the last copy the server took was sent
         let sending = false;
         let saving = false;
         let leaving = false;
@@ -239,7 +243,8 @@
                 }
             }
             const due = last !== onServer && dirty()
-                && (now - changedAt >= PAUSE || now - waitingSince >= AT_LEAST_EVERY);
+                && (now - changedAt >= PAUSE || now - waitingSince >= AT_LEAST_EVERY)
+                && now - copiedAt >= AT_MOST_EVERY;
             if (due && !sending && !signedOut && now >= retryAt) sendCopy();
         };
 
@@ -254,12 +259,14 @@
         const sendingCopy = async () => {
             sending = true;
             const snapshot = last;
+            const sentAt = Date.now();
             const result = await sendWithToken(config.copyUrl, {
                 body: encode(JSON.parse(snapshot), {base_revision: baseField()?.value}),
             });
             sending = false;
             if (result.outcome === "ok") {
                 onServer = snapshot;
+                copiedAt = sentAt;
                 waitingSince = last === snapshot ? 0 : Date.now();
                 signedOut = false;
                 retryAt = 0;

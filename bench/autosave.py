@@ -1,30 +1,99 @@
 """What open story forms cost the server, and whether 50 of them move the public pages.
 
-    python -m bench.autosave [--stories 300] [--forms 50] [--duration 10]
+    python -m bench.autosave --database-url postgresql://.../<db> [--stories 300] [--forms 50] [--duration 10]
 
 Part of `make bench` (``bench/run.py`` calls ``measure``), or alone on a small
-corpus. Each simulated form is a signed-in editor with their own story whose
-browser sends the draft copy exactly as ``static/newsroom_admin/autosave.js``
-does: the whole form (both editions' headline, standfirst, dateline and body,
-the details), a few seconds after typing pauses. The worst case is measured:
-someone typing without stopping for long, so one copy every ``PAUSE`` (3 s)
-per form, the most the script sends (while there are no changes it sends
-nothing; while typing without a 3 s pause, one every 30 s).
+corpus. An open form talks to the server two ways: draft copies
+(``static/newsroom_admin/autosave.js``) and presence heartbeats
+(``static/newsroom_admin/presence.js``). ``schedule`` replays both scripts'
+timing rules second by second for a person typing, so the load sends what a
+browser would send, in two cases:
 
-It checks what it measures before measuring: every simulated copy must be
-answered 200 and land in the database, or the run stops.
+- realistic: bursts of typing of 4 to 20 s, pauses of 2 to 20 s to think,
+  and now and then one of 30 to 120 s to read (seeded, so every run is alike);
+- worst case: 7 s of typing then a 3 s pause, for ever, which makes the
+  script send a copy as often as it ever does (every ``AT_MOST_EVERY``).
+
+It reports the server's own time per copy and per heartbeat (median and p95,
+measured in this process with the queries counted), copies, heartbeats and
+bytes up and down per minute for one form in each case, and the home and
+story pages with the page cache on: no form open, 50 forms in the realistic
+case, 50 in the worst case. It checks what it measures before measuring:
+every copy and heartbeat must be answered 200, and each form's last copy
+must be what the database holds, or the run stops.
 """
 
 import argparse
 import os
+import random
 import secrets
 import statistics
 import sys
 import threading
 import time
 import urllib.request
+from urllib.parse import urlencode
 
-PAUSE = 3.0  # seconds: autosave.js's PAUSE, the shortest gap between two copies of one form
+# autosave.js's and presence.js's timing, in seconds.
+PAUSE = 3.0  # typing paused this long: a copy is due
+AT_MOST_EVERY = 10.0  # two copies the server took are at least this far apart
+AT_LEAST_EVERY = 30.0  # changes never wait longer than this
+BEAT = 4.0  # presence's heartbeat (presence.desk.BEAT_SECONDS)
+TYPING = 3.0  # presence calls a tab "typing" this long after the last keystroke
+
+SIMULATED_MINUTES = 30
+
+
+def typing_bursts(case: str, *, seed: int, minutes: int = SIMULATED_MINUTES) -> list[tuple[float, float]]:
+    """When one person types: ``(start, end)`` bursts, in seconds from opening the form."""
+    chance = random.Random(seed)
+    bursts, moment = [], chance.uniform(0, 10)
+    while moment < minutes * 60:
+        if case == "worst":
+            length, pause = 7.0, PAUSE
+        else:
+            length = chance.uniform(4, 20)
+            pause = chance.uniform(30, 120) if chance.random() < 0.2 else chance.uniform(2, 20)
+        bursts.append((moment, moment + length))
+        moment += length + pause
+    return bursts
+
+
+def schedule(bursts: list[tuple[float, float]], *, minutes: int = SIMULATED_MINUTES) -> list[tuple[float, str, bool]]:
+    """When the two scripts send, ``(second, "copy" | "beat", typing)``, for a form typed in ``bursts``.
+
+    autosave.js looks each second: a copy is due when the form changed since
+    the last copy, typing paused ``PAUSE`` or changes waited
+    ``AT_LEAST_EVERY``, and the last copy was ``AT_MOST_EVERY`` ago.
+    presence.js beats every ``BEAT`` seconds, at once when typing starts, and
+    when it stops (each beat starts the ``BEAT`` over).
+    """
+    events = []
+    typed_at, waiting_since, copied_at, pending = -1e9, None, -1e9, False
+    next_beat, sent_typing = 0.0, None
+    burst = 0
+    for tick in range(minutes * 60):
+        now = float(tick)
+        while burst < len(bursts) and bursts[burst][1] < now:
+            burst += 1
+        typing_now = burst < len(bursts) and bursts[burst][0] <= now <= bursts[burst][1]
+        if typing_now:
+            typed_at = now
+            pending = True
+            waiting_since = now if waiting_since is None else waiting_since
+        due = pending and (now - typed_at >= PAUSE or now - waiting_since >= AT_LEAST_EVERY)
+        if due and now - copied_at >= AT_MOST_EVERY:
+            events.append((now, "copy", True))
+            copied_at, pending, waiting_since = now, False, None
+        state = now - typed_at < TYPING
+        if now >= next_beat or (sent_typing is not None and state != sent_typing):
+            events.append((now, "beat", state))
+            next_beat, sent_typing = now + BEAT, state
+    return events
+
+
+def per_minute(events: list[tuple[float, str, bool]], kind: str, *, minutes: int = SIMULATED_MINUTES) -> float:
+    return round(sum(1 for _moment, what, _typing in events if what == kind) / minutes, 2)
 
 
 def _form_fields(revision) -> dict:
@@ -66,50 +135,148 @@ def _forms(count: int) -> list[dict]:
     return forms
 
 
-class OpenForm(threading.Thread):
-    """One editor typing in one story form: a draft copy every ``PAUSE`` seconds, each a little longer."""
+def _typed(fields: dict, count: int) -> dict:
+    """The form after ``count`` more bits of typing: the Arabic body a little longer each time."""
+    typed = dict(fields)
+    typed["body_ar"] = fields["body_ar"] + f"<p>{'كلمة ' * (12 * count)}</p>"
+    return typed
 
-    def __init__(self, base: str, form: dict, stop: threading.Event, start_after: float):
+
+class OpenForm(threading.Thread):
+    """One editor's open story form: its copies and heartbeats sent on ``events``' timing, in real time."""
+
+    def __init__(self, base: str, form: dict, events: list[tuple[float, str, bool]], stop: threading.Event):
         super().__init__(daemon=True)
-        self.url = f"{base}/admin/drafts/draftbuffer/{form['story']}/"
-        self.form, self.stop, self.start_after = form, stop, start_after
+        self.copy_url = f"{base}/admin/drafts/draftbuffer/{form['story']}/"
+        self.beat_url = f"{base}/admin/presence/{form['story']}/beat/"
+        self.form, self.events, self.stop = form, events, stop
         self.csrf = secrets.token_hex(16)  # a CSRF secret; the header carries it unmasked
-        self.sent, self.failed, self.bytes_up, self.bytes_down, self.ms = 0, 0, 0, 0, []
+        self.tab = secrets.token_hex(8)
+        self.sent = {"copy": 0, "beat": 0}
+        self.failed = {"copy": 0, "beat": 0}
+        self.bytes_up = {"copy": 0, "beat": 0}
+        self.bytes_down = {"copy": 0, "beat": 0}
+        self.ms = {"copy": [], "beat": []}
+        self.typed = 0
+        self.last_body = None
+
+    def _post(self, url: str, fields: dict) -> tuple[bool, int, bytes, float]:
+        body = urlencode(fields, doseq=True).encode()
+        request = urllib.request.Request(  # noqa: S310 - the local benchmark server
+            url,
+            data=body,
+            headers={
+                "Cookie": f"sessionid={self.form['session']}; csrftoken={self.csrf}",
+                "X-CSRFToken": self.csrf,
+                "Referer": url,
+                "Accept": "application/json",
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
+        began = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+                answer = response.read()
+                ok = response.status == 200
+        except OSError:
+            ok, answer = False, b""
+        return ok, len(body), answer, (time.perf_counter() - began) * 1000
 
     def run(self):
-        from urllib.parse import urlencode
+        began = time.monotonic()
+        for moment, kind, typing in self.events:
+            if self.stop.wait(max(0.0, began + moment - time.monotonic())):
+                return
+            if kind == "copy":
+                self.typed += 1
+                fields = _typed(self.form["fields"], self.typed)
+                ok, up, answer, ms = self._post(self.copy_url, fields)
+                ok = ok and b'"time"' in answer
+                if ok:
+                    self.last_body = fields["body_ar"]
+            else:
+                fields = {"tab": self.tab, "typing": "1" if typing else "0", "unsaved": "1"}
+                ok, up, answer, ms = self._post(self.beat_url, fields)
+                ok = ok and b'"html"' in answer
+            self.sent[kind] += 1
+            self.failed[kind] += not ok
+            self.bytes_up[kind] += up
+            self.bytes_down[kind] += len(answer)
+            self.ms[kind].append(ms)
 
-        if self.stop.wait(self.start_after):
-            return
-        typed = 0
-        while not self.stop.is_set():
-            typed += 1
-            fields = dict(self.form["fields"])
-            fields["body_ar"] = fields["body_ar"] + f"<p>{'كلمة ' * (12 * typed)}</p>"
-            body = urlencode(fields, doseq=True).encode()
-            request = urllib.request.Request(  # noqa: S310 - the local benchmark server
-                self.url,
-                data=body,
-                headers={
-                    "Cookie": f"sessionid={self.form['session']}; csrftoken={self.csrf}",
-                    "X-CSRFToken": self.csrf,
-                    "Referer": self.url,
-                    "Content-Type": "application/x-www-form-urlencoded",
-                },
-            )
-            began = time.perf_counter()
-            try:
-                with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-                    answer = response.read()
-                    ok = response.status == 200 and b'"time"' in answer
-            except OSError:
-                ok, answer = False, b""
-            self.ms.append((time.perf_counter() - began) * 1000)
-            self.sent += 1
-            self.failed += not ok
-            self.bytes_up += len(body)
-            self.bytes_down += len(answer)
-            self.stop.wait(PAUSE)
+
+def _percentiles(times: list[float]) -> dict:
+    times = sorted(times)
+    if not times:
+        return {"median_ms": None, "p95_ms": None}
+    return {
+        "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 2),
+    }
+
+
+def server_side(form: dict, *, runs: int = 60) -> dict:
+    """One copy and one heartbeat as the Django process spends them: queries, median and p95 ms (no network).
+
+    The session comes from the cache, as in the app servers.
+    """
+    from django.db import connection
+    from django.test import Client
+
+    from drafts.models import DraftBuffer
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies["sessionid"] = form["session"]
+    copy_url = f"/admin/drafts/draftbuffer/{form['story']}/"
+    beat_url = f"/admin/presence/{form['story']}/beat/"
+    beat_fields = {"tab": "benchserverside", "typing": "1", "unsaved": "1"}
+
+    def copy(count):
+        response = client.post(copy_url, urlencode(_typed(form["fields"], count), doseq=True), content_type=FORM)
+        if response.status_code != 200:
+            raise SystemExit(f"autosave: a copy answered {response.status_code}; not measuring a broken autosave")
+
+    def beat():
+        response = client.post(beat_url, urlencode(beat_fields), content_type=FORM)
+        if response.status_code != 200:
+            raise SystemExit(f"autosave: a heartbeat answered {response.status_code}")
+
+    copy(0)  # the form's first copy makes the row; the rest overwrite it
+    beat()
+    copy_queries, beat_queries = [], []
+    with connection.execute_wrapper(_counted(copy_queries)):
+        copy(1)
+    with connection.execute_wrapper(_counted(beat_queries)):
+        beat()
+    times = {"copy": [], "beat": []}
+    for count in range(runs):
+        started = time.perf_counter()
+        copy(count + 2)
+        times["copy"].append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        beat()
+        times["beat"].append((time.perf_counter() - started) * 1000)
+    kept = DraftBuffer.objects.get(user_id=form["user"], article_id=form["story"]).content["body_ar"]
+    if kept != [_typed(form["fields"], runs + 1)["body_ar"]]:
+        raise SystemExit("autosave: the last copy did not land; not measuring a broken autosave")
+    DraftBuffer.objects.filter(user_id=form["user"]).delete()
+    return {
+        "copy": {"queries": len(copy_queries), **_percentiles(times["copy"])},
+        "beat": {"queries": len(beat_queries), **_percentiles(times["beat"])},
+    }
+
+
+FORM = "application/x-www-form-urlencoded"
+
+
+def _counted(found: list):
+    """An execute wrapper that notes each query (``CaptureQueriesContext`` loses them at request start)."""
+
+    def wrapper(execute, sql, params, many, context):
+        found.append(sql)
+        return execute(sql, params, many, context)
+
+    return wrapper
 
 
 def _public_figures(base: str, addresses: dict[str, str], args) -> dict:
@@ -121,61 +288,99 @@ def _public_figures(base: str, addresses: dict[str, str], args) -> dict:
     }
 
 
-def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
-    """The public pages with no form open, then with ``forms`` forms autosaving; the forms' own cost."""
-    from bench.run import log, server_env
+def _with_forms(base: str, opened: list[dict], case: str, addresses: dict[str, str], args) -> dict:
+    """The public pages while ``opened`` forms type in ``case``; what the forms sent, checked."""
+    from bench.run import log
     from drafts.models import DraftBuffer
+
+    DraftBuffer.objects.filter(user_id__in=[form["user"] for form in opened]).delete()
+    stop = threading.Event()
+    threads = [
+        OpenForm(base, form, schedule(typing_bursts(case, seed=index)), stop) for index, form in enumerate(opened)
+    ]
+    for thread in threads:
+        thread.start()
+    time.sleep(AT_LEAST_EVERY)  # every form has opened and is in its stride
+    log(f"autosave: public pages, {len(opened)} forms open ({case}) ...")
+    began = time.monotonic()
+    busy = _public_figures(base, addresses, args)
+    seconds = time.monotonic() - began
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=35)
+    sent = {kind: sum(thread.sent[kind] for thread in threads) for kind in ("copy", "beat")}
+    failed = {kind: sum(thread.failed[kind] for thread in threads) for kind in ("copy", "beat")}
+    if any(failed.values()) or not sent["copy"]:
+        raise SystemExit(f"autosave ({case}): failed {failed} of {sent}; not measuring a broken autosave")
+    held = dict(
+        DraftBuffer.objects.filter(user_id__in=[form["user"] for form in opened]).values_list("user_id", "content")
+    )
+    for thread in threads:
+        if thread.last_body is not None and held.get(thread.form["user"], {}).get("body_ar") != [thread.last_body]:
+            raise SystemExit(f"autosave ({case}): a form's last copy did not land; not measuring a broken autosave")
+    DraftBuffer.objects.filter(user_id__in=[form["user"] for form in opened]).delete()
+    return {
+        "public": busy,
+        "sent_per_second": {kind: round(count / (seconds + AT_LEAST_EVERY), 1) for kind, count in sent.items()},
+        "round_trip_under_load": {
+            kind: _percentiles([ms for thread in threads for ms in thread.ms[kind]]) for kind in ("copy", "beat")
+        },
+        "bytes_per_request": {
+            kind: {
+                "up": round(sum(t.bytes_up[kind] for t in threads) / max(1, sent[kind])),
+                "down": round(sum(t.bytes_down[kind] for t in threads) / max(1, sent[kind])),
+            }
+            for kind in ("copy", "beat")
+        },
+    }
+
+
+def one_form(case: str, inside: dict, sizes: dict) -> dict:
+    """What one open form sends and costs the server per minute in ``case`` (averaged over forms' typing)."""
+    events = [schedule(typing_bursts(case, seed=seed)) for seed in range(20)]
+    copies = round(statistics.mean(per_minute(found, "copy") for found in events), 2)
+    beats = round(statistics.mean(per_minute(found, "beat") for found in events), 2)
+    return {
+        "copies_per_minute": copies,
+        "heartbeats_per_minute": beats,
+        "bytes_up_per_minute": round(copies * sizes["copy"]["up"] + beats * sizes["beat"]["up"]),
+        "bytes_down_per_minute": round(copies * sizes["copy"]["down"] + beats * sizes["beat"]["down"]),
+        "server_ms_per_minute": round(copies * inside["copy"]["median_ms"] + beats * inside["beat"]["median_ms"], 1),
+    }
+
+
+def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
+    """The public pages with no form open, then ``forms`` forms open, typing realistically, then at the worst case."""
+    from bench.run import log, server_env
     from tests.servers import app_server
 
     opened = _forms(forms)
+    log("autosave: one copy and one heartbeat in process ...")
+    inside = server_side(opened[0])
     with app_server(server_env(args, page_cache=True), workers=args.workers) as base:
         for path in addresses.values():
             for _ in range(20):
                 urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 - warm
         log("autosave: public pages, no form open ...")
         alone = _public_figures(base, addresses, args)
-        stop = threading.Event()
-        threads = [OpenForm(base, form, stop, start_after=PAUSE * i / forms) for i, form in enumerate(opened)]
-        for thread in threads:
-            thread.start()
-        time.sleep(PAUSE * 2)  # every form has sent at least once
-        log(f"autosave: public pages, {forms} forms autosaving ...")
-        began = time.monotonic()
-        busy = _public_figures(base, addresses, args)
-        seconds = time.monotonic() - began
-        stop.set()
-        for thread in threads:
-            thread.join(timeout=35)
-    sent = sum(thread.sent for thread in threads)
-    failed = sum(thread.failed for thread in threads)
-    if failed or DraftBuffer.objects.filter(user_id__in=[form["user"] for form in opened]).count() != forms:
-        raise SystemExit(f"autosave: {failed} of {sent} copies failed; not measuring a broken autosave")
-    times = sorted(ms for thread in threads for ms in thread.ms)
-    per_minute = 60 / PAUSE
-    each = {
-        "requests_per_minute": per_minute,
-        "bytes_up_per_minute": round(sum(t.bytes_up for t in threads) / sent * per_minute),
-        "bytes_down_per_minute": round(sum(t.bytes_down for t in threads) / sent * per_minute),
-        "server_ms_per_request_p50": round(statistics.median(times), 1),
-        "server_ms_per_request_p95": round(times[int(len(times) * 0.95) - 1], 1),
-        "server_ms_per_minute": round(statistics.mean(times) * per_minute),
-    }
+        loaded = {case: _with_forms(base, opened, case, addresses, args) for case in ("realistic", "worst")}
     change = {
-        name: {
-            "rps_ratio": round(busy[name]["rps"] / alone[name]["rps"], 3),
-            "p99_ms_alone": alone[name]["p99_ms"],
-            "p99_ms_busy": busy[name]["p99_ms"],
+        case: {
+            name: {
+                "rps_ratio": round(found["public"][name]["rps"] / alone[name]["rps"], 3),
+                "p99_ms_alone": alone[name]["p99_ms"],
+                "p99_ms_with_forms": found["public"][name]["p99_ms"],
+            }
+            for name in addresses
         }
-        for name in addresses
+        for case, found in loaded.items()
     }
-    DraftBuffer.objects.filter(user_id__in=[form["user"] for form in opened]).delete()
     return {
         "forms": forms,
-        "copies_sent": sent,
-        "copies_per_second": round(sent / seconds, 1),
-        "one_form": each,
+        "server_side": inside,
+        "one_form": {case: one_form(case, inside, found["bytes_per_request"]) for case, found in loaded.items()},
         "public_alone": alone,
-        "public_with_forms": busy,
+        "with_forms": loaded,
         "public_change": change,
     }
 
@@ -184,6 +389,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=300)
     parser.add_argument("--revisions", type=int, default=2)
+    parser.add_argument("--generated", type=int, default=0)
+    parser.add_argument("--history", type=int, default=0)
     parser.add_argument("--forms", type=int, default=50)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)

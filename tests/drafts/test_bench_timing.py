@@ -1,0 +1,32 @@
+"""The benchmark's replay of autosave.js's and presence.js's timing sends what the scripts would."""
+
+from bench.autosave import AT_LEAST_EVERY, AT_MOST_EVERY, per_minute, schedule, typing_bursts
+
+
+def copies(events):
+    return [moment for moment, kind, _typing in events if kind == "copy"]
+
+
+def test_a_form_nobody_types_in_sends_no_copy_and_a_heartbeat_every_four_seconds():
+    events = schedule([], minutes=10)
+    assert copies(events) == []
+    assert per_minute(events, "beat", minutes=10) == 15
+
+
+def test_a_copy_goes_three_seconds_after_typing_pauses():
+    assert copies(schedule([(5, 9)], minutes=1)) == [12]
+
+
+def test_copies_are_never_closer_than_the_script_allows_and_changes_never_wait_longer():
+    for case in ("realistic", "worst"):
+        moments = copies(schedule(typing_bursts(case, seed=3), minutes=30))
+        gaps = [later - earlier for earlier, later in zip(moments, moments[1:], strict=False)]
+        assert min(gaps) >= AT_MOST_EVERY
+    typing_without_a_pause = copies(schedule([(0, 600)], minutes=10))
+    gaps = [later - earlier for earlier, later in zip(typing_without_a_pause, typing_without_a_pause[1:], strict=False)]
+    # The first change after a copy comes a second (one look) later; from then on it waits 30 s at most.
+    assert typing_without_a_pause and max(gaps) <= AT_LEAST_EVERY + 1
+
+
+def test_the_worst_case_is_a_copy_every_ten_seconds():
+    assert 5.9 <= per_minute(schedule(typing_bursts("worst", seed=1)), "copy") <= 6

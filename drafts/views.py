@@ -102,15 +102,20 @@ def draft_copy(request, story: str):
 
 def _resave(request, story: str):
     """The usual autosave, in one query (``services.buffer_resave``); ``None`` to take the long way."""
-    if story != NEW and not story.isdigit():
+    if story != NEW and not _an_id(story):
         return None
     base = request.POST.get("base_revision", "")
     return services.buffer_resave(
         user=request.user,
         article_id=None if story == NEW else int(story),
         content=_posted_values(request),
-        base_revision_id=int(base) if base.isdigit() and story != NEW else None,
+        base_revision_id=int(base) if _an_id(base) and story != NEW else None,
     )
+
+
+def _an_id(value: str) -> bool:
+    # Digits a database key can hold: a longer number is no story's, and the long way says so.
+    return value.isdigit() and len(value) <= 18
 
 
 def _kept(moment) -> JsonResponse:

@@ -239,3 +239,13 @@ def test_an_autosave_naming_another_storys_revision_keeps_no_revision_as_before(
     assert response.status_code == 200
     buffer = DraftBuffer.objects.get()
     assert buffer.content["headline_ar"] == ["ثان"] and buffer.base_revision is None
+
+
+def test_an_autosave_naming_a_number_no_key_can_hold_is_not_found(as_user, editor):
+    story = draft(editor)
+    client = as_user(editor)
+    client.post(address("copy", story.pk), {"headline_ar": "أول"})
+    assert client.post(address("copy", "9" * 30), {"headline_ar": "ثان"}).status_code == 404
+    response = client.post(address("copy", story.pk), {"headline_ar": "ثان", "base_revision": "9" * 30})
+    assert response.status_code == 200
+    assert DraftBuffer.objects.get().base_revision is None

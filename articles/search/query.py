@@ -6,15 +6,16 @@ The ORM half of search: ``article_search`` on the vectors ``index`` stored
 mark the reader's words in what a result prints.
 """
 
+import html
 import re
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 from django.db.models.functions import Cast
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Article
@@ -48,6 +49,9 @@ class Query:
     gaps: tuple[int, ...] = ()
     phrase: bool = False
     too_long: bool = False
+    # What ``matches_word`` answered for each word seen: a page of results
+    # asks about the same words many times.
+    _seen: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     @classmethod
     def parse(cls, text: str, language: str) -> "Query":
@@ -75,9 +79,13 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
-    @property
+    @cached_property
     def all_terms(self) -> frozenset[str]:
         return frozenset(term for group in self.terms for term in group)
+
+    @cached_property
+    def _english_roots(self) -> tuple[str, ...]:
+        return tuple(_english_root(term) for term in self.all_terms)
 
     def tsquery(self):
         """The PostgreSQL query: every word must match, in order and in place for a phrase (built without a parser)."""
@@ -96,11 +104,15 @@ class Query:
         return SearchQuery(text, config="english", search_type="phrase" if self.phrase else "plain")
 
     def matches_word(self, word: str) -> bool:
-        """Whether a word as printed in a story is one the reader looked for."""
-        if self.language == "ar":
-            return not self.all_terms.isdisjoint(analyse(word))
-        lower = normalize(word)
-        return any(lower.startswith(_english_root(term)) for term in self.all_terms)
+        """Whether a word as printed in a story is one the reader looked for (remembered per query)."""
+        seen = self._seen.get(word)
+        if seen is None:
+            if self.language == "ar":
+                seen = not self.all_terms.isdisjoint(analyse(word))
+            else:
+                seen = normalize(word).startswith(self._english_roots)
+            self._seen[word] = seen
+        return seen
 
 
 def _english_root(term: str) -> str:
@@ -112,15 +124,21 @@ def _english_root(term: str) -> str:
 
 
 def highlight(text: str, query: Query) -> SafeString:
-    """``text`` escaped, with the words the reader searched for in ``<mark>``."""
+    """``text`` escaped, with the words the reader searched for in ``<mark>``.
+
+    The text between marked words is escaped a run at a time (``html.escape``
+    is what Django's ``escape`` calls, without its lazy-string wrapper).
+    """
+    text = text or ""
     out = []
     last = 0
-    for match in WORD.finditer(text or ""):
-        out.append(escape(text[last : match.start()]))
+    for match in WORD.finditer(text):
         word = match.group()
-        out.append(f"<mark>{escape(word)}</mark>" if query.matches_word(word) else escape(word))
-        last = match.end()
-    out.append(escape((text or "")[last:]))
+        if query.matches_word(word):
+            out.append(html.escape(text[last : match.start()]))
+            out.append(f"<mark>{html.escape(word)}</mark>")
+            last = match.end()
+    out.append(html.escape(text[last:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
 
 
@@ -285,7 +303,11 @@ def article_search_ids(query: Query) -> list[int]:
 
 
 def article_search_page(ids: list[int], language: str) -> list[Article]:
-    """The stories with ``ids``, in that order, with what a result prints (its body included)."""
+    """The stories with ``ids``, in that order, with what a result prints and nothing more.
+
+    The body comes as the plain text stored with the index
+    (``search_body_<language>``), not as HTML.
+    """
     stories = (
         Article.objects.live()
         .in_language(language)
@@ -296,7 +318,9 @@ def article_search_page(ids: list[int], language: str) -> list[Article]:
             "has_english",
             "first_published_at",
             "section",
-            *(f"{name}_{language}" for name in ("headline", "standfirst", "body")),
+            f"headline_{language}",
+            f"standfirst_{language}",
+            f"search_body_{language}",
         )
     )
     return in_order_of(stories, ids)

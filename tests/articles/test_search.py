@@ -284,3 +284,97 @@ def test_postgres_keeps_the_search_vectors_in_the_story_row():
             "AND attname IN ('search_ar', 'search_en') ORDER BY attname"
         )
         assert cursor.fetchall() == [("search_ar", "m"), ("search_en", "m")]
+
+
+# --- the body as plain text, stored with the index for the results' excerpts ----------------
+
+BODY_AR = "<p>قالت <strong>الحكومة</strong> إن قوات التحالف &amp; الشركاء</p><ul><li>انسحبت</li></ul>"
+BODY_EN = "<p>The <em>coalition</em> &amp; its partners</p><p>withdrew.</p>"
+
+
+def _stored(article) -> tuple[str, str]:
+    return tuple(Article.objects.filter(pk=article.pk).values_list("search_body_ar", "search_body_en").get())
+
+
+@pytest.mark.django_db
+def test_a_story_going_live_stores_its_body_as_plain_text_in_both_editions():
+    both = published(body_ar=BODY_AR, headline_en="Coalition", body_en=BODY_EN)
+    assert _stored(both) == ("قالت الحكومة إن قوات التحالف & الشركاء انسحبت", "The coalition & its partners withdrew.")
+    arabic_only = published(body_ar=BODY_AR, headline_en="", body_en="")
+    assert _stored(arabic_only) == ("قالت الحكومة إن قوات التحالف & الشركاء انسحبت", "")
+
+
+@pytest.mark.django_db
+def test_the_stored_plain_text_is_the_live_bodys_and_never_a_drafts():
+    from tests.factories import draft, republished
+
+    assert _stored(draft(body_ar="<p>مسودة لم تنشر</p>")) == ("", "")
+    article = published(body_ar="<p>النص الأول</p>", headline_en="", body_en="")
+    edit(article, EditorFactory(), body_ar="<p>تعديل ينتظر المراجعة</p>")
+    assert _stored(article) == ("النص الأول", "")
+    article = republished(article, body_ar="<p>النص الثاني</p>", headline_en="Second", body_en="<p>Second text</p>")
+    assert _stored(article) == ("النص الثاني", "Second text")
+    article = republished(article, headline_en="", body_en="")  # the English edition dropped
+    assert _stored(article) == ("النص الثاني", "")
+
+
+@pytest.mark.django_db
+def test_a_correction_keeps_the_stored_plain_text_and_a_withdrawn_story_is_no_result(client):
+    from tests.factories import corrected
+
+    article = published(headline_ar="خبر عن الفسيفساء", body_ar="<p>النص المصحح</p>")
+    corrected(article)
+    assert _stored(article)[0] == "النص المصحح"
+    withdrawn = unpublished(headline_ar="خبر مسحوب عن الفسيفساء", body_ar="<p>نص مسحوب</p>")
+    page = client.get("/ar/search/", {"q": "الفسيفساء"}).content.decode()
+    assert "النص المصحح" in page
+    assert "مسحوب" not in page and f"/news/{withdrawn.pk}/" not in page
+
+
+@pytest.mark.django_db
+def test_a_results_excerpt_is_cut_from_the_stored_plain_text_not_the_html(client):
+    article = published(headline_ar="خبر", standfirst_ar="", body_ar="<p>قوات <b>التحالف</b> في الميدان</p>")
+    Article.objects.filter(pk=article.pk).update(search_body_ar="النص المخزن عن التحالف")
+    page = client.get("/ar/search/", {"q": "التحالف"}).content.decode()
+    assert "النص المخزن عن <mark>التحالف</mark>" in page
+    assert "الميدان" not in page
+
+
+@pytest.mark.django_db
+def test_a_page_of_twenty_results_makes_three_queries_and_reads_no_html_body(client):
+    from django.core.cache import cache
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(25):
+        published(headline_ar=f"التحالف رقم {number}", body_ar=f"<p>نص عن التحالف {number}</p>")
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/ar/search/", {"q": "التحالف"}).content.decode()
+    assert page.count('class="result"') == 20
+    # The ranked ids, the page's twenty stories with their sections, the navigation's sections.
+    assert len(queries) == 3
+    assert not any('"body_ar"' in query["sql"] or '"body"' in query["sql"] for query in queries)
+
+
+@pytest.mark.django_db
+def test_migration_fills_the_plain_text_of_stories_live_before_it(monkeypatch):
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+
+    from tests.factories import draft
+
+    migration = importlib.import_module("articles.migrations.0013_search_body_plain_text")
+    live = [
+        published(body_ar=f"<p>نص <i>رقم</i> {n}</p>", headline_en="Story", body_en=f"<p>Text {n}</p>")
+        for n in range(3)
+    ]
+    arabic_only = published(body_ar="<p>عربي فقط</p>", headline_en="", body_en="")
+    never_live = draft(body_ar="<p>مسودة</p>")
+    Article.objects.update(search_body_ar="", search_body_en="")
+    monkeypatch.setattr(migration, "BATCH", 2)  # more than one batch, and a last one not full
+    migration.fill(apps, SimpleNamespace(connection=connection, quote_name=connection.ops.quote_name))
+    assert [_stored(article) for article in live] == [(f"نص رقم {n}", f"Text {n}") for n in range(3)]
+    assert _stored(arabic_only) == ("عربي فقط", "")
+    assert _stored(never_live) == ("", "")

@@ -106,9 +106,12 @@ def index_article(article) -> None:
     values = {
         "search_text_ar": _spaced(term for _name, groups in arabic for terms in groups for term in terms),
         "search_text_en": _spaced(term for _name, text in english for term in english_terms(text)),
-        "search_body_ar": dict(arabic_fields)[RICH],
-        "search_body_en": dict(english).get(RICH, ""),
     }
+    # A migration older than 0013 indexes with its historical model, which
+    # has no plain-text columns yet (0013 fills them).
+    if any(field.name == "search_body_ar" for field in article._meta.concrete_fields):
+        values["search_body_ar"] = dict(arabic_fields)[RICH]
+        values["search_body_en"] = dict(english).get(RICH, "")
     if connection.vendor == "postgresql":
         values["search_ar"] = Cast(Value(arabic_tsvector(arabic)), output_field=SearchVectorField())
         if english:

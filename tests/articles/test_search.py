@@ -391,3 +391,50 @@ def test_a_migration_older_than_the_plain_text_indexes_with_its_historical_model
     assert search.reindex_live(state.apps.get_model("articles", "Article")) == 1
     stored = Article.objects.filter(pk=article.pk).values("search_text_ar", "search_body_ar").get()
     assert " تحالف " in stored["search_text_ar"] and stored["search_body_ar"] == "كما كان"
+
+
+def _excerpt_word_by_word(text, query, size=30):
+    """The excerpt as it was made before ``first_match``: every word read and analysed in turn (the reference)."""
+    from collections import deque
+
+    from articles.search.normalise import WORD
+
+    lead = size // 3
+    before, head, taken, skipped, more = deque(maxlen=lead), [], [], False, False
+    for found in WORD.finditer(text):
+        if taken:
+            if len(taken) == size:
+                more = True
+                break
+            taken.append(found)
+        elif query.matches_word(found.group()):
+            taken = [*before, found]
+        else:
+            skipped = skipped or len(before) == lead
+            before.append(found)
+            if len(head) <= size:
+                head.append(found)
+    if not taken:
+        taken, skipped, more = head[:size], False, len(head) > size
+    if not taken or (not skipped and not more):
+        return search.highlight(text, query)
+    piece = text[taken[0].start() : taken[-1].end()]
+    return ("… " if skipped else "") + search.highlight(piece, query) + (" …" if more else "")
+
+
+@pytest.mark.parametrize(("typed", "language"), [("التحالف", "ar"), ("الفسيفساء", "ar"), ("coalition talks", "en")])
+def test_excerpt_finds_the_first_match_as_reading_every_word_did(typed, language):
+    import random
+
+    pieces = [
+        "قالت", "الحكومة", "والتحالف", "(التحالف)", "التحالفِ،", "تحالف-الشمال", "الفسيفساء.", "«الفسيفساء»",
+        "٢٬٥٠٠", "2,500", "جندي", "coalition,", "Coalitions", "talks.", "x", "…", "ـ", "\n", "العراق؛",
+    ]  # fmt: skip
+    rng = random.Random(16)
+    query = search.Query.parse(typed, language)
+    for _ in range(400):
+        words = [rng.choice(pieces[3:] if rng.random() < 0.5 else pieces) for _ in range(rng.randrange(0, 120))]
+        # Matches far in, near the start, doubled, or none at all.
+        text = rng.choice([" ", "  ", " \t"]).join(words)
+        for size in (30, 12, 3, 1):
+            assert search.excerpt(text, query, size=size) == _excerpt_word_by_word(text, query, size), (text, size)

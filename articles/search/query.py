@@ -127,10 +127,12 @@ class Query:
         return seen
 
 
-@lru_cache(maxsize=200_000)
-def _piece_terms(piece: str) -> frozenset[str]:
+# Pieces of news text remembered per process: a few hundred bytes each, so
+# at most about 16 MB a worker.
+@lru_cache(maxsize=50_000)
+def _piece_terms(piece: str) -> tuple[str, ...]:
     """Every Arabic term of the words in a space-separated piece of text, remembered per process."""
-    return frozenset(term for word in WORD.findall(piece) for term in analyse(word))
+    return tuple(dict.fromkeys(term for word in WORD.findall(piece) for term in analyse(word)))
 
 
 def _english_root(term: str) -> str:

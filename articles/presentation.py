@@ -217,16 +217,19 @@ class SearchResult:
 
 
 def search_results(articles, query) -> list[SearchResult]:
-    """Search hits with the reader's words highlighted (all text escaped first)."""
+    """Search hits with the reader's words highlighted (all text escaped first).
+
+    ``articles`` come from ``search.article_search_page``: the body is read
+    as the plain text stored with the index, never parsed here.
+    """
     from . import search
-    from .richtext import plain_text
 
     language = query.language
     results = []
     for article in articles:
         headline = getattr(article, f"headline_{language}") or ""
         standfirst = getattr(article, f"standfirst_{language}") or ""
-        body = plain_text(getattr(article, f"body_{language}") or "")
+        body = getattr(article, f"search_body_{language}") or ""
         in_standfirst = any(query.matches_word(word) for word in search.words(standfirst))
         text = standfirst if in_standfirst or not body else body
         results.append(

@@ -604,6 +604,7 @@ def _batch(size, revisions, rng, text, sections, authors, tags, images, editor, 
             # cost grows with the square of the batch in PostgreSQL.
             batch_size=50,
         )
+        # The search index as publishing writes it: terms, vectors and the plain body of each edition.
         for article in Article.objects.filter(pk__in=[a.pk for a in updated]).prefetch_related("tags"):
             search.index_article(article)
 

@@ -110,6 +110,10 @@ class Article(StoryContent):
     search_text_en = models.TextField(_("search terms (English)"), blank=True, default="", editable=False)
     search_ar = SearchVectorField(_("search vector (Arabic)"), null=True, blank=True, editable=False)
     search_en = SearchVectorField(_("search vector (English)"), null=True, blank=True, editable=False)
+    # The live body as plain text, written with the index: what a result's
+    # excerpt is cut from, so a page of results reads no HTML.
+    search_body_ar = models.TextField(_("body as plain text (Arabic)"), blank=True, default="", editable=False)
+    search_body_en = models.TextField(_("body as plain text (English)"), blank=True, default="", editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

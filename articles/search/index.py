@@ -34,6 +34,8 @@ WEIGHTS = {spec.name: spec.search_weight for spec in STORY_CONTENT if spec.searc
 # The rich text (the body) is indexed last: it is the one field long enough
 # to reach the tsvector's last position, and every other field keeps its own.
 SEARCHED = sorted((spec for spec in STORY_CONTENT if spec.search_weight), key=lambda spec: spec.rich)
+# The rich text field (the body), whose plain text results' excerpts are cut from.
+(RICH,) = (spec.name for spec in SEARCHED if spec.rich)
 
 
 def _fields(article, language: str) -> list[tuple[str, str]]:
@@ -79,18 +81,37 @@ def _quote(term: str) -> str:
     return term.replace("\\", "\\\\").replace("'", "''")
 
 
+def plain_bodies(article) -> dict[str, str]:
+    """The ``search_body_<language>`` columns of ``article``: its live body in each edition as plain text.
+
+    What a result's excerpt is cut from (``query.excerpt``), so that a page
+    of results reads no HTML; an edition the story does not have is empty.
+    """
+    return {
+        "search_body_ar": plain_text(getattr(article, f"{RICH}_ar") or ""),
+        "search_body_en": plain_text(getattr(article, f"{RICH}_en") or "") if article.has_english else "",
+    }
+
+
 def index_article(article) -> None:
     """Store the searchable form of ``article``'s live copy. Called when it goes live.
 
     One UPDATE: the normalised text (used by the SQLite fallback and for
-    debugging) and, on PostgreSQL, the two weighted vectors.
+    debugging), the body as plain text for the results' excerpts and, on
+    PostgreSQL, the two weighted vectors.
     """
-    arabic = [(name, word_terms(text)) for name, text in _fields(article, "ar")]
+    arabic_fields = _fields(article, "ar")
     english = _fields(article, "en") if article.has_english else []
+    arabic = [(name, word_terms(text)) for name, text in arabic_fields]
     values = {
         "search_text_ar": _spaced(term for _name, groups in arabic for terms in groups for term in terms),
         "search_text_en": _spaced(term for _name, text in english for term in english_terms(text)),
     }
+    # A migration older than 0013 indexes with its historical model, which
+    # has no plain-text columns yet (0013 fills them).
+    if any(field.name == "search_body_ar" for field in article._meta.concrete_fields):
+        values["search_body_ar"] = dict(arabic_fields)[RICH]
+        values["search_body_en"] = dict(english).get(RICH, "")
     if connection.vendor == "postgresql":
         values["search_ar"] = Cast(Value(arabic_tsvector(arabic)), output_field=SearchVectorField())
         if english:

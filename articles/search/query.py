@@ -6,15 +6,16 @@ The ORM half of search: ``article_search`` on the vectors ``index`` stored
 mark the reader's words in what a result prints.
 """
 
+import html
 import re
-from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import islice
 
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 from django.db.models.functions import Cast
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Article
@@ -48,6 +49,10 @@ class Query:
     gaps: tuple[int, ...] = ()
     phrase: bool = False
     too_long: bool = False
+    # What ``matches_word`` and ``matches_piece`` answered for each word and
+    # piece seen: a page of results asks about the same words many times.
+    _seen: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+    _pieces: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     @classmethod
     def parse(cls, text: str, language: str) -> "Query":
@@ -75,9 +80,13 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
-    @property
+    @cached_property
     def all_terms(self) -> frozenset[str]:
         return frozenset(term for group in self.terms for term in group)
+
+    @cached_property
+    def _english_roots(self) -> tuple[str, ...]:
+        return tuple(_english_root(term) for term in self.all_terms)
 
     def tsquery(self):
         """The PostgreSQL query: every word must match, in order and in place for a phrase (built without a parser)."""
@@ -95,12 +104,35 @@ class Query:
         text = " ".join(term for (term,) in self.terms)
         return SearchQuery(text, config="english", search_type="phrase" if self.phrase else "plain")
 
+    def matches_piece(self, piece: str) -> bool:
+        """Whether a space-separated piece of a story holds a word the reader looked for (remembered per query)."""
+        seen = self._pieces.get(piece)
+        if seen is None:
+            if self.language == "ar":
+                seen = not self.all_terms.isdisjoint(_piece_terms(piece))
+            else:
+                seen = any(self.matches_word(word) for word in WORD.findall(piece))
+            self._pieces[piece] = seen
+        return seen
+
     def matches_word(self, word: str) -> bool:
-        """Whether a word as printed in a story is one the reader looked for."""
-        if self.language == "ar":
-            return not self.all_terms.isdisjoint(analyse(word))
-        lower = normalize(word)
-        return any(lower.startswith(_english_root(term)) for term in self.all_terms)
+        """Whether a word as printed in a story is one the reader looked for (remembered per query)."""
+        seen = self._seen.get(word)
+        if seen is None:
+            if self.language == "ar":
+                seen = not self.all_terms.isdisjoint(analyse(word))
+            else:
+                seen = normalize(word).startswith(self._english_roots)
+            self._seen[word] = seen
+        return seen
+
+
+# Pieces of news text remembered per process: a few hundred bytes each, so
+# at most about 16 MB a worker.
+@lru_cache(maxsize=50_000)
+def _piece_terms(piece: str) -> tuple[str, ...]:
+    """Every Arabic term of the words in a space-separated piece of text, remembered per process."""
+    return tuple(dict.fromkeys(term for word in WORD.findall(piece) for term in analyse(word)))
 
 
 def _english_root(term: str) -> str:
@@ -112,55 +144,94 @@ def _english_root(term: str) -> str:
 
 
 def highlight(text: str, query: Query) -> SafeString:
-    """``text`` escaped, with the words the reader searched for in ``<mark>``."""
+    """``text`` escaped, with the words the reader searched for in ``<mark>``.
+
+    The text between marked words is escaped a run at a time (``html.escape``
+    is what Django's ``escape`` calls, without its lazy-string wrapper).
+    """
+    text = text or ""
     out = []
     last = 0
-    for match in WORD.finditer(text or ""):
-        out.append(escape(text[last : match.start()]))
+    for match in WORD.finditer(text):
         word = match.group()
-        out.append(f"<mark>{escape(word)}</mark>" if query.matches_word(word) else escape(word))
-        last = match.end()
-    out.append(escape((text or "")[last:]))
+        if query.matches_word(word):
+            out.append(html.escape(text[last : match.start()]))
+            out.append(f"<mark>{html.escape(word)}</mark>")
+            last = match.end()
+    out.append(html.escape(text[last:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
 
 
 def excerpt(text: str, query: Query, *, size: int = 30) -> SafeString:
     """About ``size`` words of ``text`` around the first match, highlighted.
 
-    Reads the text only as far as the excerpt needs: a story's body is a
-    thousand words, and twenty of them are shown on each page of results.
+    Reads the text only as far as the first match (``first_match``), then
+    only the words the excerpt shows: a story's body is a thousand words,
+    and twenty of them are shown on each page of results.
     """
     text = text or ""
     lead = size // 3
-    before: deque = deque(maxlen=lead)  # the words just before the first match
-    head: list = []  # the opening words, in case nothing matches
-    taken: list = []
-    skipped = False
-    more = False
-    for found in WORD.finditer(text):
-        if taken:
-            if len(taken) == size:
-                more = True
-                break
-            taken.append(found)
-        elif query.matches_word(found.group()):
-            taken = [*before, found]
-        else:
-            if len(before) == lead:
-                skipped = True
-            before.append(found)
-            if len(head) <= size:
-                head.append(found)
-    if not taken:
+    found = first_match(text, query)
+    if found is None:
+        head = list(islice(WORD.finditer(text), size + 1))
         taken, skipped, more = head[:size], False, len(head) > size
-    if not taken:
-        return highlight(text, query)
-    if not skipped and not more:
+    else:
+        before, skipped = _words_before(text, found.start(), lead)
+        room = size - len(before)
+        after = list(islice(WORD.finditer(text, found.start()), room + 1))
+        taken, more = [*before, *after[:room]], len(after) > room
+    if not taken or (not skipped and not more):
         return highlight(text, query)
     piece = text[taken[0].start() : taken[-1].end()]
     prefix = "… " if skipped else ""
     suffix = " …" if more else ""
     return mark_safe(prefix + highlight(piece, query) + suffix)  # noqa: S308 - highlight escapes
+
+
+# How many space-separated pieces ``first_match`` splits off at a time.
+RUN = 64
+
+
+def first_match(text: str, query: Query) -> re.Match | None:
+    """The first word of ``text`` the reader looked for (a ``WORD`` match), or None.
+
+    The text is split at spaces a run at a time (in C), and a query
+    remembers its answer for each piece (``Query.matches_piece``), so a
+    thousand-word body whose match is near its end costs a few dictionary
+    lookups per word instead of a regular expression and an analysis.
+    """
+    rest = text
+    while rest:
+        offset = len(text) - len(rest)
+        pieces = rest.split(None, RUN)
+        rest = pieces.pop() if len(pieces) > RUN else ""
+        for piece in pieces:
+            if query.matches_piece(piece):
+                # Its first place as a whole piece: an equal piece earlier
+                # would have matched first.
+                at = text.find(piece, offset)
+                while (at > 0 and not text[at - 1].isspace()) or (
+                    at + len(piece) < len(text) and not text[at + len(piece)].isspace()
+                ):
+                    at = text.find(piece, at + 1)
+                for found in WORD.finditer(text, at, at + len(piece)):
+                    if query.matches_word(found.group()):
+                        return found
+    return None
+
+
+def _words_before(text: str, end: int, count: int) -> tuple[list[re.Match], bool]:
+    """The last ``count`` words of ``text`` before ``end``, and whether any word comes before them."""
+    span = 16 * (count + 2)
+    while True:
+        start = max(0, end - span)
+        found = list(WORD.finditer(text, start, end))
+        # Unless the window reaches the start, its first word may be cut:
+        # it only tells that a word comes before the last ``count``.
+        if start == 0 or len(found) > count + 1:
+            last = found[max(0, len(found) - count) :] if count else []
+            return last, len(found) > count
+        span *= 4
 
 
 # How many matches a search lists at most (ten pages); on PostgreSQL, the
@@ -285,7 +356,11 @@ def article_search_ids(query: Query) -> list[int]:
 
 
 def article_search_page(ids: list[int], language: str) -> list[Article]:
-    """The stories with ``ids``, in that order, with what a result prints (its body included)."""
+    """The stories with ``ids``, in that order, with what a result prints and nothing more.
+
+    The body comes as the plain text stored with the index
+    (``search_body_<language>``), not as HTML.
+    """
     stories = (
         Article.objects.live()
         .in_language(language)
@@ -296,7 +371,9 @@ def article_search_page(ids: list[int], language: str) -> list[Article]:
             "has_english",
             "first_published_at",
             "section",
-            *(f"{name}_{language}" for name in ("headline", "standfirst", "body")),
+            f"headline_{language}",
+            f"standfirst_{language}",
+            f"search_body_{language}",
         )
     )
     return in_order_of(stories, ids)

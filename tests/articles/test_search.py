@@ -284,3 +284,157 @@ def test_postgres_keeps_the_search_vectors_in_the_story_row():
             "AND attname IN ('search_ar', 'search_en') ORDER BY attname"
         )
         assert cursor.fetchall() == [("search_ar", "m"), ("search_en", "m")]
+
+
+# --- the body as plain text, stored with the index for the results' excerpts ----------------
+
+BODY_AR = "<p>قالت <strong>الحكومة</strong> إن قوات التحالف &amp; الشركاء</p><ul><li>انسحبت</li></ul>"
+BODY_EN = "<p>The <em>coalition</em> &amp; its partners</p><p>withdrew.</p>"
+
+
+def _stored(article) -> tuple[str, str]:
+    return tuple(Article.objects.filter(pk=article.pk).values_list("search_body_ar", "search_body_en").get())
+
+
+@pytest.mark.django_db
+def test_a_story_going_live_stores_its_body_as_plain_text_in_both_editions():
+    both = published(body_ar=BODY_AR, headline_en="Coalition", body_en=BODY_EN)
+    assert _stored(both) == ("قالت الحكومة إن قوات التحالف & الشركاء انسحبت", "The coalition & its partners withdrew.")
+    arabic_only = published(body_ar=BODY_AR, headline_en="", body_en="")
+    assert _stored(arabic_only) == ("قالت الحكومة إن قوات التحالف & الشركاء انسحبت", "")
+
+
+@pytest.mark.django_db
+def test_the_stored_plain_text_is_the_live_bodys_and_never_a_drafts():
+    from tests.factories import draft, republished
+
+    assert _stored(draft(body_ar="<p>مسودة لم تنشر</p>")) == ("", "")
+    article = published(body_ar="<p>النص الأول</p>", headline_en="", body_en="")
+    edit(article, EditorFactory(), body_ar="<p>تعديل ينتظر المراجعة</p>")
+    assert _stored(article) == ("النص الأول", "")
+    article = republished(article, body_ar="<p>النص الثاني</p>", headline_en="Second", body_en="<p>Second text</p>")
+    assert _stored(article) == ("النص الثاني", "Second text")
+    article = republished(article, headline_en="", body_en="")  # the English edition dropped
+    assert _stored(article) == ("النص الثاني", "")
+
+
+@pytest.mark.django_db
+def test_a_correction_keeps_the_stored_plain_text_and_a_withdrawn_story_is_no_result(client):
+    from tests.factories import corrected
+
+    article = published(headline_ar="خبر عن الفسيفساء", body_ar="<p>النص المصحح</p>")
+    corrected(article)
+    assert _stored(article)[0] == "النص المصحح"
+    withdrawn = unpublished(headline_ar="خبر مسحوب عن الفسيفساء", body_ar="<p>نص مسحوب</p>")
+    page = client.get("/ar/search/", {"q": "الفسيفساء"}).content.decode()
+    assert "النص المصحح" in page
+    assert "مسحوب" not in page and f"/news/{withdrawn.pk}/" not in page
+
+
+@pytest.mark.django_db
+def test_a_results_excerpt_is_cut_from_the_stored_plain_text_not_the_html(client):
+    article = published(headline_ar="خبر", standfirst_ar="", body_ar="<p>قوات <b>التحالف</b> في الميدان</p>")
+    Article.objects.filter(pk=article.pk).update(search_body_ar="النص المخزن عن التحالف")
+    page = client.get("/ar/search/", {"q": "التحالف"}).content.decode()
+    assert "النص المخزن عن <mark>التحالف</mark>" in page
+    assert "الميدان" not in page
+
+
+@pytest.mark.django_db
+def test_a_page_of_twenty_results_makes_three_queries_and_reads_no_html_body(client):
+    from django.core.cache import cache
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(25):
+        published(headline_ar=f"التحالف رقم {number}", body_ar=f"<p>نص عن التحالف {number}</p>")
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/ar/search/", {"q": "التحالف"}).content.decode()
+    assert page.count('class="result"') == 20
+    # The ranked ids, the page's twenty stories with their sections, the navigation's sections.
+    assert len(queries) == 3
+    assert not any('"body_ar"' in query["sql"] or '"body"' in query["sql"] for query in queries)
+
+
+@pytest.mark.django_db
+def test_migration_fills_the_plain_text_of_stories_live_before_it(monkeypatch):
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+
+    from tests.factories import draft
+
+    migration = importlib.import_module("articles.migrations.0013_search_body_plain_text")
+    live = [
+        published(body_ar=f"<p>نص <i>رقم</i> {n}</p>", headline_en="Story", body_en=f"<p>Text {n}</p>")
+        for n in range(3)
+    ]
+    arabic_only = published(body_ar="<p>عربي فقط</p>", headline_en="", body_en="")
+    never_live = draft(body_ar="<p>مسودة</p>")
+    Article.objects.update(search_body_ar="", search_body_en="")
+    monkeypatch.setattr(migration, "BATCH", 2)  # more than one batch, and a last one not full
+    migration.fill(apps, SimpleNamespace(connection=connection, quote_name=connection.ops.quote_name))
+    assert [_stored(article) for article in live] == [(f"نص رقم {n}", f"Text {n}") for n in range(3)]
+    assert _stored(arabic_only) == ("عربي فقط", "")
+    assert _stored(never_live) == ("", "")
+
+
+@pytest.mark.django_db
+def test_a_migration_older_than_the_plain_text_indexes_with_its_historical_model():
+    """0010 rebuilds the index with the model of its day, which has no plain-text columns: they are left alone."""
+    from django.db.migrations.loader import MigrationLoader
+
+    article = published(headline_ar="خبر عن التحالف", body_ar="<p>النص الحي</p>", headline_en="", body_en="")
+    Article.objects.filter(pk=article.pk).update(search_text_ar="", search_body_ar="كما كان")
+    state = MigrationLoader(connection).project_state(("articles", "0010_search_reindex_issue_21"))
+    assert search.reindex_live(state.apps.get_model("articles", "Article")) == 1
+    stored = Article.objects.filter(pk=article.pk).values("search_text_ar", "search_body_ar").get()
+    assert " تحالف " in stored["search_text_ar"] and stored["search_body_ar"] == "كما كان"
+
+
+def _excerpt_word_by_word(text, query, size=30):
+    """The excerpt as it was made before ``first_match``: every word read and analysed in turn (the reference)."""
+    from collections import deque
+
+    from articles.search.normalise import WORD
+
+    lead = size // 3
+    before, head, taken, skipped, more = deque(maxlen=lead), [], [], False, False
+    for found in WORD.finditer(text):
+        if taken:
+            if len(taken) == size:
+                more = True
+                break
+            taken.append(found)
+        elif query.matches_word(found.group()):
+            taken = [*before, found]
+        else:
+            skipped = skipped or len(before) == lead
+            before.append(found)
+            if len(head) <= size:
+                head.append(found)
+    if not taken:
+        taken, skipped, more = head[:size], False, len(head) > size
+    if not taken or (not skipped and not more):
+        return search.highlight(text, query)
+    piece = text[taken[0].start() : taken[-1].end()]
+    return ("… " if skipped else "") + search.highlight(piece, query) + (" …" if more else "")
+
+
+@pytest.mark.parametrize(("typed", "language"), [("التحالف", "ar"), ("الفسيفساء", "ar"), ("coalition talks", "en")])
+def test_excerpt_finds_the_first_match_as_reading_every_word_did(typed, language):
+    import random
+
+    pieces = [
+        "قالت", "الحكومة", "والتحالف", "(التحالف)", "التحالفِ،", "تحالف-الشمال", "الفسيفساء.", "«الفسيفساء»",
+        "٢٬٥٠٠", "2,500", "جندي", "coalition,", "Coalitions", "talks.", "x", "…", "ـ", "\n", "العراق؛",
+    ]  # fmt: skip
+    rng = random.Random(16)
+    query = search.Query.parse(typed, language)
+    for _ in range(400):
+        words = [rng.choice(pieces[3:] if rng.random() < 0.5 else pieces) for _ in range(rng.randrange(0, 120))]
+        # Matches far in, near the start, doubled, or none at all.
+        text = rng.choice([" ", "  ", " \t"]).join(words)
+        for size in (30, 12, 3, 1):
+            assert search.excerpt(text, query, size=size) == _excerpt_word_by_word(text, query, size), (text, size)

@@ -238,6 +238,27 @@ def test_search_results_are_cached_per_query_and_refreshed_by_a_publication(clie
     assert "الثانية" not in first
 
 
+def test_cached_search_results_drop_a_withdrawn_story_and_show_a_corrected_one_anew(
+    client, django_capture_on_commit_callbacks
+):
+    from articles import services
+    from tests.factories import ModeratorFactory
+
+    kept = published(headline_ar="محادثات التحالف الأولى", body_ar="<p>النص الأول عن التحالف</p>")
+    withdrawn = published(headline_ar="محادثات التحالف المسحوبة")
+    url = "/ar/search/?q=التحالف"
+    assert "المسحوبة" in client.get(url).content.decode()
+    assert _queries(client, url) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_unpublish(article=withdrawn, user=ModeratorFactory(), reason="Withdrawn for the test")
+    page = client.get(url).content.decode()
+    assert "المسحوبة" not in page and "الأولى" in page
+    assert _queries(client, url) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        republished(kept, body_ar="<p>النص الثاني عن التحالف</p>")
+    assert "النص الثاني عن <mark>التحالف</mark>" in client.get(url).content.decode()
+
+
 def test_very_long_queries_are_answered_but_not_stored(client):
     published()
     url = "/ar/search/?q=" + "التحالف " * 30

@@ -321,5 +321,7 @@ def test_the_byline_picker_reads_the_authors_names_not_their_biographies(as_user
     with CaptureQueriesContext(connection) as page:
         response = as_user(editor).get(url("change", article))
     assert "Byline Writer" in response.content.decode()
-    authors = [q["sql"] for q in page.captured_queries if 'FROM "articles_author"' in q["sql"] and "bio" not in q["sql"]]
+    authors = [
+        q["sql"] for q in page.captured_queries if 'FROM "articles_author"' in q["sql"] and "bio" not in q["sql"]
+    ]
     assert authors, "the picker's list of every author reads their names only"

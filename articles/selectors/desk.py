@@ -93,6 +93,10 @@ def move_offers(article: Article, user, actions=None, *, now=None) -> list[workf
 
 DESK_LIST_LENGTH = 10
 
+# What the story row holds for readers and search, never shown by the desk's
+# lists: at 100,000 stories these columns are most of what a page would read.
+READER_COLUMNS = ("live_extras", "search_text_ar", "search_text_en", "search_ar", "search_en")
+
 
 def _long_text(prefix: str = "") -> list[str]:
     """The long text columns (``LONG_FIELDS``), in every language and the untranslated column behind them.
@@ -113,11 +117,6 @@ def desk_has_english(prefix: str = "latest_revision") -> Q:
     """
     path = f"{prefix}__" if prefix else ""
     return Q(**{f"{path}headline_en__gt": ""}) & Q(**{f"{path}body_en__gt": ""})
-
-
-# What the story row holds for readers and search, never shown by the desk's
-# lists: at 100,000 stories these columns are most of what a page would read.
-READER_COLUMNS = ("live_extras", "search_text_ar", "search_text_en", "search_ar", "search_en")
 
 
 def desk_stories() -> QuerySet[Article]:
@@ -197,7 +196,7 @@ def desk_review_queue() -> QuerySet[Article]:
     return (
         review_queue()
         .rewrite(False)
-        .defer(*_long_text(), *_long_text("review_revision__"), *_long_text("latest_revision__"))
+        .defer(*_long_text(), *READER_COLUMNS, *_long_text("review_revision__"), *_long_text("latest_revision__"))
         .annotate(
             submitted_at=Subquery(submissions.values("created_at")[:1]),
             updated_since_submission=ExpressionWrapper(
@@ -220,7 +219,9 @@ def desk_review_count() -> int:
 
 def _desk_list(stories: QuerySet[Article]) -> QuerySet[Article]:
     return (
-        stories.rewrite(False).select_related("latest_revision").defer(*_long_text(), *_long_text("latest_revision__"))
+        stories.rewrite(False)
+        .select_related("latest_revision")
+        .defer(*_long_text(), *READER_COLUMNS, *_long_text("latest_revision__"))
     )
 
 

@@ -406,6 +406,16 @@ def server_side(addresses: dict[str, str]) -> dict:
         results["admin story list, filtered"] = timed(
             lambda: desk.get("/admin/articles/article/?status__exact=published")
         )
+        # As the desk narrows it: by the current revision's section, and by a
+        # word of a current headline (the search box).
+        results["admin story list, by section"] = timed(
+            lambda: desk.get(f"/admin/articles/article/?section={longest.latest_revision.section_id}")
+        )
+        word = max(longest.latest_revision.headline_ar.split(), key=len)
+        searched = desk.get("/admin/articles/article/", {"q": word})
+        found = searched.content.decode().partition("<tbody>")[2]
+        assert searched.status_code == 200 and "<tr" in found, f"the desk's search for {word} found nothing"
+        results["admin story list, searched"] = timed(lambda: desk.get("/admin/articles/article/", {"q": word}))
         results["admin story form"] = timed(lambda: desk.get(f"/admin/articles/article/{longest.pk}/change/"))
         results["admin compare"] = timed(
             lambda: desk.get(

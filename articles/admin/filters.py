@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .. import selectors
-from ..models import Author, Section
+from ..models import Section
 
 
 class RevisionFilter(admin.SimpleListFilter):
@@ -34,7 +34,7 @@ class AuthorFilter(RevisionFilter):
     option = "author"
 
     def lookups(self, request, model_admin):
-        return [(author.pk, str(author)) for author in Author.objects.all()]
+        return [(author.pk, str(author)) for author in selectors.desk_author_choices()]
 
 
 class EnglishFilter(RevisionFilter):

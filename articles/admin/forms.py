@@ -11,6 +11,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from .. import editions
 from ..models import STORY_CONTENT, Article, Correction, Image, Revision
 from ..models.content import content_names, content_of
+from ..selectors.desk import desk_author_choices
 from ..services.media import image_check
 from .widgets import (
     BODY_EDITOR,
@@ -89,7 +90,9 @@ class OrderedModelChoiceField(PickMany):
 def relation_field(name: str, *, ordered: bool) -> forms.Field:
     """The form field for a story's relation: the byline (in print order) or the tags."""
     model_field = Revision._meta.get_field(name)
-    choices = {"queryset": model_field.related_model.objects.all(), "required": False}
+    # The byline's picker lists every author by name (tags are looked up as typed).
+    everyone = desk_author_choices() if ordered else model_field.related_model.objects.all()
+    choices = {"queryset": everyone, "required": False}
     label = capfirst(model_field.verbose_name)
     if ordered:
         return OrderedModelChoiceField(**choices, label=label, help_text=_("In the order the byline prints them."))

@@ -165,12 +165,20 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_object(self, request, object_id, from_field=None):
         # The whole story row, not the list's trimmed one: the workflow
-        # reads its state and revision pointers.
+        # reads its state and revision pointers. Read once per page drawn
+        # (``change_view`` asks before Django's own view asks again); a save
+        # reads it afresh, since a refused save may have changed it in memory.
+        cached = getattr(request, "_desk_story", None)
+        if request.method == "GET" and cached is not None and str(cached.pk) == str(object_id):
+            return cached
         try:
             pk = Article._meta.pk.to_python(object_id)
-            return Article.objects.select_related("latest_revision").get(pk=pk)
+            article = Article.objects.select_related("latest_revision").get(pk=pk)
         except (Article.DoesNotExist, ValidationError, ValueError):
             return None
+        if request.method == "GET":
+            request._desk_story = article
+        return article
 
     def view_on_site(self, article):
         if not article.is_live:

@@ -40,7 +40,13 @@ class Transition(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("workflow move")
         verbose_name_plural = _("workflow moves")
-        indexes = [models.Index(fields=["article", "-created_at"], name="transition_history")]
+        # "transition_history" serves a story's history; "transition_latest"
+        # the desk's newest moves (the dashboard's activity box, the moves
+        # list), which would otherwise sort every move ever made.
+        indexes = [
+            models.Index(fields=["article", "-created_at"], name="transition_history"),
+            models.Index(fields=["-created_at", "-id"], name="transition_latest"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(action__in=Action.values), name="transition_action_valid"),
             models.CheckConstraint(condition=models.Q(from_state__in=State.values), name="transition_from_valid"),

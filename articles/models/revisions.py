@@ -88,8 +88,16 @@ class Revision(StoryContent):
             models.CheckConstraint(condition=models.Q(number__gte=1), name="revision_number_positive"),
         ]
         # The unique constraint's index serves "a story's history, newest
-        # first" and "the latest revision"; this one serves "my revisions".
-        indexes = [models.Index(fields=["created_by", "-created_at"], name="revision_by_author")]
+        # first" and "the latest revision"; "revision_by_author" serves "my
+        # revisions". "revision_by_section" holds each revision's id beside
+        # its section, so the desk's list filtered by section finds the
+        # current revisions in that section from two indexes alone (this one
+        # and the stories' ``latest_revision``), not by reading a revision
+        # row per story.
+        indexes = [
+            models.Index(fields=["created_by", "-created_at"], name="revision_by_author"),
+            models.Index(fields=["section", "id"], name="revision_by_section"),
+        ]
 
     def __str__(self):
         return _("Revision %(number)s of %(story)s") % {"number": self.number, "story": self.article_id}

@@ -10,6 +10,7 @@ callers use are gathered here, so ``selectors.home_stories`` and
 from .desk import (
     DESK_LIST_LENGTH,
     article_history,
+    desk_author_choices,
     desk_compare_defaults,
     desk_corrections,
     desk_filter,
@@ -75,6 +76,7 @@ __all__ = [
     "article_related",
     "article_was_withdrawn",
     "author_stories",
+    "desk_author_choices",
     "desk_compare_defaults",
     "desk_corrections",
     "desk_filter",

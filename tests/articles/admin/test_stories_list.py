@@ -166,3 +166,43 @@ def test_people_who_may_not_restore_get_no_button(client, editor, django_user_mo
 
 # Session, user, permissions, the page of stories, and the state filter's choices.
 LIST_QUERIES = 8
+
+
+def test_a_state_filters_count_reads_the_story_table_alone(as_user, editor):
+    from django.test.utils import CaptureQueriesContext
+
+    draft(editor)
+    with CaptureQueriesContext(connection) as page:
+        response = as_user(editor).get(LIST, {"status__exact": State.DRAFT})
+    assert response.context["cl"].result_count == 1
+    (count,) = [q["sql"] for q in page.captured_queries if "COUNT(" in q["sql"]]
+    assert "articles_revision" not in count
+
+
+@pytest.mark.postgres
+def test_a_filtered_list_is_counted_up_to_a_limit_and_said_to_be_about_past_it(as_user, editor, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's planner (set DATABASE_URL)")
+    sport = SectionFactory(slug="sport")
+    for _ in range(3):
+        draft(editor, section=sport)
+    draft(editor)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+        cursor.execute("ANALYZE articles_revision")
+    client = as_user(editor)
+
+    exact = client.get(LIST, {"section": sport.pk})
+    assert exact.context["cl"].result_count == 3 and not exact.context["cl"].paginator.estimated
+    assert "about" not in exact.content.decode().split('class="paginator"')[1]
+
+    monkeypatch.setattr(EstimatedCountPaginator, "count_up_to", 2)
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as page:
+        about = client.get(LIST, {"section": sport.pk})
+    assert about.context["cl"].paginator.estimated
+    assert about.context["cl"].result_count >= 2
+    assert "about " in about.content.decode().split('class="paginator"')[1]
+    (count,) = [q["sql"] for q in page.captured_queries if "COUNT(" in q["sql"]]
+    assert "LIMIT 2" in count

@@ -1,6 +1,7 @@
 """The story form: drafting in two languages, saving as revisions, conflicts, refusals."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from articles.admin.forms import StoryForm
@@ -280,12 +281,12 @@ def test_the_form_takes_the_same_number_of_queries_however_many_bylines_tags_and
     assert response.context["adminform"].form.initial["base_revision"] == busy.latest_revision_id
 
 
-# The user and their permissions, the story with its current revision, the
-# revision's bylines and tags, the story's moves and who made them, the
+# The user and their permissions, the story with its current revision (read
+# once for the page), the revision's bylines and tags, the story's moves and who made them, the
 # revisions the offered moves are about, the form's choices (sections, the
 # chosen bylines and tags), the editor's draft copy of the story (drafts);
 # presence's panel (who else has it open, without Redis; my parallel revisions).
-FORM_QUERIES = 17
+FORM_QUERIES = 16
 
 
 @pytest.mark.parametrize("limit", [110, 80])
@@ -311,3 +312,16 @@ def test_the_status_line_writes_its_date_as_the_arabic_desk_does(as_user, editor
     page = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
     status = page[page.index('class="desk-status"') :][:2000]
     assert re.search(r"\([٠-٩]+ [^\s()]+ [٠-٩]{4}، [٠-٩]{2}:[٠-٩]{2}\)", status), status
+
+
+def test_the_byline_picker_reads_the_authors_names_not_their_biographies(as_user, editor):
+    from django.test.utils import CaptureQueriesContext
+
+    article = draft(editor, authors=[AuthorFactory(name_ar="كاتب", name_en="Byline Writer", bio_ar="سيرة طويلة")])
+    with CaptureQueriesContext(connection) as page:
+        response = as_user(editor).get(url("change", article))
+    assert "Byline Writer" in response.content.decode()
+    authors = [
+        q["sql"] for q in page.captured_queries if 'FROM "articles_author"' in q["sql"] and "bio" not in q["sql"]
+    ]
+    assert authors, "the picker's list of every author reads their names only"

@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce
 
 from .. import editions
 from ..dependencies import navigation_version
+from ..extensions import story_annotation_names, story_annotations
 from ..links import link
 from ..models import TRANSLATED_FIELDS, Article, Section
 from ..models.content import RICH_FIELDS, edition_columns
@@ -47,13 +48,13 @@ def _article_live_detail(language: str) -> QuerySet[Article]:
         "last_updated_at",
         "live_extras",
         *(f"{name}_{language}" for name in TRANSLATED_FIELDS),
-    )
+    ).annotate(**story_annotations())
 
 
 # The story page's query, as SQL, per language and database: building and
 # compiling it through the ORM (and modeltranslation's rewriting of every
 # field name) cost twice what running it does, on every cold story page.
-_DETAIL_SQL: dict[tuple[str, str], str] = {}
+_DETAIL_SQL: dict[tuple, str] = {}
 BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
 
 
@@ -62,12 +63,14 @@ def article_live_detail(pk: int, language: str) -> Article:
 
     Only the columns the page prints are read (not the other edition's body
     nor the workflow's columns). Its section, picture, bylines, tags and
-    corrections come with it (``live_extras``). The query is the ORM's own,
-    compiled once per language (``_DETAIL_SQL``) and run as it stands.
+    corrections come with it (``live_extras``), and what the apps adding to
+    the page read of it (``extensions.story_annotations``: whether live
+    coverage follows it, say). The query is the ORM's own, compiled once per
+    language (``_DETAIL_SQL``) and run as it stands.
     """
     if not BIGINT_MIN <= pk <= BIGINT_MAX:  # an address no story can have (the ORM says so for itself)
         raise Article.DoesNotExist(f"No live story {pk}.")
-    key = (language, connection.alias)
+    key = (language, connection.alias, story_annotation_names())
     sql = _DETAIL_SQL.get(key)
     if sql is None:
         sql, params = _article_live_detail(language).filter(pk=0).query.sql_with_params()

@@ -3,6 +3,8 @@
 import json
 
 from django import template
+from django.template.loader import get_template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -14,6 +16,56 @@ register = template.Library()
 # As django.utils.html.json_script does: nothing in the data can close the
 # script element or open a comment, whatever an editor typed.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+# The shared layout's pieces as drawn, by everything they may show.
+_LAYOUT: dict[tuple, str] = {}
+_LAYOUT_MAX = 512
+
+
+@register.simple_tag(takes_context=True)
+def layout(context, template_name):
+    """``{% layout "includes/layout/footer.html" %}``: a piece of the layout every public page shares, drawn once.
+
+    Such a piece (the navigation, the footer, the feeds and stylesheet in
+    the head) may show only the page's language, the site's name, the
+    sections (``navigation``, from ``selectors.navigation``), which of them
+    the page is (``current_section``) and this month (``this_year``,
+    ``this_month``, local time); this process keeps it drawn under exactly
+    those, so a renamed section or a new month draws it again, and a page
+    costs a dictionary lookup instead of a template per piece.
+    """
+    language = get_language()
+    navigation = context.get("navigation")
+    site_name = context.get("site_name")
+    current_section = context.get("current_section")
+    today = timezone.localdate()
+    key = (
+        template_name,
+        language,
+        site_name,
+        navigation.version if navigation is not None else None,
+        current_section,
+        today.year,
+        today.month,
+    )
+    html = _LAYOUT.get(key)
+    if html is None:
+        html = get_template(template_name).render(
+            {
+                "LANGUAGE_CODE": language,
+                "site_name": site_name,
+                "sections": navigation.sections if navigation is not None else [],
+                "current_section": current_section,
+                "this_year": today.year,
+                "this_month": today.month,
+            }
+        )
+        html = mark_safe(html)  # noqa: S308 - drawn by a template, which escaped it
+        if len(_LAYOUT) >= _LAYOUT_MAX:
+            _LAYOUT.clear()
+        _LAYOUT[key] = html
+    return html
 
 
 @register.simple_tag

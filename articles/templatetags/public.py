@@ -130,7 +130,7 @@ def picture(image, sizes="100vw", loading="lazy", classes="", alt=None):
     webp_srcset = ", ".join(f"{url} {size}w" for url, size, _height in webp)
     jpeg_srcset = ", ".join(f"{url} {size}w" for url, size, _height in jpeg)
     return format_html(
-        "<picture{}>{}\n  <img src=\"{}\"{} width=\"{}\" height=\"{}\" alt=\"{}\" loading=\"{}\" decoding=\"async\">\n</picture>",
+        '<picture{}>{}\n  <img src="{}"{} width="{}" height="{}" alt="{}" loading="{}" decoding="async">\n</picture>',
         format_html(' class="{}"', classes) if classes else "",
         format_html('\n  <source type="image/webp" srcset="{}" sizes="{}">', webp_srcset, sizes) if webp_srcset else "",
         src,

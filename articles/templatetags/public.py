@@ -1,6 +1,7 @@
 """What the public templates need beyond Django's own tags: dates, digits, pictures, JSON-LD."""
 
 import json
+from functools import lru_cache
 
 from django import template
 from django.template.loader import get_template
@@ -87,9 +88,16 @@ def reader_time(moment, hijri=False):
     With ``hijri``, an Arabic page adds the Hijri date beside it, as on a
     story's own page.
     """
-    when = dates.reader_date(moment, get_language())
-    if when is None:
+    if moment is None:
         return ""
+    return _time_html(moment, get_language(), bool(hijri), timezone.get_current_timezone_name())
+
+
+# Lists print the same stories' dates page after page; the Hijri date is the dearest part.
+@lru_cache(maxsize=4096)
+def _time_html(moment, language: str, hijri: bool, zone: str) -> str:
+    """``reader_time``'s HTML; ``zone`` (the current time zone, which ``localtime`` reads) is part of the key."""
+    when = dates.reader_date(moment, language)
     if hijri and when.hijri:
         return format_html(
             '<time datetime="{}">{}</time> <span class="hijri">({})</span>', when.iso, when.date, when.hijri

@@ -6,3 +6,9 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Newsroom")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import selectors, signals
+
+        # A section changed here: this process's navigation is read again on its next page.
+        signals.sections_changed.connect(selectors.forget_navigation, dispatch_uid="articles.forget_navigation")

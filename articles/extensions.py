@@ -20,10 +20,17 @@ class StoryAddition:
     ``page``, values that replace the page's own (its ``json_ld``, its
     ``feeds``). Of the request's query it may read ``page`` only (the
     story view declares that parameter, so the page cache keeps each page).
+
+    ``annotations()``, if given, returns query expressions by name
+    (``{"live_coverage_pk": Subquery(...)}``) that the story's own query
+    reads with the story (``selectors.article_live_detail``), so that
+    ``context`` finds them on ``article`` and a story the app adds nothing
+    to costs no query of its own. Names must not be the story's fields.
     """
 
     name: str
     context: Callable
+    annotations: Callable[[], dict] | None = None
 
 
 _story_additions: dict[str, StoryAddition] = {}
@@ -36,3 +43,17 @@ def register_story_addition(addition: StoryAddition) -> None:
 
 def story_additions() -> tuple[StoryAddition, ...]:
     return tuple(_story_additions.values())
+
+
+def story_annotations() -> dict:
+    """What the story additions read with the story's own query: expressions by name."""
+    found = {}
+    for addition in _story_additions.values():
+        if addition.annotations is not None:
+            found.update(addition.annotations())
+    return found
+
+
+def story_annotation_names() -> tuple[str, ...]:
+    """A cheap fingerprint of ``story_annotations`` (which additions are registered), to key a compiled query by."""
+    return tuple(name for name, addition in _story_additions.items() if addition.annotations is not None)

@@ -83,9 +83,11 @@ def _render(request, template, context, *, url_name, kwargs=None, languages=None
     """Render a public page with what every page shows (sections, editions, site name)."""
     language = get_language()
     site_editions = editions(request, url_name, kwargs, languages)
+    navigation = selectors.navigation()
     context = {
         "site_name": site_name(language),
-        "sections": selectors.section_nav(),
+        "navigation": navigation,  # the layout's pieces are drawn once per navigation (``layout``)
+        "sections": navigation.sections,
         "editions": site_editions,
         "canonical": next((e.url for e in site_editions if e.is_current), request.build_absolute_uri()),
         **context,

@@ -16,7 +16,9 @@ class LiveConfig(AppConfig):
 
         from . import demo, desk, public
 
-        register_story_addition(StoryAddition(name="live.coverage", context=public.story_addition))
+        register_story_addition(
+            StoryAddition(name="live.coverage", context=public.story_addition, annotations=public.story_annotations)
+        )
         register_screen_panel(
             "history",
             ScreenPanel(

@@ -95,8 +95,18 @@ def new_update_labels(language: str) -> list[str]:
     ]
 
 
+# Read with the story's own query (``articles.extensions``): the id of its coverage, or None.
+COVERAGE_ANNOTATION = "live_coverage_pk"
+
+
+def story_annotations() -> dict:
+    return {COVERAGE_ANNOTATION: selectors.coverage_id_of_story()}
+
+
 def story_addition(request, article, language: str, page_context: dict) -> dict | None:
     """The story page's live coverage: key events, pinned entries, a page of entries, the update channel."""
+    if getattr(article, COVERAGE_ANNOTATION, True) is None:
+        return None  # the story's query found no coverage: nothing more to ask
     coverage = selectors.coverage_of_live_story(article.pk)
     if coverage is None:
         return None

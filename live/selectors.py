@@ -7,7 +7,7 @@ pages, updates or feeds.
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from articles.editions import primary
@@ -35,6 +35,11 @@ def coverage_of_live_story(article_id: int) -> Coverage | None:
         .select_related("article")
         .first()
     )
+
+
+def coverage_id_of_story() -> Subquery:
+    """The id of the coverage of the story an outer query reads (``OuterRef("pk")``), or NULL: one index probe."""
+    return Subquery(Coverage.objects.filter(article_id=OuterRef("pk")).order_by().values("pk")[:1])
 
 
 def _public_entries(coverage: Coverage, language: str):

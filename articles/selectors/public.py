@@ -4,9 +4,11 @@ The rule for what a reader may see lives in ``ArticleQuerySet.live``; every
 selector here starts from it.
 """
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Max,
@@ -17,6 +19,7 @@ from django.db.models.functions import Coalesce
 
 from .. import editions
 from ..dependencies import navigation_version
+from ..extensions import story_annotation_names, story_annotations
 from ..links import link
 from ..models import TRANSLATED_FIELDS, Article, Section
 from ..models.content import RICH_FIELDS, edition_columns
@@ -38,22 +41,26 @@ def article_live() -> QuerySet[Article]:
 
 
 def _article_live_detail(language: str) -> QuerySet[Article]:
-    return Article.objects.live().only(
-        "pk",
-        "slug",
-        "section_id",
-        "has_english",
-        "first_published_at",
-        "last_updated_at",
-        "live_extras",
-        *(f"{name}_{language}" for name in TRANSLATED_FIELDS),
+    return (
+        Article.objects.live()
+        .only(
+            "pk",
+            "slug",
+            "section_id",
+            "has_english",
+            "first_published_at",
+            "last_updated_at",
+            "live_extras",
+            *(f"{name}_{language}" for name in TRANSLATED_FIELDS),
+        )
+        .annotate(**story_annotations())
     )
 
 
 # The story page's query, as SQL, per language and database: building and
 # compiling it through the ORM (and modeltranslation's rewriting of every
 # field name) cost twice what running it does, on every cold story page.
-_DETAIL_SQL: dict[tuple[str, str], str] = {}
+_DETAIL_SQL: dict[tuple, str] = {}
 BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
 
 
@@ -62,12 +69,14 @@ def article_live_detail(pk: int, language: str) -> Article:
 
     Only the columns the page prints are read (not the other edition's body
     nor the workflow's columns). Its section, picture, bylines, tags and
-    corrections come with it (``live_extras``). The query is the ORM's own,
-    compiled once per language (``_DETAIL_SQL``) and run as it stands.
+    corrections come with it (``live_extras``), and what the apps adding to
+    the page read of it (``extensions.story_annotations``: whether live
+    coverage follows it, say). The query is the ORM's own, compiled once per
+    language (``_DETAIL_SQL``) and run as it stands.
     """
     if not BIGINT_MIN <= pk <= BIGINT_MAX:  # an address no story can have (the ORM says so for itself)
         raise Article.DoesNotExist(f"No live story {pk}.")
-    key = (language, connection.alias)
+    key = (language, connection.alias, story_annotation_names())
     sql = _DETAIL_SQL.get(key)
     if sql is None:
         sql, params = _article_live_detail(language).filter(pk=0).query.sql_with_params()
@@ -219,26 +228,66 @@ def in_order_of(stories: QuerySet[Article], ids: list[int]) -> list[Article]:
     return [found[pk] for pk in ids if pk in found]
 
 
-_NAV_MEMORY: list = [None, []]  # the navigation's version, and the sections read under it
+@dataclass(frozen=True)
+class Navigation:
+    """The sections every page's navigation shows, and ``version``: what they say, to key what is drawn from them."""
+
+    sections: list[Section]
+    version: tuple
+
+
+# What this process last read of the sections: the page cache's navigation
+# version it was read under (if any), when, and the navigation.
+_NAV_MEMORY: dict = {"page_version": None, "read_at": float("-inf"), "navigation": None}
+_clock = time.monotonic
+
+
+def navigation() -> Navigation:
+    """The site's navigation, read at most once per navigation version or check interval in this process.
+
+    While the page cache renders a page it sets the navigation's version
+    (``dependencies.navigation_version``): a section's change gives it a
+    new one on every app server, so the sections are read again at once.
+    Without one (the page cache off, signed-in staff) they are read again
+    once ``NEWSROOM_PAGE_CACHE_CHECK_SECONDS`` have passed, the time the
+    page cache allows a change to reach every app server when Redis lost
+    it; a change made in this process is seen at once (``forget_navigation``).
+    With no interval (the test settings) they are read every time.
+
+    ``version`` is made of what the sections say (ids, addresses, order,
+    names in every edition), so anything drawn from them and kept under it
+    (``templatetags.public.layout``) changes exactly when they do.
+    """
+    memory = _NAV_MEMORY
+    remembered = memory["navigation"]
+    page_version = navigation_version.get()
+    if remembered is not None:
+        if page_version is not None:
+            if memory["page_version"] == page_version:
+                return remembered
+        else:
+            interval = settings.NEWSROOM_PAGE_CACHE_CHECK_SECONDS
+            if interval is not None and _clock() - memory["read_at"] < interval:
+                return remembered
+    sections = list(Section.objects.order_by("order", "slug"))
+    names = [f"name_{code}" for code in editions.languages()]
+    version = tuple((s.pk, s.slug, s.order, *(getattr(s, name) for name in names)) for s in sections)
+    if remembered is not None and remembered.version == version:
+        found = remembered  # unchanged: keep the same sections, and what was drawn from them
+    else:
+        found = Navigation(sections=sections, version=version)
+    memory.update(page_version=page_version, read_at=_clock(), navigation=found)
+    return found
+
+
+def forget_navigation(**kwargs) -> None:
+    """The sections changed (``signals.sections_changed``): this process reads them again on its next page."""
+    _NAV_MEMORY.update(page_version=None, read_at=float("-inf"), navigation=None)
 
 
 def section_nav() -> list[Section]:
-    """The sections, in their order, for the site's navigation.
-
-    Every page shows them, so this process remembers them for as long as the
-    navigation's version (``dependencies.navigation_version``, set by the
-    page cache while it renders a page) stays the same: a section's change
-    gives it a new one, on every app server, whatever Redis does. Without a
-    version (the page cache off, signed-in staff) they are read: one query
-    of a handful of rows.
-    """
-    version = navigation_version.get()
-    if version is not None and _NAV_MEMORY[0] == version:
-        return _NAV_MEMORY[1]
-    sections = list(Section.objects.order_by("order", "slug"))
-    if version is not None:
-        _NAV_MEMORY[:] = [version, sections]
-    return sections
+    """The sections, in their order, for the site's navigation (``navigation``)."""
+    return navigation().sections
 
 
 def feed_stories(language: str, *, section: Section | None = None, limit: int = 30) -> list[Article]:

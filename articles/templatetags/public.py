@@ -1,8 +1,11 @@
 """What the public templates need beyond Django's own tags: dates, digits, pictures, JSON-LD."""
 
 import json
+from functools import lru_cache
 
 from django import template
+from django.template.loader import get_template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -14,6 +17,56 @@ register = template.Library()
 # As django.utils.html.json_script does: nothing in the data can close the
 # script element or open a comment, whatever an editor typed.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+# The shared layout's pieces as drawn, by everything they may show.
+_LAYOUT: dict[tuple, str] = {}
+_LAYOUT_MAX = 512
+
+
+@register.simple_tag(takes_context=True)
+def layout(context, template_name):
+    """``{% layout "includes/layout/footer.html" %}``: a piece of the layout every public page shares, drawn once.
+
+    Such a piece (the navigation, the footer, the feeds and stylesheet in
+    the head) may show only the page's language, the site's name, the
+    sections (``navigation``, from ``selectors.navigation``), which of them
+    the page is (``current_section``) and this month (``this_year``,
+    ``this_month``, local time); this process keeps it drawn under exactly
+    those, so a renamed section or a new month draws it again, and a page
+    costs a dictionary lookup instead of a template per piece.
+    """
+    language = get_language()
+    navigation = context.get("navigation")
+    site_name = context.get("site_name")
+    current_section = context.get("current_section")
+    today = timezone.localdate()
+    key = (
+        template_name,
+        language,
+        site_name,
+        navigation.version if navigation is not None else None,
+        current_section,
+        today.year,
+        today.month,
+    )
+    html = _LAYOUT.get(key)
+    if html is None:
+        html = get_template(template_name).render(
+            {
+                "LANGUAGE_CODE": language,
+                "site_name": site_name,
+                "sections": navigation.sections if navigation is not None else [],
+                "current_section": current_section,
+                "this_year": today.year,
+                "this_month": today.month,
+            }
+        )
+        html = mark_safe(html.strip())  # noqa: S308 - drawn by a template, which escaped it
+        if len(_LAYOUT) >= _LAYOUT_MAX:
+            _LAYOUT.clear()
+        _LAYOUT[key] = html
+    return html
 
 
 @register.simple_tag
@@ -35,9 +88,16 @@ def reader_time(moment, hijri=False):
     With ``hijri``, an Arabic page adds the Hijri date beside it, as on a
     story's own page.
     """
-    when = dates.reader_date(moment, get_language())
-    if when is None:
+    if moment is None:
         return ""
+    return _time_html(moment, get_language(), bool(hijri), timezone.get_current_timezone_name())
+
+
+# Lists print the same stories' dates page after page; the Hijri date is the dearest part.
+@lru_cache(maxsize=4096)
+def _time_html(moment, language: str, hijri: bool, zone: str) -> str:
+    """``reader_time``'s HTML; ``zone`` (the current time zone, which ``localtime`` reads) is part of the key."""
+    when = dates.reader_date(moment, language)
     if hijri and when.hijri:
         return format_html(
             '<time datetime="{}">{}</time> <span class="hijri">({})</span>', when.iso, when.date, when.hijri
@@ -58,26 +118,33 @@ def json_ld(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
 
 
-@register.inclusion_tag("includes/picture.html")
+@register.simple_tag
 def picture(image, sizes="100vw", loading="lazy", classes="", alt=None):
     """A ``<picture>`` of ``image``'s stored renditions: WebP first, JPEG as the fallback.
 
     Reads ``image.sources`` (no query); renditions are made when the
     image is uploaded or its story goes live, never here. Without renditions
     nothing is drawn: the uploaded original is never shown to readers.
+    Written here rather than by an included template: a list draws twenty,
+    and the template was a fifth of a section page's time.
     """
     webp = image.rendition_urls("webp")
     jpeg = image.rendition_urls("jpeg")
     fallback = next((r for r in jpeg if r[1] >= 800), jpeg[-1] if jpeg else None)
-    return {
-        "image": image,
-        "alt": image.alt if alt is None else alt,  # a list passes the approved text (Article.lead_image_alt)
-        "sizes": sizes,
-        "loading": loading,
-        "classes": classes,
-        "webp_srcset": ", ".join(f"{url} {width}w" for url, width, _height in webp),
-        "jpeg_srcset": ", ".join(f"{url} {width}w" for url, width, _height in jpeg),
-        "src": fallback[0] if fallback else "",
-        "width": fallback[1] if fallback else 0,
-        "height": fallback[2] if fallback else 0,
-    }
+    if fallback is None:
+        return ""
+    src, width, height = fallback
+    alt = image.alt if alt is None else alt  # a list passes the approved text (Article.lead_image_alt)
+    webp_srcset = ", ".join(f"{url} {size}w" for url, size, _height in webp)
+    jpeg_srcset = ", ".join(f"{url} {size}w" for url, size, _height in jpeg)
+    return format_html(
+        '<picture{}>{}\n  <img src="{}"{} width="{}" height="{}" alt="{}" loading="{}" decoding="async">\n</picture>',
+        format_html(' class="{}"', classes) if classes else "",
+        format_html('\n  <source type="image/webp" srcset="{}" sizes="{}">', webp_srcset, sizes) if webp_srcset else "",
+        src,
+        format_html(' srcset="{}" sizes="{}"', jpeg_srcset, sizes) if jpeg_srcset else "",
+        width,
+        height,
+        alt,
+        loading,
+    )

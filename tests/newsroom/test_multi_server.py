@@ -21,6 +21,7 @@ from django.utils import translation
 
 from articles import services
 from articles.models import Image, Rendition
+from articles.services.library import library_save
 from tests.factories import EditorFactory, ModeratorFactory, edit, image_bytes, published
 from tests.servers import BIN, app_server, collected_static, production_env, running, s3_server
 
@@ -160,3 +161,17 @@ def test_a_picture_uploaded_through_one_server_is_served_on_the_others_pages(clu
     assert picture.status_code == 200
     assert picture.headers["Content-Type"] in {"image/webp", "image/jpeg"}
     assert picture.content[:4] in {b"RIFF", b"\xff\xd8\xff\xe0", b"\xff\xd8\xff\xdb"}
+
+
+def test_a_renamed_section_shows_in_both_servers_navigation_on_the_next_request(cluster):
+    """Each server keeps its drawn navigation in memory; the page cache's navigation version tells both at once."""
+    a, b = cluster
+    section = published(headline_ar="خبر في القسم").section
+    for server in (a, b):
+        for _ in range(2):  # drawn, then remembered (and the page stored)
+            assert section.name_ar in requests.get(server + "/ar/").text
+    section.name_ar = "الشؤون العربية والدولية"
+    library_save(obj=section)  # this process commits it and tells the page cache, as a desk server would
+    for server in (a, b):
+        page = requests.get(server + "/ar/").text
+        assert "الشؤون العربية والدولية" in page[page.index('<nav class="sections"') :]

@@ -51,6 +51,73 @@ def test_search_finds_current_headlines_in_either_language(as_user, editor):
     assert listed(client.get(LIST, {"q": "withdrawal"})) == [wanted]
 
 
+def test_search_finds_a_wire_id_and_either_current_headline_but_not_an_older_one(as_user, editor):
+    from articles.models import Article
+
+    wired = draft(editor, headline_ar="قمة الرياض", headline_en="Riyadh summit")
+    Article.objects.filter(pk=wired.pk).update(external_id="AFP-2026-0412")
+    renamed = draft(editor, headline_ar="العنوان القديم", headline_en="The old headline")
+    edit(renamed, editor, headline_ar="العنوان الجديد", headline_en="The new headline")
+    client = as_user(editor)
+    assert listed(client.get(LIST, {"q": "afp-2026-0412"})) == [wired]
+    assert listed(client.get(LIST, {"q": "AFP-2026"})) == []  # the whole wire ID, not part of it
+    assert listed(client.get(LIST, {"q": "الرياض"})) == [wired]
+    assert listed(client.get(LIST, {"q": "SUMMIT"})) == [wired]
+    assert listed(client.get(LIST, {"q": "الجديد"})) == [renamed]
+    assert listed(client.get(LIST, {"q": "new headline"})) == [renamed]
+    assert listed(client.get(LIST, {"q": "القديم"})) == []
+    assert listed(client.get(LIST, {"q": "old"})) == []
+
+
+def test_search_with_several_words_wants_every_one_as_django_does(as_user, editor):
+    from django.contrib import admin
+
+    from articles.admin.stories import ArticleAdmin
+    from articles.models import Article
+
+    both = draft(editor, headline_ar="محادثات الانسحاب", headline_en="Withdrawal talks")
+    Article.objects.filter(pk=both.pk).update(external_id="RTR-7")
+    arabic = draft(editor, headline_ar="محادثات النفط", headline_en="Oil talks")
+    draft(editor, headline_ar="الانسحاب من المدينة", headline_en="")
+    old = draft(editor, headline_ar="محادثات الانسحاب", headline_en="")
+    edit(old, editor, headline_ar="عنوان آخر")
+    client = as_user(editor)
+    assert listed(client.get(LIST, {"q": "محادثات الانسحاب"})) == [both]
+    assert listed(client.get(LIST, {"q": "الانسحاب talks"})) == [both]  # one word in each language
+    assert listed(client.get(LIST, {"q": "rtr-7 محادثات"})) == [both]  # a wire ID and a headline's word
+    assert listed(client.get(LIST, {"q": "talks"})) == [arabic, both]
+    assert listed(client.get(LIST, {"q": '"oil talks"'})) == [arabic]  # quotes keep a phrase together
+
+    # The same stories as Django's own search over the list's search_fields.
+    model_admin = admin.site._registry[Article]
+    assert isinstance(model_admin, ArticleAdmin)
+    stories = model_admin.get_queryset(None)
+    for term in ("محادثات الانسحاب", "الانسحاب talks", "rtr-7 محادثات", "talks", '"oil talks"', "عنوان", "x y"):
+        ours, _ = model_admin.get_search_results(None, stories, term)
+        django, _ = admin.ModelAdmin.get_search_results(model_admin, None, stories, term)
+        assert list(ours) == list(django), term
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_searched_list_is_planned_with_the_trigram_and_wire_id_indexes(as_user, editor):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's indexes (set DATABASE_URL)")
+    from django.test.utils import CaptureQueriesContext
+
+    draft(editor, headline_ar="محادثات الانسحاب")
+    with CaptureQueriesContext(connection) as page:
+        as_user(editor).get(LIST, {"q": "الانسحاب"})
+    (stories,) = [q["sql"] for q in page.captured_queries if q["sql"].endswith('ORDER BY "articles_article"."id" DESC')]
+    with connection.cursor() as cursor:
+        # A handful of rows is read faster without an index: ask for the plan a big table gets.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {stories}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "revision_headline_ar_trgm" in plan and "revision_headline_en_trgm" in plan
+    assert "article_external_id_upper" in plan
+
+
 def test_the_list_never_counts_the_whole_table_twice(as_user, editor):
     draft(editor)
     response = as_user(editor).get(LIST)

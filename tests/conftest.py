@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.utils import translation
 
@@ -45,18 +47,23 @@ def _roles_exist(request):
     if marked or {"db", "transactional_db"} & names:
         if not marked:  # opened first, as the test itself asks for it
             request.getfixturevalue("transactional_db" if "transactional_db" in names else "db")
-        from django.apps import apps
-        from django.contrib.auth.models import Group
+        roles_exist()
 
-        if not Group.objects.exists():
-            import importlib
-            import importlib.util
 
-            for app_config in apps.get_app_configs():
-                if importlib.util.find_spec(f"{app_config.name}.roles") is not None:
-                    roles = importlib.import_module(f"{app_config.name}.roles")
-                    if hasattr(roles, "sync_groups"):
-                        roles.sync_groups(apps)
+def roles_exist():
+    """Make the roles' groups again if a transactional test emptied the tables (see ``_roles_exist``)."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.exists():
+        import importlib
+        import importlib.util
+
+        for app_config in apps.get_app_configs():
+            if importlib.util.find_spec(f"{app_config.name}.roles") is not None:
+                roles = importlib.import_module(f"{app_config.name}.roles")
+                if hasattr(roles, "sync_groups"):
+                    roles.sync_groups(apps)
 
 
 @pytest.fixture(autouse=True)
@@ -64,6 +71,21 @@ def _media_in_tmp(settings, tmp_path):
     """Uploaded files go to a temporary folder that is thrown away."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.NEWSROOM_ORIGINALS_ROOT = tmp_path / "originals"
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """The static files as production serves them (hashed, compressed), for app servers a test starts.
+
+    Collected once for the run: the xdist workers' temporary folders share a
+    parent, where the first worker to need them collects them for all.
+    """
+    from tests.servers import collected_static_once
+
+    run = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent
+    return collected_static_once(run / "static")
 
 
 @pytest.fixture

@@ -2,10 +2,11 @@
 
 Used by the storage and multi-server tests: an S3-compatible server (moto in
 server mode) and app servers (gunicorn) started on free ports, stopped when
-the test ends.
+the test ends; the static files they serve are collected once per run.
 """
 
 import contextlib
+import fcntl
 import os
 import signal
 import socket
@@ -45,28 +46,46 @@ def wait_for(url: str, *, timeout: float = 30.0, process: subprocess.Popen | Non
 @contextlib.contextmanager
 def running(command: list[str], *, url: str, env: dict | None = None, timeout: float = 30.0):
     """Run ``command`` until the block ends; ``url`` tells when it is ready."""
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    with running_together([(command, url, env or {})], timeout=timeout) as (process,):
+        yield process
+
+
+@contextlib.contextmanager
+def running_together(commands: list[tuple[list[str], str, dict]], *, timeout: float = 30.0):
+    """Run each ``(command, url, env)`` until the block ends, all started and stopped at once.
+
+    Servers boot in parallel, and stop in parallel too (gunicorn takes about a
+    second to stop): a test with two app servers waits for one of each, not two.
+    """
+    processes = []
     failed = True
     try:
-        wait_for(url, timeout=timeout, process=process)
-        yield process
+        for command, _, env in commands:
+            processes.append(
+                subprocess.Popen(
+                    command,
+                    cwd=ROOT,
+                    env={**os.environ, **env},
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                )
+            )
+        for process, (_, url, _) in zip(processes, commands, strict=True):
+            wait_for(url, timeout=timeout, process=process)
+        yield processes
         failed = False
     finally:
-        process.terminate()
-        try:
-            output, _ = process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output, _ = process.communicate()
-        if failed:  # shown by pytest beside the failure
-            print(f"--- output of {command[0]} ---\n{output}")
+        for process in processes:
+            process.terminate()
+        for process, (command, _, _) in zip(processes, commands, strict=False):
+            try:
+                output, _ = process.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                output, _ = process.communicate()
+            if failed:  # shown by pytest beside the failure
+                print(f"--- output of {command[0]} ---\n{output}")
 
 
 @contextlib.contextmanager
@@ -103,14 +122,36 @@ def s3_server():
 @contextlib.contextmanager
 def collected_static(tmp_dir: Path):
     """Collect static files once into ``tmp_dir`` (production serves hashed names)."""
-    env = production_env(database_url=os.environ.get("DATABASE_URL", "sqlite:///unused.sqlite3"), static_root=tmp_dir)
+    _collectstatic(tmp_dir)
+    yield tmp_dir
+
+
+def collected_static_once(folder: Path) -> Path:
+    """Static files collected into ``folder`` by the first process to ask; the others wait and reuse them.
+
+    The suite's ``static_root`` fixture: one collection (hashing and
+    compressing every file takes seconds) for every app server of the run,
+    whichever xdist worker starts them. The manifest is written last, so a
+    folder without it (a collection cut short) is collected again.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder.with_name(folder.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "staticfiles.json").exists():
+            _collectstatic(folder)
+    return folder
+
+
+def _collectstatic(static_root: Path) -> None:
+    env = production_env(
+        database_url=os.environ.get("DATABASE_URL", "sqlite:///unused.sqlite3"), static_root=static_root
+    )
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
         cwd=ROOT,
         env={**os.environ, **env},
         check=True,
     )
-    yield tmp_dir
 
 
 def production_env(*, database_url: str, static_root: Path, **extra: str) -> dict:
@@ -134,11 +175,23 @@ def production_env(*, database_url: str, static_root: Path, **extra: str) -> dic
 @contextlib.contextmanager
 def app_server(env: dict, *, workers: int = 1):
     """A gunicorn app server with ``env``; yields its base URL."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--workers", str(workers), "newsroom.wsgi"]
-    with running(command, url=url + "/ar/", env={**env, "PORT": str(port)}, timeout=60):
+    with app_servers(env, 1, workers=workers) as (url,):
         yield url
+
+
+@contextlib.contextmanager
+def app_servers(env: dict, count: int, *, workers: int = 1):
+    """``count`` gunicorn app servers with ``env``, started together; yields their base URLs."""
+    ports: list[int] = []
+    while len(ports) < count:
+        port = free_port()
+        if port not in ports:
+            ports.append(port)
+    command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--workers", str(workers), "newsroom.wsgi"]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    commands = [(command, url + "/ar/", {**env, "PORT": str(port)}) for url, port in zip(urls, ports, strict=True)]
+    with running_together(commands, timeout=60):
+        yield urls
 
 
 class RedisServer:

@@ -11,6 +11,7 @@ import io
 from unittest import mock
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from tests.comments.conversation import CONVERSATION, converse
@@ -49,8 +50,18 @@ def _content(mark):
     }
 
 
-@pytest.fixture
-def newsroom(db):
+@pytest.fixture(scope="module")
+def newsroom(django_db_setup, django_db_blocker):
+    """Built once for the module (each test reads it, none changes it) and rolled back after it."""
+    from tests.conftest import roles_exist
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        roles_exist()
+        yield _newsroom()
+        transaction.set_rollback(True)
+
+
+def _newsroom():
     tag = TagFactory(slug="iraq")
     author = AuthorFactory(slug="sara")
     shared = {"tags": [tag], "authors": [author]}

@@ -120,19 +120,18 @@ def test_an_editor_comments_on_a_phrase_and_the_moderator_hears_replies_and_it_i
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="two app servers share PostgreSQL (set DATABASE_URL); SQLite is one file"
 )
-def test_the_moderator_on_another_app_server_sees_the_bell_within_five_seconds(browser, tmp_path_factory):
+def test_the_moderator_on_another_app_server_sees_the_bell_within_five_seconds(browser, static_root):
     from tests.newsroom.test_multi_server import account, database_url
-    from tests.servers import app_server, collected_static, production_env
+    from tests.servers import app_servers, production_env
 
     editor, moderator = account(EditorFactory, "editor"), account(ModeratorFactory, "moderator")
     article = draft(editor, body_ar=SAMPLE_BODY_AR)
-    with collected_static(tmp_path_factory.mktemp("static")) as static_root:
-        env = production_env(database_url=database_url(), static_root=static_root)
-        with app_server(env) as a, app_server(env) as b:
-            pages = {}
-            for who, server in ((editor, a), (moderator, b)):
-                context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900}, locale="en")
-                context.set_default_timeout(15_000)
-                pages[who.username] = context.new_page()
-                sign_in(pages[who.username], who.username)
-            converse(pages["editor"], pages["moderator"], article)
+    env = production_env(database_url=database_url(), static_root=static_root)
+    with app_servers(env, 2) as (a, b):
+        pages = {}
+        for who, server in ((editor, a), (moderator, b)):
+            context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900}, locale="en")
+            context.set_default_timeout(15_000)
+            pages[who.username] = context.new_page()
+            sign_in(pages[who.username], who.username)
+        converse(pages["editor"], pages["moderator"], article)

@@ -123,26 +123,25 @@ def test_an_entry_posted_in_the_desk_reaches_open_reader_pages_and_the_banner_ev
     connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"),
     reason="two app servers share PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)",
 )
-def test_through_two_app_servers_with_the_page_cache_on(browser, live_story, tmp_path_factory):
+def test_through_two_app_servers_with_the_page_cache_on(browser, live_story, static_root):
     from django.contrib.auth import get_user_model
 
     from tests.newsroom.test_multi_server import account, database_url
-    from tests.servers import app_server, collected_static, production_env
+    from tests.servers import app_servers, production_env
 
     account(lambda username: get_user_model().objects.get(username=username), "chief")  # production's hasher
     story = live_story.article
-    with collected_static(tmp_path_factory.mktemp("static")) as static_root:
-        env = production_env(database_url=database_url(), static_root=static_root, REDIS_URL=os.environ["REDIS_URL"])
-        with app_server(env) as a, app_server(env) as b:
-            readers = _open_readers(browser, {"ar": a, "en": b}, story)
-            # Both pages came from the page cache's copies as soon as they were stored.
-            for reader in readers.values():
-                reader.reload()
-            desk = browser.new_context(base_url=a).new_page()
-            sign_in(desk)
-            post_entry(desk, live_story, ar="مؤتمر صحفي مشترك", en="Joint press conference")
-            sees_it(readers["ar"], "مؤتمر صحفي مشترك")
-            sees_it(readers["en"], "Joint press conference")
-            for reader in readers.values():
-                reader.context.close()
-            desk.context.close()
+    env = production_env(database_url=database_url(), static_root=static_root, REDIS_URL=os.environ["REDIS_URL"])
+    with app_servers(env, 2) as (a, b):
+        readers = _open_readers(browser, {"ar": a, "en": b}, story)
+        # Both pages came from the page cache's copies as soon as they were stored.
+        for reader in readers.values():
+            reader.reload()
+        desk = browser.new_context(base_url=a).new_page()
+        sign_in(desk)
+        post_entry(desk, live_story, ar="مؤتمر صحفي مشترك", en="Joint press conference")
+        sees_it(readers["ar"], "مؤتمر صحفي مشترك")
+        sees_it(readers["en"], "Joint press conference")
+        for reader in readers.values():
+            reader.context.close()
+        desk.context.close()

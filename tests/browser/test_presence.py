@@ -16,7 +16,7 @@ from articles.models import Article
 from presence.models import TakeOver
 from tests.factories import EditorFactory, ModeratorFactory, draft, edit
 from tests.newsroom.test_multi_server import account, database_url
-from tests.servers import app_server, collected_static, production_env
+from tests.servers import app_servers, production_env
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -83,12 +83,6 @@ def test_two_people_on_one_server_see_each_other_and_a_take_over_is_told(browser
     see_each_other_then_take_over(browser, article, live_server.url, live_server.url)
 
 
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    with collected_static(tmp_path_factory.mktemp("static")) as root:
-        yield root
-
-
 @pytest.mark.postgres
 @pytest.mark.skipif(
     connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"),
@@ -98,7 +92,7 @@ def test_two_people_on_two_app_servers_see_each_other_and_a_take_over_is_told(br
     article = draft(account(EditorFactory, "editor"))
     account(ModeratorFactory, "moderator")
     env = production_env(database_url=database_url(), static_root=static_root, REDIS_URL=os.environ["REDIS_URL"])
-    with app_server(env) as a, app_server(env) as b:
+    with app_servers(env, 2) as (a, b):
         see_each_other_then_take_over(browser, article, a, b)
 
 

@@ -11,19 +11,13 @@ from django.db import connection
 
 from drafts.models import DraftBuffer
 from tests.newsroom.test_database_faults import _story_post, database_url, terminate_other_backends
-from tests.servers import app_server, collected_static, production_env
+from tests.servers import app_server, production_env
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.postgres,
     pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_terminate_backend needs PostgreSQL"),
 ]
-
-
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    with collected_static(tmp_path_factory.mktemp("static")) as root:
-        yield root
 
 
 def test_autosaves_and_saves_after_the_database_dropped_every_connection_go_through(static_root):

@@ -15,7 +15,7 @@ from django.db import connection
 from django.utils import translation
 
 from tests.factories import published
-from tests.servers import app_server, collected_static, production_env
+from tests.servers import app_server, production_env
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -48,12 +48,6 @@ def terminate_other_backends() -> int:
 def get(url):
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - the local test server
         return response.status, response.read().decode()
-
-
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    with collected_static(tmp_path_factory.mktemp("static")) as root:
-        yield root
 
 
 @pytest.mark.parametrize("pool", ["true", "false"], ids=["connection-pool", "persistent-connections"])

@@ -23,7 +23,7 @@ from articles import services
 from articles.models import Image, Rendition
 from articles.services.library import library_save
 from tests.factories import EditorFactory, ModeratorFactory, edit, image_bytes, published
-from tests.servers import BIN, app_server, collected_static, production_env, running, s3_server
+from tests.servers import BIN, app_servers, production_env, running, s3_server
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -38,12 +38,6 @@ pytestmark = [
 def database_url() -> str:
     s = connection.settings_dict
     return f"postgresql://{s['USER']}@{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    with collected_static(tmp_path_factory.mktemp("static")) as root:
-        yield root
 
 
 @pytest.fixture
@@ -63,7 +57,7 @@ def cluster(static_root):
             **s3,
         )
         worker = [str(BIN / "python"), "manage.py", "db_worker", "--no-reload", "--interval", "0.2"]
-        with app_server(env) as a, app_server(env) as b, running(worker, url=a + "/ar/", env=env):
+        with app_servers(env, 2) as (a, b), running(worker, url=a + "/ar/", env=env):
             yield a, b
 
 

@@ -20,19 +20,13 @@ from django.utils import translation
 from articles import services
 from tests.factories import published
 from tests.newsroom.test_multi_server import database_url
-from tests.servers import app_server, collected_static, production_env
+from tests.servers import app_servers, production_env
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.postgres,
     pytest.mark.skipif(connection.vendor != "postgresql", reason="app servers share PostgreSQL (set DATABASE_URL)"),
 ]
-
-
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    with collected_static(tmp_path_factory.mktemp("static")) as root:
-        yield root
 
 
 def _gone_within(url: str, *, seconds: float) -> bool:
@@ -49,7 +43,7 @@ def test_an_unpublish_while_redis_is_down_reaches_every_servers_readers(redis, s
     article = published()
     with translation.override("ar"):
         path = article.get_absolute_url()
-    with app_server(env) as a, app_server(env) as b:
+    with app_servers(env, 2) as (a, b):
         for server in (a, b):
             first = requests.get(server + path)
             assert first.status_code == 200

@@ -37,3 +37,4 @@ def test_the_standing_is_for_its_own_person_only():
 
 def test_no_story_no_standing():
     assert selectors.story_standing(999_999, EditorFactory()) is None
+    assert selectors.story_standing(2**64, EditorFactory()) is None

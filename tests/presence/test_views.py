@@ -44,6 +44,11 @@ def test_a_heartbeat_for_a_story_that_does_not_exist_is_not_found(as_user, edito
     assert as_user(editor).post(reverse("admin:presence_beat", args=[999_999]), {"tab": "t"}).status_code == 404
 
 
+def test_a_heartbeat_for_an_address_no_story_can_have_is_not_found(as_user, editor):
+    client = as_user(editor)
+    assert client.post(f"/admin/presence/{2**64}/beat/", {"tab": "t"}).status_code == 404
+
+
 def test_opening_a_story_someone_is_editing_says_so_before_typing_and_offers_a_take_over(as_user, editor, moderator):
     article = draft(editor)
     services.presence_beat(article=article, user=editor, tab="ed", typing=False, unsaved=True)

@@ -43,11 +43,23 @@ def _roles_exist(request):
     ``roles`` table (articles first: it creates the groups).
     """
     names = set(request.fixturenames)
-    marked = request.node.get_closest_marker("django_db") is not None  # pytest-django has opened it
+    marker = request.node.get_closest_marker("django_db")
+    marked = marker is not None  # pytest-django has opened it
     if marked or {"db", "transactional_db"} & names:
         if not marked:  # opened first, as the test itself asks for it
             request.getfixturevalue("transactional_db" if "transactional_db" in names else "db")
+        if (marked and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & names:
+            # A transactional test's tables were emptied and filled again
+            # (content types included, under other ids when post_migrate
+            # made them anew): the process's remembered ids may be stale.
+            forget_content_types()
         roles_exist()
+
+
+def forget_content_types():
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
 
 
 def roles_exist():
@@ -56,6 +68,7 @@ def roles_exist():
     from django.contrib.auth.models import Group
 
     if not Group.objects.exists():
+        forget_content_types()  # the tables were emptied: the ids this process remembers are gone
         import importlib
         import importlib.util
 

@@ -68,4 +68,4 @@ screenshots: $(VENV)/.installed-dev
 	$(PY) tools/screenshots.py
 
 clean:
-	rm -rf $(VENV) .test-media .pytest_cache
+	rm -rf $(VENV) .test-media .test-db.sqlite3* .pytest_cache

@@ -38,3 +38,10 @@ AXES_ENABLED = False
 # second; the suite pins what pages cost without that (tests/pagecache
 # switch it on).
 NEWSROOM_PAGE_CACHE_CHECK_SECONDS = None
+# On SQLite the test database is a file, not memory: Django's live server
+# shares an in-memory database's one connection with every thread it
+# answers on, and two requests (or a request and the test) using it at once
+# now and then lost a transaction's work. A file gives each thread its own
+# connection, as PostgreSQL does; pytest-django gives each worker its own file.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405

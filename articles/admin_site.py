@@ -52,6 +52,7 @@ _story_panels: dict[str, str] = {}
 _screen_panels: dict[str, dict[str, ScreenPanel]] = {}
 _story_marks: dict[str, Callable] = {}
 _admin_urls: dict[str, Callable] = {}
+_desk_pulse: dict[str, Callable] = {}
 
 
 def register_screen_panel(screen: str, panel: ScreenPanel) -> None:
@@ -91,6 +92,29 @@ def story_marks(request, articles) -> dict[int, list[str]]:
 def register_admin_urls(name: str, urls: Callable) -> None:
     """Add addresses under the admin: ``urls(site)`` returns paths, wrapped in ``site.admin_view``."""
     _admin_urls[name] = urls
+
+
+def register_desk_pulse(name: str, answer: Callable) -> None:
+    """Add to what an open story form is told every few seconds, with presence's heartbeat.
+
+    ``answer(request)`` returns what the app's script on the page needs
+    (JSON-able), or ``None``. The heartbeat carries every registered answer
+    under its name, and the form's page hands them to its scripts as a
+    ``newsroom:pulse`` event; a script that would otherwise ask the server on
+    its own timer (the notification bell) listens instead, so an open form
+    costs one request every few seconds, not one per script.
+    """
+    _desk_pulse[name] = answer
+
+
+def desk_pulse(request) -> dict:
+    """Every registered pulse answer for this request, by name (those that answered ``None`` left out)."""
+    found = {}
+    for name, answer in _desk_pulse.items():
+        value = answer(request)
+        if value is not None:
+            found[name] = value
+    return found
 
 
 def register_desk_panel(panel: DeskPanel) -> None:

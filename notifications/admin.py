@@ -20,9 +20,8 @@ from articles.models import Article
 
 from . import messages as wording
 from . import selectors, services
+from .desk import bell_answer
 from .models import Channel, Event, Notification
-
-LATEST = 5
 
 
 def _desk_user(request):
@@ -65,22 +64,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def unread_view(self, request):
         """The bell's answer: how many unread, and the newest few in words, in the desk's language."""
-        user = _desk_user(request)
-        count = selectors.unread_count(user)
-        latest = list(selectors.desk_notifications(user).filter(read_at__isnull=True)[:LATEST]) if count else []
-        return JsonResponse(
-            {
-                "count": count,
-                "latest": [
-                    {
-                        "id": n.pk,
-                        "text": wording.summary(n),
-                        "url": reverse("admin:notifications_notification_open", args=[n.pk]),
-                    }
-                    for n in latest
-                ],
-            }
-        )
+        return JsonResponse(bell_answer(_desk_user(request)))
 
     def list_view(self, request):
         user = _desk_user(request)

@@ -8,8 +8,12 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from articles.admin_site import register_story_panel
+        from articles.admin_site import register_desk_pulse, register_story_panel
 
         from . import receivers  # noqa: F401 - connects the signal receivers
+        from .desk import pulse
 
         register_story_panel("notifications.follow", "admin/notifications/includes/follow_panel.html")
+        # An open story form's heartbeat carries the bell's count: the bell
+        # there needs no timer of its own (bell.js listens for it).
+        register_desk_pulse("notifications.bell", pulse)

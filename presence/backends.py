@@ -11,7 +11,7 @@ a few seconds while the database stands in, so it never blocks the form.
 import json
 import logging
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import redis
@@ -44,6 +44,63 @@ class Tab:
     @property
     def member(self) -> str:
         return f"{self.user_id}:{self.tab}"
+
+
+def _dumps(tab: Tab) -> str:
+    return json.dumps(
+        {
+            "user_id": tab.user_id,
+            "name": tab.name,
+            "tab": tab.tab,
+            "since": tab.since,
+            "seen": tab.seen,
+            "typing": tab.typing,
+            "unsaved": tab.unsaved,
+            "typed": tab.typed,
+        }
+    )
+
+
+def _loads(value: bytes | str) -> Tab:
+    return Tab(**json.loads(value))
+
+
+# One heartbeat in one round trip: keep the tab's opening time (and when it
+# last typed, unless it types now) from its previous beat, drop tabs that
+# stopped beating, store this one, and answer with it and every tab still
+# here (this one included). KEYS: the story's hash of tabs, its sorted set
+# of last beats. ARGV: the tab's member, its entry as JSON, now, the cutoff,
+# the keys' lifetime. Times go through as text so none loses precision.
+BEAT_SCRIPT = """
+local tabs, seen = KEYS[1], KEYS[2]
+local member, now, cutoff, ttl = ARGV[1], ARGV[3], ARGV[4], tonumber(ARGV[5])
+local entry = cjson.decode(ARGV[2])
+local before = redis.call('HGET', tabs, member)
+if before then
+  local known = cjson.decode(before)
+  entry.since = known.since
+  entry.typed = known.typed
+end
+if entry.typing then entry.typed = entry.seen end
+local gone = redis.call('ZRANGEBYSCORE', seen, '-inf', '(' .. cutoff)
+if #gone > 0 then
+  redis.call('HDEL', tabs, unpack(gone))
+  redis.call('ZREMRANGEBYSCORE', seen, '-inf', '(' .. cutoff)
+end
+local stored = cjson.encode(entry)
+redis.call('HSET', tabs, member, stored)
+redis.call('ZADD', seen, now, member)
+redis.call('EXPIRE', tabs, ttl)
+redis.call('EXPIRE', seen, ttl)
+local alive = redis.call('ZRANGEBYSCORE', seen, cutoff, '+inf')
+local found = {}
+if #alive > 0 then found = redis.call('HMGET', tabs, unpack(alive)) end
+local present = {}
+for index, value in ipairs(found) do
+  if value then present[#present + 1] = value end
+end
+return {stored, present}
+"""
 
 
 class DatabaseBackend:
@@ -79,6 +136,10 @@ class DatabaseBackend:
             unsaved=tab.unsaved,
             typed=row.typed_at.timestamp() if row.typed_at else None,
         )
+
+    def beat_and_look(self, article_id: int, tab: Tab) -> tuple[Tab, list[Tab]]:
+        kept = self.beat(article_id, tab)
+        return kept, self.present([article_id], now=tab.seen)[article_id]
 
     def leave(self, article_id: int, user_id: int, tab: str) -> None:
         from .models import OpenForm
@@ -120,32 +181,22 @@ class RedisBackend:
             # One try: a heartbeat comes again in a few seconds anyway.
             retry=Retry(NoBackoff(), 0),
         )
+        self._beat = self.client.register_script(BEAT_SCRIPT)
 
     @staticmethod
     def _keys(article_id: int) -> tuple[str, str]:
         return f"newsroom:presence:{article_id}:tabs", f"newsroom:presence:{article_id}:seen"
 
     def beat(self, article_id: int, tab: Tab) -> Tab:
+        return self.beat_and_look(article_id, tab)[0]
+
+    def beat_and_look(self, article_id: int, tab: Tab) -> tuple[Tab, list[Tab]]:
         tabs, seen = self._keys(article_id)
-        cutoff = tab.seen - EXPIRES_SECONDS
-        pipe = self.client.pipeline(transaction=False)
-        pipe.hget(tabs, tab.member)
-        pipe.zrangebyscore(seen, "-inf", cutoff)
-        before, gone = pipe.execute()
-        known = json.loads(before) if before else {}
-        typed = tab.seen if tab.typing else known.get("typed")
-        kept = Tab(**{**asdict(tab), "since": known.get("since", tab.since), "typed": typed})
-        pipe = self.client.pipeline(transaction=False)
-        if gone:
-            # Tabs that stopped beating leave the hash too, not only the sorted set.
-            pipe.hdel(tabs, *gone)
-            pipe.zremrangebyscore(seen, "-inf", cutoff)
-        pipe.hset(tabs, tab.member, json.dumps(asdict(kept)))
-        pipe.zadd(seen, {tab.member: tab.seen})
-        pipe.expire(tabs, EXPIRES_SECONDS * 4)
-        pipe.expire(seen, EXPIRES_SECONDS * 4)
-        pipe.execute()
-        return kept
+        stored, alive = self._beat(
+            keys=[tabs, seen],
+            args=[tab.member, _dumps(tab), repr(tab.seen), repr(tab.seen - EXPIRES_SECONDS), EXPIRES_SECONDS * 4],
+        )
+        return _loads(stored), [_loads(value) for value in alive]
 
     def leave(self, article_id: int, user_id: int, tab: str) -> None:
         tabs, seen = self._keys(article_id)
@@ -167,7 +218,7 @@ class RedisBackend:
         for index, pk in enumerate(article_ids):
             alive = {member.decode() for member in answers[2 * index]}
             stored = answers[2 * index + 1]
-            found[pk] = [Tab(**json.loads(value)) for member, value in stored.items() if member.decode() in alive]
+            found[pk] = [_loads(value) for member, value in stored.items() if member.decode() in alive]
         return found
 
 
@@ -208,6 +259,10 @@ class Store:
 
     def beat(self, article_id: int, tab: Tab) -> Tab:
         return self._call("beat", article_id, tab)
+
+    def beat_and_look(self, article_id: int, tab: Tab) -> tuple[Tab, list[Tab]]:
+        """Store ``tab``'s beat and answer with it as stored and every tab open on the story now (itself included)."""
+        return self._call("beat_and_look", article_id, tab)
 
     def leave(self, article_id: int, user_id: int, tab: str) -> None:
         self._call("leave", article_id, user_id, tab)

@@ -8,6 +8,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from . import rules, selectors
+from .backends import Tab
 
 # How often an open form beats, in seconds: others see a change within it.
 BEAT_SECONDS = 4
@@ -17,18 +18,23 @@ def beat_seconds() -> float:
     return getattr(settings, "NEWSROOM_PRESENCE_BEAT_SECONDS", BEAT_SECONDS)
 
 
-def people_context(request, article, *, since: datetime | None) -> dict:
+def people_context(request, article, *, since: datetime | None, present: list[Tab] | None = None) -> dict:
     """What the presence panel shows ``request.user`` on ``article``'s form, for a tab open since ``since``.
 
     ``since`` is ``None`` while the form is drawn: a tab not yet open has
-    not been taken over.
+    not been taken over. ``present`` is every tab open on the story, when
+    the caller has just read them (the heartbeat); otherwise they are read.
     """
     user = request.user
     # Read with the story by the heartbeat: what cannot concern this person is not asked.
     standing = getattr(article, "presence_standing", None)
     if standing is not None and standing.user_id != user.pk:
         standing = None
-    people = selectors.present_people(article.pk, exclude_user_id=user.pk)
+    people = (
+        selectors.present_people(article.pk, exclude_user_id=user.pk)
+        if present is None
+        else selectors.people_of(present, exclude_user_id=user.pk)
+    )
     taken_from = (
         selectors.taken_over_by(article.pk, user.pk, since=min(person.since for person in people))
         if people and (standing is None or standing.took_over)

@@ -35,7 +35,8 @@ class Person:
         return self.unsaved or self.typing or recently
 
 
-def _people(tabs: list[Tab], *, exclude_user_id: int | None = None) -> list[Person]:
+def people_of(tabs: list[Tab], *, exclude_user_id: int | None = None) -> list[Person]:
+    """``tabs`` as people (one per person, whatever their tabs), leaving out ``exclude_user_id``; first arrived first."""
     by_user: dict[int, list[Tab]] = {}
     for tab in tabs:
         if tab.user_id != exclude_user_id:
@@ -142,13 +143,13 @@ def story_standing(article_id: int, user) -> Article | None:
 
 def present_people(article_id: int, *, exclude_user_id: int | None = None) -> list[Person]:
     """Who has the story's form open now (their tabs beat in the last seconds), first arrived first."""
-    return _people(store.present([article_id]).get(article_id, []), exclude_user_id=exclude_user_id)
+    return people_of(store.present([article_id]).get(article_id, []), exclude_user_id=exclude_user_id)
 
 
 def editing_now(article_ids: list[int], *, exclude_user_id: int | None = None) -> dict[int, list[Person]]:
     """Of these stories, the ones someone has open, with who: one round trip for a page of stories."""
     found = store.present(article_ids)
-    return {pk: people for pk, tabs in found.items() if (people := _people(tabs, exclude_user_id=exclude_user_id))}
+    return {pk: people for pk, tabs in found.items() if (people := people_of(tabs, exclude_user_id=exclude_user_id))}
 
 
 def taken_over_from(article_id: int, user_id: int, *, since: datetime) -> TakeOver | None:

@@ -1,6 +1,7 @@
 """Writes: a form's heartbeat, leaving, taking a story over, parallel revisions noted and dismissed."""
 
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
@@ -25,10 +26,19 @@ def _check_tab(tab: str) -> str:
     return tab
 
 
-def presence_beat(*, article: Article, user, tab: str, typing: bool, unsaved: bool) -> Tab:
+@dataclass(frozen=True)
+class Beat:
+    """A heartbeat as stored: the tab (with the time it opened) and every tab on the story now, itself included."""
+
+    tab: Tab
+    present: list[Tab]
+
+
+def presence_beat(*, article: Article, user, tab: str, typing: bool, unsaved: bool) -> Beat:
     """Say that ``user``'s tab has the story's form open, typing or idle, with or without unsaved changes.
 
-    Returns the tab as stored, with the time it opened.
+    Returns the beat as stored, with who else is there, read in the same
+    round trip (the answer the form shows).
     """
     if not rules.may_see(user, article):
         raise PermissionDenied
@@ -42,7 +52,8 @@ def presence_beat(*, article: Article, user, tab: str, typing: bool, unsaved: bo
         typing=typing,
         unsaved=unsaved,
     )
-    return store.beat(article.pk, entry)
+    kept, present = store.beat_and_look(article.pk, entry)
+    return Beat(tab=kept, present=present)
 
 
 def presence_leave(*, article: Article, user, tab: str) -> None:

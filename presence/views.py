@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from articles.admin_site import desk_pulse
 from articles.models import Article
 
 from . import rules, selectors, services
@@ -36,18 +37,22 @@ def _flag(request, name) -> bool:
     return request.POST.get(name) in ("1", "true", "on")
 
 
-def _panel(request, article, *, since) -> JsonResponse:
-    context = people_context(request, article, since=since)
+def _panel(request, article, *, since, present=None, pulse=None) -> JsonResponse:
+    context = people_context(request, article, since=since, present=present)
     html = render_to_string("admin/presence/people.html", {"panel": context}, request=request)
-    return JsonResponse(
-        {"html": html, "others": len(context["rows"]), "taken_over": context["taken_over"] is not None},
-        headers={"Cache-Control": "no-store"},
-    )
+    answer = {"html": html, "others": len(context["rows"]), "taken_over": context["taken_over"] is not None}
+    if pulse is not None:
+        answer["pulse"] = pulse
+    return JsonResponse(answer, headers={"Cache-Control": "no-store"})
 
 
 @require_POST
 def beat(request, article_id):
     """One heartbeat of an open form: store its state, answer with who else is there and what they did.
+
+    The answer also carries the desk's pulse (``articles.admin_site.desk_pulse``:
+    the notification bell's count, for one), so the form's other scripts
+    need no timer of their own.
 
     The story and the person's standing on it are one query
     (``selectors.story_standing``). A database that fails answers "try
@@ -64,14 +69,20 @@ def beat(request, article_id):
     if not rules.may_see(request.user, article):
         raise PermissionDenied
     try:
-        tab = services.presence_beat(
+        done = services.presence_beat(
             article=article,
             user=request.user,
             tab=request.POST.get("tab", ""),
             typing=_flag(request, "typing"),
             unsaved=_flag(request, "unsaved"),
         )
-        return _panel(request, article, since=datetime.fromtimestamp(tab.since, tz=UTC))
+        return _panel(
+            request,
+            article,
+            since=datetime.fromtimestamp(done.tab.since, tz=UTC),
+            present=done.present,
+            pulse=desk_pulse(request),
+        )
     except ValidationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)
     except DatabaseError:

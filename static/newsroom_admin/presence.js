@@ -32,6 +32,8 @@
 
         let understood = false;
         const show = (answer) => {
+            // What the desk's other scripts are told with each beat (the bell's count).
+            if (answer.pulse) document.dispatchEvent(new CustomEvent("newsroom:pulse", {detail: answer.pulse}));
             if (typeof answer.html !== "string") return;
             body.innerHTML = answer.html;
             panel.toggleAttribute("data-taken-over", Boolean(answer.taken_over));

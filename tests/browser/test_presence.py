@@ -117,3 +117,33 @@ def test_after_a_conflict_submit_sends_the_editors_own_revision(browser, live_se
     assert article.review_revision.headline_en == "My own headline"
     assert article.review_revision.restored_from.number == 3  # the editor's own, kept after the conflict
     page.context.close()
+
+
+def test_on_a_story_form_the_bell_rides_the_heartbeat_and_asks_nothing_of_its_own(browser, live_server, settings):
+    """The bell's count comes with presence's heartbeats: one request every few seconds per open form, not two."""
+    from comments import services as comments
+    from notifications import services as notifications
+
+    settings.NEWSROOM_PRESENCE_BEAT_SECONDS = 1
+    article = draft(EditorFactory(username="editor"))
+    moderator = ModeratorFactory(username="moderator")
+    page = person(browser, live_server.url, "editor")
+    asked = {"bell": 0, "beat": 0}
+
+    def count(request):
+        if "/notifications/notification/unread/" in request.url:
+            asked["bell"] += 1
+        elif "/presence/" in request.url and request.url.endswith("/beat/"):
+            asked["beat"] += 1
+
+    page.on("request", count)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    expect(page.locator("[data-presence-body]")).to_contain_text("No one else has this story open.")
+    page.wait_for_timeout(4_000)  # the bell alone would have asked at least once more by now
+    comments.comment_create(article=article, user=moderator, body="@editor انظر الفقرة الثانية")
+    notifications.outbox_deliver()
+    expect(page.locator("[data-notif-count]")).to_have_text("1", timeout=WITHIN)
+    quiet(page)
+    assert asked["beat"] >= 4
+    assert asked["bell"] <= 1  # the bell's first look, as the page opened
+    page.context.close()

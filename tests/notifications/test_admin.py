@@ -53,6 +53,19 @@ def test_the_bells_poll_is_cheap_and_never_cached(client, editor, mentioned, dja
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
+def test_an_open_story_forms_heartbeat_brings_the_bells_answer(client, editor, mentioned):
+    """On a story form the bell needs no poll of its own: the presence heartbeat carries its answer."""
+    client.force_login(editor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    beat = client.post(reverse("admin:presence_beat", args=[mentioned.pk]), {"tab": "t1"}).json()
+    assert beat["pulse"]["notifications.bell"] == client.get(url("unread")).json()
+    assert beat["pulse"]["notifications.bell"]["count"] == 2
+    assert beat["pulse"]["notifications.bell"]["latest"][0]["text"].startswith("moderator ذكرك في «")
+    client.post(url("read"))
+    beat = client.post(reverse("admin:presence_beat", args=[mentioned.pk]), {"tab": "t1"}).json()
+    assert beat["pulse"]["notifications.bell"] == {"count": 0, "latest": []}
+
+
 def test_the_list_shows_them_newest_first_and_marks_read(client, editor, mentioned):
     client.force_login(editor)
     page = client.get(url("changelist")).content.decode()

@@ -104,3 +104,37 @@ def test_redis_forgets_tabs_that_stopped_beating(private_redis, editor):
     client = private_redis.client()
     assert [member.decode() for member in client.hkeys(f"newsroom:presence:{article.pk}:tabs")] == [f"{editor.pk}:here"]
     assert client.zcard(f"newsroom:presence:{article.pk}:seen") == 1
+
+
+def test_a_beat_answers_with_every_tab_open_on_the_story_itself_included(backend, editor, moderator):
+    article = draft(editor)
+    now = time.time()
+    moderator.first_name, moderator.last_name = "سارة", ""
+    moderator.save()
+    store.beat(article.pk, Tab(user_id=moderator.pk, name="سارة", tab="m1", since=now - 5, seen=now - 5, typing=True))
+    store.beat(article.pk, tab(editor, "gone", at=now - EXPIRES_SECONDS - 5))
+    kept, present = store.beat_and_look(article.pk, tab(editor, "e1", at=now, unsaved=True))
+    assert (kept.tab, kept.unsaved, kept.since) == ("e1", True, pytest.approx(now, abs=0.01))
+    by_tab = {seen.tab: seen for seen in present}
+    assert set(by_tab) == {"e1", "m1"}
+    assert by_tab["m1"].name == "سارة" and by_tab["m1"].typing is True
+    assert by_tab["m1"].typed == pytest.approx(now - 5, abs=0.01)
+    assert (by_tab["e1"].user_id, by_tab["e1"].since, by_tab["e1"].unsaved) == (editor.pk, kept.since, True)
+
+
+def test_a_redis_heartbeat_is_one_round_trip(private_redis, editor, moderator, monkeypatch):
+    article = draft(editor)
+    store.beat(article.pk, tab(moderator, "m1"))
+    store.beat(article.pk, tab(editor, "e1", at=time.time() - 2, typing=True))
+    backend = store._redis_backend()
+    sent = []
+    real = type(backend.client).execute_command
+
+    def counted(client, *args, **kwargs):
+        sent.append(args[0])
+        return real(client, *args, **kwargs)
+
+    monkeypatch.setattr(type(backend.client), "execute_command", counted)
+    kept, present = store.beat_and_look(article.pk, tab(editor, "e1"))
+    assert sent == ["EVALSHA"]
+    assert kept.typed is not None and {seen.tab for seen in present} == {"e1", "m1"}

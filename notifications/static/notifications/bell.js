@@ -1,5 +1,6 @@
 // The bell in the desk's header: asks how many notifications are unread every
-// few seconds while the page is on screen (less often when it is hidden), and
+// few seconds while the page is on screen (less often when it is hidden; on a
+// story form the presence heartbeat brings the count instead), and
 // says the newest aloud. Also draws the "follow this story" line on a story's
 // screens. Words come from the templates.
 "use strict";
@@ -7,6 +8,9 @@
     const bell = document.querySelector("[data-notif-bell]");
     const VISIBLE_EVERY = 2500;
     const HIDDEN_EVERY = 30000;
+    // On a story form the presence heartbeat (every 4 s) brings the count;
+    // the bell asks on its own again only if no beat came for this long.
+    const BEAT_GRACE = 6000;
     const csrf = () => document.querySelector("input[name=csrfmiddlewaretoken]")?.value
         || (document.cookie.match(/(?:^|; )csrftoken=([^;]+)/) || [])[1] || "";
 
@@ -48,6 +52,13 @@
     if (bell) {
         poll();
         document.addEventListener("visibilitychange", () => { if (!document.hidden) poll(); });
+        document.addEventListener("newsroom:pulse", (event) => {
+            const answer = event.detail && event.detail["notifications.bell"];
+            if (!answer) return;
+            show(answer);
+            clearTimeout(timer);
+            timer = setTimeout(poll, document.hidden ? HIDDEN_EVERY : BEAT_GRACE);
+        });
     }
     for (const box of document.querySelectorAll("[data-notif-follow]")) {
         follow(box);

@@ -5,7 +5,9 @@
 Part of `make bench` (``bench/run.py`` calls ``measure``), or alone on a small
 corpus. An open form talks to the server two ways: draft copies
 (``static/newsroom_admin/autosave.js``) and presence heartbeats
-(``static/newsroom_admin/presence.js``). ``schedule`` replays both scripts'
+(``static/newsroom_admin/presence.js``), which also bring the notification
+bell its count (``notifications/static/notifications/bell.js`` asks nothing
+of its own on a form while the heartbeats come). ``schedule`` replays both scripts'
 timing rules second by second for a person typing, so the load sends what a
 browser would send, in two cases:
 
@@ -19,8 +21,9 @@ measured in this process with the queries counted), copies, heartbeats and
 bytes up and down per minute for one form in each case, and the home and
 story pages with the page cache on: no form open, 50 forms in the realistic
 case, 50 in the worst case. It checks what it measures before measuring:
-every copy and heartbeat must be answered 200, and each form's last copy
-must be what the database holds, or the run stops.
+every copy and heartbeat must be answered 200 (a heartbeat with the
+presence panel and the bell's count), and each form's last copy must be
+what the database holds, or the run stops.
 """
 
 import argparse
@@ -197,7 +200,7 @@ class OpenForm(threading.Thread):
             else:
                 fields = {"tab": self.tab, "typing": "1" if typing else "0", "unsaved": "1"}
                 ok, up, answer, ms = self._post(self.beat_url, fields)
-                ok = ok and b'"html"' in answer
+                ok = ok and b'"html"' in answer and b'"notifications.bell"' in answer
             self.sent[kind] += 1
             self.failed[kind] += not ok
             self.bytes_up[kind] += up
@@ -238,8 +241,8 @@ def server_side(form: dict, *, runs: int = 60) -> dict:
 
     def beat():
         response = client.post(beat_url, urlencode(beat_fields), content_type=FORM)
-        if response.status_code != 200:
-            raise SystemExit(f"autosave: a heartbeat answered {response.status_code}")
+        if response.status_code != 200 or "notifications.bell" not in response.json().get("pulse", {}):
+            raise SystemExit(f"autosave: a heartbeat answered {response.status_code} without the bell's count")
 
     copy(0)  # the form's first copy makes the row; the rest overwrite it
     beat()

@@ -221,8 +221,10 @@ def desk_search(stories: QuerySet[Article], words: Iterable[str]) -> QuerySet[Ar
         on_story = published_head.filter(in_headline)
         in_revision = Revision.objects.filter(in_headline, pk__in=other_heads.order_by().values("latest_revision_id"))
         by_wire = Article.objects.filter(external_id__iexact=word)
-        matches = on_story.order_by().values("pk").union(
-            in_revision.order_by().values("article_id"), by_wire.order_by().values("pk")
+        matches = (
+            on_story.order_by()
+            .values("pk")
+            .union(in_revision.order_by().values("article_id"), by_wire.order_by().values("pk"))
         )
         stories = stories.filter(pk__in=matches)
     return stories

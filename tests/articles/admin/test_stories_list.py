@@ -178,7 +178,9 @@ def test_on_postgresql_the_searched_list_reads_current_headlines_from_the_story_
         trigram = {name: (table, definition) for table, name, definition in cursor.fetchall()}
     assert "article_unpublished_head" in plan and "article_external_id_upper" in plan, plan
     # No revision is searched: the current ones not live are read by id...
-    revision_reads = re.findall(r"Bitmap Heap Scan on articles_revision .*\n.*\n? *-> +Bitmap Index Scan on (\w+)", plan)
+    revision_reads = re.findall(
+        r"Bitmap Heap Scan on articles_revision .*\n.*\n? *-> +Bitmap Index Scan on (\w+)", plan
+    )
     assert revision_reads and set(revision_reads) == {"articles_revision_pkey"}, plan
     # ... and the live ones' headlines are indexed on the story table alone.
     assert {table for table, _ in trigram.values()} == {"articles_article"}
@@ -194,9 +196,10 @@ def test_on_postgresql_the_planner_knows_how_few_stories_have_work_not_live(edit
     # rather read every revision matching the word than these few.
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's statistics (set DATABASE_URL)")
+    from django.db.models import F
+
     from articles.models import Article
     from articles.selectors.desk import Differs
-    from django.db.models import F
 
     for _ in range(40):
         published(editor, moderator)

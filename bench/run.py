@@ -94,6 +94,15 @@ def prepare(args) -> None:
     if args.history:
         log(f"deepening every story's history to {args.history} revisions ...")
         log(f"deepened in {corpus.deepen(revisions_per_story=args.history)['seconds']} s")
+    # Stories written in bulk have no drawn story page parts yet (``articles.rendered``): draw the
+    # missing ones, as publishing would have (copies have their own ids and links: drawn, not copied).
+    from articles import rendered
+
+    started = time.monotonic()
+    drawn = rendered.stories_render(progress=lambda done: done % 10000 < 200 and log(f"  drawn {done} ..."))
+    if drawn:
+        seconds = time.monotonic() - started
+        log(f"drew {drawn} story editions in {seconds:.0f} s ({drawn / seconds:.0f} a second)")
     log(f"corpus ready: {Article.objects.live().count()} live stories")
     # What autovacuum does in a running newsroom, done now: rows loaded in
     # bulk are not yet marked visible to all, and until they are, every

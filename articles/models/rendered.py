@@ -15,9 +15,7 @@ class RenderedStory(models.Model):
     match what it would draw from (it draws its own otherwise).
     """
 
-    article = models.ForeignKey(
-        "articles.Article", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
-    )
+    article = models.ForeignKey("articles.Article", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+")
     language = models.CharField(_("language"), max_length=8)
     version = models.CharField(_("version"), max_length=64)
     pieces = models.TextField(_("pieces"), help_text=_("The drawn pieces, as JSON."))

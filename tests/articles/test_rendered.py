@@ -119,9 +119,7 @@ def test_a_new_live_revision_draws_the_copy_again_and_a_pending_one_does_not(com
     assert "عنوان جديد بعد الموافقة" in pieces["top"] and "عنوان جديد بعد الموافقة" in pieces["head"]
 
 
-def test_renaming_a_section_or_an_author_draws_the_copy_again(
-    editor, moderator, django_capture_on_commit_callbacks
-):
+def test_renaming_a_section_or_an_author_draws_the_copy_again(editor, moderator, django_capture_on_commit_callbacks):
     section = SectionFactory(slug="economy", name_ar="اقتصاد", name_en="Economy")
     author = AuthorFactory(slug="omar", name_ar="عمر علي", name_en="Omar Ali")
     article = published(editor, moderator, section=section, authors=[author])

@@ -197,12 +197,16 @@ def _store(rows: list[RenderedStory]) -> None:
         )
 
 
-def stories_render(*, everything: bool = False, batch: int = 200, progress=None) -> int:
+def stories_render(
+    *, everything: bool = False, batch: int = 200, progress=None, shard: tuple[int, int] = (0, 1)
+) -> int:
     """Draw the copy of every live story whose copy is missing or of another version (or of all); returns how many.
 
     For after a deployment that changed ``version()``, and for stories
     loaded in bulk (the benchmark's corpus). Each batch is a transaction of
-    its own; the pages print a story's own drawing meanwhile.
+    its own; the pages print a story's own drawing meanwhile. ``shard``
+    (index, count) takes only the stories whose id modulo count is index,
+    so that several processes can share the work.
     """
     from .selectors.public import article_live_rows
 
@@ -213,7 +217,8 @@ def stories_render(*, everything: bool = False, batch: int = 200, progress=None)
         if not everything:
             up_to_date = RenderedStory.objects.filter(language=language, version=current).values("article_id")
             stories = stories.exclude(pk__in=up_to_date)
-        ids = list(stories.order_by("pk").values_list("pk", flat=True))
+        index, count = shard
+        ids = [pk for pk in stories.order_by("pk").values_list("pk", flat=True) if pk % count == index]
         for start in range(0, len(ids), batch):
             with transaction.atomic():
                 rows = [_row(found, language) for found in article_live_rows(ids[start : start + batch], language)]

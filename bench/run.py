@@ -96,13 +96,10 @@ def prepare(args) -> None:
         log(f"deepened in {corpus.deepen(revisions_per_story=args.history)['seconds']} s")
     # Stories written in bulk have no drawn story page parts yet (``articles.rendered``): draw the
     # missing ones, as publishing would have (copies have their own ids and links: drawn, not copied).
-    from articles import rendered
+    from django.core.management import call_command
 
-    started = time.monotonic()
-    drawn = rendered.stories_render(progress=lambda done: done % 10000 < 200 and log(f"  drawn {done} ..."))
-    if drawn:
-        seconds = time.monotonic() - started
-        log(f"drew {drawn} story editions in {seconds:.0f} s ({drawn / seconds:.0f} a second)")
+    log("drawing the story pages' stored parts that are missing ...")
+    call_command("story_render", processes=os.cpu_count() or 1, stdout=sys.stderr)
     log(f"corpus ready: {Article.objects.live().count()} live stories")
     # What autovacuum does in a running newsroom, done now: rows loaded in
     # bulk are not yet marked visible to all, and until they are, every

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from . import dates, search, selectors
+from . import dates, rendered, search, selectors
 from .dependencies import (
     LIVE,
     archive_key,
@@ -118,8 +118,13 @@ def story(request, pk: int, slug: str):
     page = StoryPage.live(article)
     page.related = selectors.article_related(article, language)
     shows(request, *story_keys(page.related))
-    context = {"story": page, **story_metadata(page, request, language)}
-    context["story_additions"] = _additions(request, article, language, context)
+    context = _StoryContext(story=page, metadata=lambda: story_metadata(page, request, language))
+    context["story_additions"], replaced = _additions(request, article, language, context)
+    # The parts of the page drawn when the story went live (``rendered``); any not fit to print is drawn now.
+    drawn = rendered.stored_pieces(article, request, language, replaced)
+    context["rendered"] = drawn.pieces if drawn else {}
+    if "head" not in context["rendered"]:
+        context.make()
     return _render(
         request,
         "articles/story.html",
@@ -130,15 +135,48 @@ def story(request, pk: int, slug: str):
     )
 
 
-def _additions(request, article, language, context) -> list[dict]:
-    """What the apps built on articles add to this story's page (``extensions``); may replace page values."""
-    drawn = []
+class _StoryContext(dict):
+    """A story page's values, its metadata (``story_metadata``: JSON-LD, share picture) made on first reading.
+
+    A page that prints the head drawn when the story went live (``rendered``)
+    never needs them; an app adding to the page (live coverage) may read
+    them, to extend them.
+    """
+
+    METADATA = ("json_ld", "og_image")
+
+    def __init__(self, *, metadata, **values):
+        super().__init__(**values)
+        self._metadata = metadata
+
+    def make(self) -> None:
+        if self._metadata is not None:
+            made, self._metadata = self._metadata, None
+            for name, value in made().items():
+                self.setdefault(name, value)
+
+    def __getitem__(self, key):
+        if key in self.METADATA:
+            self.make()
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        if key in self.METADATA:
+            self.make()
+        return super().get(key, default)
+
+
+def _additions(request, article, language, context) -> tuple[list[dict], set[str]]:
+    """What the apps built on articles add to this story's page (``extensions``), and which page values they replaced."""
+    drawn, replaced = [], set()
     for addition in story_additions():
         found = addition.context(request, article, language, context)
         if found:
-            context.update(found.pop("page", {}))
+            page = found.pop("page", {})
+            context.update(page)
+            replaced.update(page)
             drawn.append({"template": found.pop("template"), "context": found})
-    return drawn
+    return drawn, replaced
 
 
 def _gone(request):

@@ -3,6 +3,7 @@ from .content import RELATIONS, SHARED_FIELDS, STORY_CONTENT, TRANSLATED_FIELDS,
 from .corrections import Correction
 from .media import Image, Rendition
 from .people import Author
+from .rendered import RenderedStory
 from .reviews import Transition
 from .revisions import Revision, RevisionAuthor, RevisionImmutable, RevisionTag
 from .taxonomy import Section, Tag
@@ -17,6 +18,7 @@ __all__ = [
     "Correction",
     "Image",
     "Rendition",
+    "RenderedStory",
     "Revision",
     "RevisionAuthor",
     "RevisionImmutable",

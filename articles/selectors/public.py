@@ -4,24 +4,31 @@ The rule for what a reader may see lives in ``ArticleQuerySet.live``; every
 selector here starts from it.
 """
 
+import json
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Max,
+    OuterRef,
     QuerySet,
+    Subquery,
+    TextField,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from .. import editions
 from ..dependencies import navigation_version
 from ..extensions import story_annotation_names, story_annotations
 from ..links import link
-from ..models import TRANSLATED_FIELDS, Article, Section
+from ..models import TRANSLATED_FIELDS, Article, RenderedStory, Section
 from ..models.content import RICH_FIELDS, edition_columns
 from ..models.extras import LiveExtras
 
@@ -40,28 +47,67 @@ def article_live() -> QuerySet[Article]:
     )
 
 
-def _article_live_detail(language: str) -> QuerySet[Article]:
-    return (
-        Article.objects.live()
-        .only(
-            "pk",
-            "slug",
-            "section_id",
-            "has_english",
-            "first_published_at",
-            "last_updated_at",
-            "live_extras",
-            *(f"{name}_{language}" for name in TRANSLATED_FIELDS),
-        )
-        .annotate(**story_annotations())
+def _article_live_row(language: str) -> QuerySet[Article]:
+    """A live story's row as its page in ``language`` reads it: the columns it prints, nothing else."""
+    return Article.objects.live().only(
+        "pk",
+        "slug",
+        "section_id",
+        "has_english",
+        "first_published_at",
+        "last_updated_at",
+        "live_revision",
+        "live_extras",
+        *(f"{name}_{language}" for name in TRANSLATED_FIELDS),
     )
+
+
+def article_live_rows(ids: list[int], language: str) -> QuerySet[Article]:
+    """These live stories as their pages in ``language`` read them (what ``rendered.draw`` draws from)."""
+    return _article_live_row(language).filter(pk__in=ids).order_by("pk")
+
+
+# The related candidates still live, with what a link prints, read with the
+# story: a JSON array of [id, slug, headline, first published] per story,
+# in no order (``article_related`` puts them in the candidates' order).
+_RELATED_SQL = {
+    "postgresql": (
+        "SELECT jsonb_agg(jsonb_build_array(r.id, r.slug, r.{headline}, r.first_published_at)) "
+        "FROM articles_article r WHERE r.id IN (SELECT x::bigint FROM "
+        "jsonb_array_elements_text(articles_article.live_extras -> 'related') x) "
+        "AND r.live_revision_id IS NOT NULL{english}"
+    ),
+    "sqlite": (
+        "SELECT json_group_array(json_array(r.id, r.slug, r.{headline}, r.first_published_at)) "
+        "FROM articles_article r WHERE r.id IN (SELECT value FROM "
+        "json_each(articles_article.live_extras, '$.related')) "
+        "AND r.live_revision_id IS NOT NULL{english}"
+    ),
+}
+
+
+def _article_live_detail(language: str) -> QuerySet[Article]:
+    """The story page's query: the row, its drawn copy in ``language``, its related stories, what apps read."""
+    annotations = {
+        "rendered": Subquery(
+            RenderedStory.objects.filter(article=OuterRef("pk"), language=language).values("pieces")[:1]
+        ),
+    }
+    related = _RELATED_SQL.get(connection.vendor)
+    if related is not None:
+        english = "" if language == editions.primary() else " AND r.has_english"
+        sql = related.format(headline=connection.ops.quote_name(f"headline_{language}"), english=english)
+        annotations["related_rows"] = RawSQL(sql, (), output_field=TextField())
+    return _article_live_row(language).annotate(**annotations, **story_annotations())
 
 
 # The story page's query, as SQL, per language and database: building and
 # compiling it through the ORM (and modeltranslation's rewriting of every
 # field name) cost twice what running it does, on every cold story page.
-_DETAIL_SQL: dict[tuple, str] = {}
+# With its parameters, and where among them the story's id goes.
+_DETAIL_SQL: dict[tuple, tuple[str, list, int]] = {}
 BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
+_NO_STORY = -7_000_000_000_000_000_001  # stands for the story's id while the query is compiled
 
 
 def article_live_detail(pk: int, language: str) -> Article:
@@ -69,20 +115,27 @@ def article_live_detail(pk: int, language: str) -> Article:
 
     Only the columns the page prints are read (not the other edition's body
     nor the workflow's columns). Its section, picture, bylines, tags and
-    corrections come with it (``live_extras``), and what the apps adding to
-    the page read of it (``extensions.story_annotations``: whether live
-    coverage follows it, say). The query is the ORM's own, compiled once per
-    language (``_DETAIL_SQL``) and run as it stands.
+    corrections come with it (``live_extras``), and with it, as subqueries:
+    its drawn copy in ``language`` (``rendered``, see ``articles.rendered``),
+    its related candidates that are still live (``related_rows``, read by
+    ``article_related``) and what the apps adding to the page read of it
+    (``extensions.story_annotations``: whether live coverage follows it,
+    say). The query is the ORM's own, compiled once per language
+    (``_DETAIL_SQL``) and run as it stands.
     """
     if not BIGINT_MIN <= pk <= BIGINT_MAX:  # an address no story can have (the ORM says so for itself)
         raise Article.DoesNotExist(f"No live story {pk}.")
     key = (language, connection.alias, story_annotation_names())
-    sql = _DETAIL_SQL.get(key)
-    if sql is None:
-        sql, params = _article_live_detail(language).filter(pk=0).query.sql_with_params()
-        assert list(params) == [0], "the story page's query takes the story's id and nothing else"  # noqa: S101
-        _DETAIL_SQL[key] = sql
-    found = list(Article.objects.raw(sql, [pk]))
+    compiled = _DETAIL_SQL.get(key)
+    if compiled is None:
+        sql, params = _article_live_detail(language).filter(pk=_NO_STORY).query.sql_with_params()
+        params = list(params)
+        assert params.count(_NO_STORY) == 1, "the story page's query takes the story's id once"  # noqa: S101
+        compiled = _DETAIL_SQL[key] = (sql, params, params.index(_NO_STORY))
+    sql, params, at = compiled
+    params = list(params)
+    params[at] = pk
+    found = list(Article.objects.raw(sql, params))
     if not found:
         raise Article.DoesNotExist(f"No live story {pk}.")
     return found[0]
@@ -205,21 +258,34 @@ class StoryLink:
 def article_related(article: Article, language: str, limit: int = 4) -> list[StoryLink]:
     """Other live stories like ``article``, from the candidates it keeps (``live_extras["related"]``).
 
-    One query by primary key, which also drops any candidate no longer live
-    or without an edition in ``language``. Rows, not model objects: a link
-    needs four values.
+    Read with the story itself (``related_rows``, from ``article_live_detail``),
+    which also drops any candidate no longer live or without an edition in
+    ``language``; a story read otherwise costs one query by primary key.
+    Rows, not model objects: a link needs four values.
     """
     candidates = LiveExtras.of(article).related
     if not candidates:
         return []
-    rows = {
-        row[0]: row
-        for row in Article.objects.live()
-        .in_language(language)
-        .filter(pk__in=candidates)
-        .values_list("pk", "slug", f"headline_{language}", "first_published_at")
-    }
+    if hasattr(article, "related_rows"):
+        rows = {row[0]: _link_row(row) for row in json.loads(article.related_rows or "[]")}
+    else:
+        rows = {
+            row[0]: row
+            for row in Article.objects.live()
+            .in_language(language)
+            .filter(pk__in=candidates)
+            .values_list("pk", "slug", f"headline_{language}", "first_published_at")
+        }
     return [StoryLink(*rows[pk]) for pk in candidates if pk in rows][:limit]
+
+
+def _link_row(row: list) -> tuple:
+    """A related row as the JSON of ``_RELATED_SQL`` holds it, with its time as the ORM reads it (aware, UTC)."""
+    pk, slug, headline, published = row
+    moment = parse_datetime(published.replace(" ", "T"))
+    if timezone.is_naive(moment):  # SQLite keeps UTC without saying so
+        moment = timezone.make_aware(moment, UTC)
+    return pk, slug, headline, moment.astimezone(UTC)
 
 
 def in_order_of(stories: QuerySet[Article], ids: list[int]) -> list[Article]:

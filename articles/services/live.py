@@ -2,8 +2,9 @@
 
 A live story exists in several copies beside its own rows: what its page
 shows beside its text (``Article.live_extras``, shaped by
-``models.extras.LiveExtras``), its search index (``search.index_article``)
-and the cached pages and CDN copies, which hear ``signals.live_changed``.
+``models.extras.LiveExtras``), its search index (``search.index_article``),
+its page's drawn parts (``rendered.story_rendered_refresh``) and the cached
+pages and CDN copies, which hear ``signals.live_changed``.
 ``live_copy_refresh`` brings all of them in line with the story's rows, and
 every trigger calls it: a revision going live, a correction, unpublishing,
 and an edit of a section, author, tag or picture the story shows
@@ -20,7 +21,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Count, Prefetch
 
-from .. import search
+from .. import rendered, search
 from ..models import Article, ArticleAuthor, ArticleTag, Author, Correction, Image, Section, Tag
 from ..models.extras import LiveExtras
 from ._common import announce_live_change, announce_story_event, lock
@@ -47,7 +48,8 @@ def live_copy_refresh(article: Article, *, event: str | None = None, approved: b
 
     Call it inside ``transaction.atomic()`` with the row locked
     (``_common.lock``), after writing what changed. A live story gets its
-    extras and search index rewritten; any story, live or just withdrawn,
+    extras, search index and drawn page parts rewritten (a withdrawn one
+    loses its drawn parts); any story, live or just withdrawn,
     is announced (``live_changed``) once the transaction commits. A move
     readers can see names its ``event`` (``signals.STORY_EVENTS``), sent at
     once, inside the transaction, after the copies are written.
@@ -60,6 +62,7 @@ def live_copy_refresh(article: Article, *, event: str | None = None, approved: b
     if article.is_live:
         live_extras_write(article, approved=approved)
         search.index_article(article)
+    rendered.story_rendered_refresh(article)  # drawn again from the live copy just written, or deleted
     if event is not None:
         announce_story_event(article, event)
     announce_live_change(article)

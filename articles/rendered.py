@@ -1,0 +1,261 @@
+"""The story page's drawn copy: the parts of a live story's page that depend only on its live copy.
+
+A cold story page spent half its time in the template engine drawing the
+same story the same way for every reader. Those parts are drawn once, when
+the story's live copy is refreshed, and kept per edition
+(``models.RenderedStory``); the page prints them and draws only what is
+its own: the layout, the editions, what other apps add, the related stories
+(which depend on other stories being live).
+
+The copy has one declared shape, one refresh function and one trigger table:
+
+- shape: ``PIECES``, each drawn by its own template, which ``story.html``
+  includes when no drawn piece fits (a preview, a missing or stale copy);
+- refresh: ``story_rendered_refresh``, called by
+  ``services.live.live_copy_refresh`` inside the transaction that writes the
+  live copy, under the story's row lock; a story that is not live loses its
+  copy there;
+- triggers (``TRIGGERS``): whatever refreshes the live copy (a revision going
+  live, a correction, unpublishing, an edit of a section, author, tag or
+  picture the story shows: ``services.live.SHOWN_ON``), and ``version()``:
+  the templates, the translations and the settings the pieces are drawn
+  with. A copy of another version is never printed; ``manage.py
+  story_render`` draws the missing and outdated ones again.
+
+Nothing in a piece depends on the moment it is read (no "3 hours ago"): the
+dates are printed as dates, in ``TIME_ZONE``, which is part of the version.
+Absolute addresses (the canonical address, the share picture, the JSON-LD's)
+are drawn under an origin of the copy's own (``origin``, unguessable) that
+the page replaces with its request's.
+"""
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from .editions import site_name
+from .models import TRANSLATED_FIELDS, Article, RenderedStory
+from .presentation import StoryPage, story_metadata
+
+# The drawn pieces and the template that draws each (included by
+# ``articles/story.html`` when there is no drawn piece to print).
+PIECES = {
+    "head": "articles/story/head.html",  # meta tags, OpenGraph, JSON-LD (absolute addresses under ``origin``)
+    "top": "articles/story/top.html",  # section, headline, standfirst, bylines, dates, picture, body
+    "bottom": "articles/story/bottom.html",  # corrections and tags, closing the article
+}
+# Which of the page's values the head is drawn from: an app that replaces
+# one of them on a story's page (``extensions``) has that page draw its own head.
+HEAD_READS = ("json_ld", "og_image", "canonical", "site_name", "story")
+
+# What the drawn copy is refreshed after: the kinds of change that feed it.
+TRIGGERS = {
+    "a revision goes live (published, republished, an approved revision, a scheduled one's time)": "live_copy_refresh",
+    "a correction is added": "live_copy_refresh",
+    "the story is unpublished or trashed (the copy is deleted)": "live_copy_refresh",
+    "a section, author, tag or picture it shows is edited, or a picture's renditions made": "live_stories_refresh",
+    "its related candidates are recomputed (no piece shows them; refreshed with the rest)": "live_stories_refresh",
+    "the templates, translations, TIME_ZONE, MEDIA_URL or site name change": "version() (story_render)",
+}
+
+# Raise when a piece's drawing changes in Python (a template tag, the
+# metadata): the templates and translations are counted by ``version()``.
+DRAWING = 1
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The pieces of one edition of a story, as the page prints them."""
+
+    pieces: dict[str, SafeString]
+
+
+def _sources() -> bytes:
+    """What the pieces are drawn from on disk: their templates and the compiled translations."""
+    found = []
+    for name in PIECES.values():
+        found.append(Path(get_template(name).origin.name).read_bytes())
+    for path in settings.LOCALE_PATHS:
+        for catalog in sorted(Path(path).glob("*/LC_MESSAGES/django.mo")):
+            found.append(catalog.read_bytes())
+    return b"\0".join(found)
+
+
+_VERSIONS: dict[tuple, str] = {}
+
+
+def version() -> str:
+    """The version of the pieces this process would draw: templates, translations and settings."""
+    key = (settings.TIME_ZONE, settings.MEDIA_URL, repr(settings.NEWSROOM_SITE_NAME), DRAWING)
+    found = _VERSIONS.get(key)
+    if found is None:
+        digest = hashlib.sha256(_sources() + repr(key).encode()).hexdigest()[:32]
+        found = _VERSIONS[key] = f"{DRAWING}-{digest}"
+    return found
+
+
+class _Origin:
+    """Stands for the request while pieces are drawn: absolute addresses go under ``origin``."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+
+    def build_absolute_uri(self, location: str) -> str:
+        return urljoin(f"{self.origin}/", location)
+
+
+def draw(article: Article, language: str) -> dict:
+    """The pieces of ``article``'s page in ``language``, as stored (``RenderedStory.pieces``).
+
+    ``article`` is read as the page reads it (``selectors.article_live_detail``'s
+    query), so the pieces are what the page would have drawn.
+    """
+    origin = f"https://r{secrets.token_hex(12)}.invalid"
+    request = _Origin(origin)
+    with translation.override(language):
+        page = StoryPage.live(article)
+        context = {
+            "story": page,
+            "site_name": site_name(language),
+            "canonical": request.build_absolute_uri(article.get_absolute_url()),
+            **story_metadata(page, request, language),
+        }
+        pieces = {name: get_template(template).render(context) for name, template in PIECES.items()}
+    return {"version": version(), "origin": origin, "drawn_from": fingerprint(article, language), **pieces}
+
+
+def fingerprint(article: Article, language: str) -> str:
+    """What the pieces of ``article`` in ``language`` are drawn from, as a digest: every value of its row they read.
+
+    The row holds all of it (its text, its dates, and its section, picture,
+    bylines, tags and corrections as ``live_extras``), so pieces whose
+    fingerprint matches the row's are what the page would draw now, however
+    the row was last written.
+    """
+    values = [
+        article.pk,
+        article.slug,
+        article.section_id,
+        article.has_english,
+        article.first_published_at,
+        article.last_updated_at,
+        article.live_revision_id,
+        *(getattr(article, f"{name}_{language}") for name in TRANSLATED_FIELDS),
+    ]
+    extras = json.dumps(article.live_extras, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(f"{values!r}\0{extras}".encode(), digest_size=16).hexdigest()
+
+
+def story_rendered_refresh(article: Article) -> None:
+    """Bring ``article``'s drawn copy in line with its live copy: drawn again per edition, or deleted.
+
+    Called by ``services.live.live_copy_refresh`` inside its transaction,
+    after the live copy (``live_extras``) is written, so a refresh that
+    fails rolls back with the change that fed it.
+    """
+    from .selectors.public import article_live_rows
+
+    if not article.is_live:
+        RenderedStory.objects.filter(article_id=article.pk).delete()
+        return
+    languages = article.live_languages()
+    RenderedStory.objects.filter(article_id=article.pk).exclude(language__in=languages).delete()
+    rows = []
+    for language in languages:
+        for found in article_live_rows([article.pk], language):
+            rows.append(_row(found, language))
+    _store(rows)
+
+
+def _row(article: Article, language: str) -> RenderedStory:
+    drawn = draw(article, language)
+    return RenderedStory(
+        article_id=article.pk,
+        language=language,
+        version=drawn["version"],
+        pieces=json.dumps(drawn, ensure_ascii=False),
+        rendered_at=timezone.now(),
+    )
+
+
+def _store(rows: list[RenderedStory]) -> None:
+    if rows:
+        RenderedStory.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["article", "language"],
+            update_fields=["version", "pieces", "rendered_at"],
+        )
+
+
+def stories_render(
+    *, everything: bool = False, batch: int = 200, progress=None, shard: tuple[int, int] = (0, 1)
+) -> int:
+    """Draw the copy of every live story whose copy is missing or of another version (or of all); returns how many.
+
+    For after a deployment that changed ``version()``, and for stories
+    loaded in bulk (the benchmark's corpus). Each batch is a transaction of
+    its own; the pages print a story's own drawing meanwhile. ``shard``
+    (index, count) takes only the stories whose id modulo count is index,
+    so that several processes can share the work.
+    """
+    from .selectors.public import article_live_rows
+
+    current = version()
+    drawn = 0
+    for language in _languages():
+        stories = Article.objects.live().in_language(language)
+        if not everything:
+            up_to_date = RenderedStory.objects.filter(language=language, version=current).values("article_id")
+            stories = stories.exclude(pk__in=up_to_date)
+        index, count = shard
+        ids = [pk for pk in stories.order_by("pk").values_list("pk", flat=True) if pk % count == index]
+        for start in range(0, len(ids), batch):
+            with transaction.atomic():
+                rows = [_row(found, language) for found in article_live_rows(ids[start : start + batch], language)]
+                _store(rows)
+            drawn += len(rows)
+            if progress:
+                progress(drawn)
+    return drawn
+
+
+def _languages() -> list[str]:
+    from .editions import languages
+
+    return list(languages())
+
+
+def stored_pieces(article: Article, request, language: str, replaced: set[str]) -> Drawn | None:
+    """The drawn pieces the story's query read with it (``rendered``), fit to print, or None.
+
+    None when there are none, when they were drawn from other values than
+    the row now holds (``fingerprint``) or by another version; the page then draws its own. ``replaced``
+    names the page values other apps replaced: the head is then drawn by
+    the page too.
+    """
+    text = getattr(article, "rendered", None)
+    if not text:
+        return None
+    stored = json.loads(text)
+    if stored.get("version") != version() or stored.get("drawn_from") != fingerprint(article, language):
+        return None
+    pieces = {}
+    for name in PIECES:
+        if name == "head":
+            if replaced.intersection(HEAD_READS):
+                continue
+            origin = request.build_absolute_uri("/")[:-1]
+            pieces[name] = mark_safe(stored[name].replace(stored["origin"], origin))  # noqa: S308 - drawn escaped
+        else:
+            pieces[name] = mark_safe(stored[name])  # noqa: S308 - drawn by the piece's template, which escaped it
+    return Drawn(pieces=pieces)

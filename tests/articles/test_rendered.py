@@ -1,0 +1,190 @@
+"""The story page's drawn copy (``articles.rendered``), after every kind of change that feeds it.
+
+Each test checks the stored copy itself: that it is there, that the page
+would print it (drawn from what the story row holds now, by this version),
+and what it says; and that the page is the same with it and without it.
+"""
+
+import json
+import re
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.test import RequestFactory
+
+from articles import rendered, selectors, services
+from articles.models import Article, RenderedStory
+from articles.services.library import library_save
+from articles.services.media import renditions_ensure
+from tests.factories import (
+    AuthorFactory,
+    ImageFactory,
+    SectionFactory,
+    TagFactory,
+    corrected,
+    pending_edit,
+    published,
+    republished,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def story_url(article, language="ar"):
+    return f"/{language}/news/{article.pk}/{article.slug}/"
+
+
+def printed(article, language="ar") -> dict:
+    """The stored pieces of ``article`` in ``language``, asserting the page would print them as they are."""
+    row = RenderedStory.objects.get(article_id=article.pk, language=language)
+    assert row.version == rendered.version()
+    found = selectors.article_live_detail(article.pk, language)
+    drawn = rendered.stored_pieces(found, RequestFactory().get("/"), language, set())
+    assert drawn is not None, "the stored copy is not printable: drawn from other values than the row holds"
+    return json.loads(row.pieces)
+
+
+def _page(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def same_with_and_without(client, url) -> str:
+    """The page printed from the stored copy, asserted equal to the page drawn on the spot."""
+    stored = _page(client, url)
+    with mock.patch.object(rendered, "stored_pieces", return_value=None):
+        drawn = _page(client, url)
+    assert stored == drawn
+    return stored
+
+
+@pytest.fixture
+def complete(editor, moderator):
+    """A live story with everything its page shows: picture, section, bylines, tags, a correction, a related story."""
+    image = ImageFactory(caption_ar="شرح الصورة", credit_ar="رويترز")
+    renditions_ensure(image=image)
+    tag = TagFactory(slug="coalition", name_ar="التحالف", name_en="Coalition")
+    author = AuthorFactory(slug="sara", name_ar="سارة حسن", name_en="Sara Hassan")
+    published(editor, moderator, tags=[tag], authors=[author], headline_ar="خبر سابق عن التحالف")
+    article = published(editor, moderator, tags=[tag], authors=[author], lead_image=image)
+    corrected(article, moderator)
+    return article
+
+
+def test_publishing_stores_the_drawn_copy_of_each_edition(complete):
+    arabic, english = printed(complete, "ar"), printed(complete, "en")
+    assert complete.headline_ar in arabic["top"] and "سارة حسن" in arabic["top"] and "<picture" in arabic["top"]
+    assert "Iraq and US discuss coalition withdrawal" in english["top"] and "Sara Hassan" in english["top"]
+    assert "التحالف" in arabic["bottom"] and "ورد خطأ في الرقم" in arabic["bottom"]
+    assert "application/ld+json" in arabic["head"] and arabic["origin"] in arabic["head"]
+
+
+def test_a_story_without_english_has_an_arabic_copy_only(editor, moderator):
+    article = published(editor, moderator, headline_en="", standfirst_en="", dateline_en="", body_en="")
+    printed(article, "ar")
+    assert not RenderedStory.objects.filter(article_id=article.pk, language="en").exists()
+
+
+def test_the_page_is_the_same_with_and_without_the_stored_copy(client, complete):
+    for language in ("ar", "en"):
+        page = same_with_and_without(client, story_url(complete, language))
+        assert 'class="related"' in page and "<picture" in page and "application/ld+json" in page
+    # Absolute addresses name the request's host, never the copy's own origin.
+    page = _page(client, story_url(complete))
+    assert '"url":"http://testserver/ar/news/' in page
+    assert ".invalid" not in page
+
+
+def test_nothing_drawn_depends_on_when_it_is_read(complete):
+    """Dates are printed as dates: no "3 hours ago" frozen into the copy."""
+    pieces = printed(complete)
+    text = " ".join(pieces[name] for name in rendered.PIECES)
+    assert "منذ" not in text and " ago" not in text
+
+
+def test_a_correction_draws_the_copy_again(complete, moderator):
+    corrected(complete, moderator, text_ar="توضيح: الاجتماع في أربيل.", text_en="Clarification: in Erbil.")
+    assert "الاجتماع في أربيل" in printed(complete, "ar")["bottom"]
+    assert "Clarification: in Erbil." in printed(complete, "en")["bottom"]
+
+
+def test_a_new_live_revision_draws_the_copy_again_and_a_pending_one_does_not(complete, editor, moderator):
+    pending_edit(complete, editor, headline_ar="عنوان ينتظر المراجعة")
+    assert "عنوان ينتظر المراجعة" not in printed(complete)["top"]  # never a draft
+    complete.refresh_from_db()
+    republished(complete, editor, moderator, headline_ar="عنوان جديد بعد الموافقة")
+    pieces = printed(complete)
+    assert "عنوان جديد بعد الموافقة" in pieces["top"] and "عنوان جديد بعد الموافقة" in pieces["head"]
+
+
+def test_renaming_a_section_or_an_author_draws_the_copy_again(editor, moderator, django_capture_on_commit_callbacks):
+    section = SectionFactory(slug="economy", name_ar="اقتصاد", name_en="Economy")
+    author = AuthorFactory(slug="omar", name_ar="عمر علي", name_en="Omar Ali")
+    article = published(editor, moderator, section=section, authors=[author])
+    section.name_ar, author.name_en = "الاقتصاد والأعمال", "Omar Ali Hassan"
+    with django_capture_on_commit_callbacks(execute=True):
+        library_save(obj=section)
+    with django_capture_on_commit_callbacks(execute=True):
+        library_save(obj=author)
+    assert "الاقتصاد والأعمال" in printed(article, "ar")["top"]
+    assert "الاقتصاد والأعمال" in printed(article, "ar")["head"]  # article:section and the JSON-LD
+    assert "Omar Ali Hassan" in printed(article, "en")["top"]
+
+
+def test_a_picture_change_reaches_the_copy_as_the_live_page_shows_it(
+    editor, moderator, django_capture_on_commit_callbacks
+):
+    image = ImageFactory(caption_ar="شرح قديم")
+    renditions_ensure(image=image)
+    article = published(editor, moderator, lead_image=image)
+    image.caption_ar = "شرح جديد للصورة"
+    with django_capture_on_commit_callbacks(execute=True):
+        library_save(obj=image)
+    assert "شرح قديم" in printed(article)["top"]  # readers see the approved caption until the next approval
+    with django_capture_on_commit_callbacks(execute=True):
+        republished(article, editor, moderator, standfirst_ar="موجز جديد")
+    assert "شرح جديد للصورة" in printed(article)["top"]
+
+
+def test_unpublishing_deletes_the_copy(client, complete, moderator):
+    services.article_unpublish(article=complete, user=moderator, reason="Withdrawn")
+    assert not RenderedStory.objects.filter(article_id=complete.pk).exists()
+    assert client.get(story_url(complete)).status_code == 410
+
+
+def test_a_missing_copy_is_drawn_by_the_page(client, complete):
+    expected = same_with_and_without(client, story_url(complete))
+    RenderedStory.objects.all().delete()
+    assert _page(client, story_url(complete)) == expected
+
+
+def test_a_copy_of_another_version_is_not_printed(client, complete):
+    expected = same_with_and_without(client, story_url(complete))
+    RenderedStory.objects.update(pieces=RenderedStory.objects.get(article=complete, language="ar").pieces)
+    with mock.patch.object(rendered, "version", return_value="another"):
+        assert _page(client, story_url(complete)) == expected
+
+
+def test_a_copy_drawn_from_other_values_than_the_row_holds_is_not_printed(client, complete):
+    """A row written past the services (a bulk load, a fix in SQL) is drawn by the page, not misprinted."""
+    Article.objects.filter(pk=complete.pk).update(headline_ar="عنوان كتب في قاعدة البيانات")
+    page = _page(client, story_url(complete))
+    assert "عنوان كتب في قاعدة البيانات" in page
+    assert page == same_with_and_without(client, story_url(complete))
+
+
+def test_an_app_that_replaces_the_metadata_has_the_page_draw_its_own_head(client, complete):
+    found = selectors.article_live_detail(complete.pk, "ar")
+    drawn = rendered.stored_pieces(found, RequestFactory().get("/"), "ar", {"json_ld", "feeds"})
+    assert "head" not in drawn.pieces and "top" in drawn.pieces
+
+
+def test_story_render_draws_what_is_missing_or_outdated(complete):
+    RenderedStory.objects.all().delete()
+    call_command("story_render")
+    printed(complete, "ar")
+    printed(complete, "en")
+    RenderedStory.objects.filter(language="ar").update(version="old")
+    assert rendered.stories_render() == 2  # the two stories' Arabic copies, not their English ones

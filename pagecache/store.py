@@ -4,7 +4,13 @@ A stored page remembers what it was made from: the dependency keys it
 showed with the version each had when it was rendered, and the epoch
 (``pagecache.freshness``). Serving it means one read for the page and its
 versions; if any version differs, or the epoch has moved on, it is rendered
-again. A change replaces the versions of its keys: O(1) per key, no scan or
+again.
+
+A page is kept as one string of bytes (``StoredPage.pack``): a line of JSON
+with the epoch, the status, the versions and the headers to replay, then the
+body as it was sent. Reading it back costs a slice and a small JSON parse,
+not the unpickling of a response; an entry in any other shape (one stored
+before this format) is a miss, rendered and stored again. A change replaces the versions of its keys: O(1) per key, no scan or
 pattern delete, for any number of app servers sharing one Redis.
 
 Versions are random, never counters: a version that expired or was evicted
@@ -14,14 +20,49 @@ never fresh. Everything here has a lifetime (pages
 grow without bound even without Redis's ``maxmemory``.
 """
 
+import json
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 
 from . import freshness
-from .keys import version_name
+from .keys import PAGE_LAYOUT, version_name
+
+
+# What every stored page starts with. A new layout takes a new
+# ``PAGE_LAYOUT`` (a new name for every page); an entry of another shape
+# found under a page's name anyway is a miss.
+FORMAT = f"newsroom-page/{PAGE_LAYOUT}\n".encode()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPage:
+    """A rendered page as the cache keeps it: what a hit replays, and what it was checked against."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    versions: dict[str, str]
+    epoch: int
+
+    def pack(self) -> bytes:
+        meta = json.dumps([self.epoch, self.status, self.versions, self.headers], separators=(",", ":"))
+        return b"".join((FORMAT, meta.encode(), b"\n", self.body))
+
+    @classmethod
+    def unpack(cls, blob) -> "StoredPage | None":
+        """The page in ``blob``, or ``None`` if it is not one of this format (an older entry, or damaged)."""
+        if not isinstance(blob, bytes) or not blob.startswith(FORMAT):
+            return None
+        end = blob.find(b"\n", len(FORMAT))
+        try:
+            epoch, status, versions, headers = json.loads(blob[len(FORMAT) : end])
+        except ValueError:
+            return None
+        return cls(status, [tuple(header) for header in headers], blob[end + 1 :], versions, epoch)
 
 
 def page_seconds() -> int:
@@ -78,23 +119,33 @@ def _remember_dependencies(name: str, names: Iterable[str]) -> None:
     _DEPENDENCY_HINTS[name] = list(names)
 
 
-def fresh_entry(name: str) -> dict | None:
+def _read(names: list[str]) -> list:
+    """The values of ``names`` in their order, ``None`` where missing, in one round trip."""
+    read_many = getattr(cache, "read_many", None)  # Redis (newsroom.cache); local memory has get_many only
+    if read_many is not None:
+        return read_many(names)
+    found = cache.get_many(names)
+    return [found.get(name) for name in names]
+
+
+def fresh_page(name: str) -> StoredPage | None:
     """The stored page ``name`` if it is of the current epoch and every version it showed is unchanged."""
-    found = cache.get_many([name, *_DEPENDENCY_HINTS.get(name, ())])
-    entry = found.pop(name, None)
-    if entry is None or entry.get("epoch", -1) < freshness.current():
+    hints = _DEPENDENCY_HINTS.get(name, ())
+    blob, *values = _read([name, *hints])
+    page = StoredPage.unpack(blob)
+    if page is None or page.epoch < freshness.current():
         return None
-    stored = entry["versions"]
-    unread = [version for version in stored if version not in found]
+    found = dict(zip(hints, values, strict=True))
+    unread = [version for version in page.versions if version not in found]
     if unread:
-        found.update(cache.get_many(unread))
-        _remember_dependencies(name, stored)
-    if any(found.get(version) != value for version, value in stored.items()):
+        found.update(zip(unread, _read(unread), strict=True))
+        _remember_dependencies(name, page.versions)
+    if any(found[version] != value for version, value in page.versions.items()):
         return None
-    return entry
+    return page
 
 
-def keep(name: str, entry: dict) -> None:
+def keep(name: str, page: StoredPage) -> None:
     """Store a rendered page for at most ``NEWSROOM_PAGE_CACHE_SECONDS``."""
-    cache.set(name, entry, timeout=page_seconds())
-    _remember_dependencies(name, entry["versions"])
+    cache.set(name, page.pack(), timeout=page_seconds())
+    _remember_dependencies(name, page.versions)

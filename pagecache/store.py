@@ -31,7 +31,6 @@ from django.core.cache import cache
 from . import freshness
 from .keys import PAGE_LAYOUT, version_name
 
-
 # What every stored page starts with. A new layout takes a new
 # ``PAGE_LAYOUT`` (a new name for every page); an entry of another shape
 # found under a page's name anyway is a miss.

@@ -42,7 +42,7 @@ def test_a_page_comes_back_from_its_bytes_as_it_was_packed():
         pickle.dumps({"status": 200}),
         b"<!doctype html><p>a page without the layout line</p>",
         FORMAT + b"not json\n<p>body</p>",
-        FORMAT + b'[1, 200]\n<p>body</p>',
+        FORMAT + b"[1, 200]\n<p>body</p>",
         "a string",
     ],
     ids=["missing", "old dict", "pickled bytes", "other bytes", "damaged", "short", "str"],

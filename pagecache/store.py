@@ -15,13 +15,16 @@ pattern delete, for any number of app servers sharing one Redis.
 
 Versions are random, never counters: a version that expired or was evicted
 comes back as a new random value, so a lost version makes pages stale,
-never fresh. Everything here has a lifetime (pages
+never fresh. They are integers, which Django's Redis serializer keeps as
+plain digits and reads back with ``int()``: a page showing the five hundred
+stories of a sitemap page checks five hundred versions on every hit, and a
+pickled string cost a failed ``int()`` and an unpickling each. Everything here has a lifetime (pages
 ``NEWSROOM_PAGE_CACHE_SECONDS``, versions twice that), so the cache cannot
 grow without bound even without Redis's ``maxmemory``.
 """
 
 import json
-import uuid
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -44,7 +47,7 @@ class StoredPage:
     status: int
     headers: list[tuple[str, str]]
     body: bytes
-    versions: dict[str, str]
+    versions: dict[str, int]
     epoch: int
 
     def pack(self) -> bytes:
@@ -64,6 +67,10 @@ class StoredPage:
         return cls(status, [tuple(header) for header in headers], blob[end + 1 :], versions, epoch)
 
 
+def new_version() -> int:
+    return secrets.randbits(62)
+
+
 def page_seconds() -> int:
     return max(1, int(settings.NEWSROOM_PAGE_CACHE_SECONDS))
 
@@ -76,11 +83,11 @@ def version_seconds() -> int:
 
 def invalidate(keys: Iterable[str]) -> bool:
     """Give each key a new version, so every page that showed one is stale; ``False`` if Redis did not confirm."""
-    failed = cache.set_many({version_name(key): uuid.uuid4().hex for key in set(keys)}, timeout=version_seconds())
+    failed = cache.set_many({version_name(key): new_version() for key in set(keys)}, timeout=version_seconds())
     return not failed
 
 
-def versions(keys: Iterable[str]) -> tuple[dict[str, str | None], set[str]]:
+def versions(keys: Iterable[str]) -> tuple[dict[str, int | None], set[str]]:
     """The current versions of ``keys`` (by version name), and the names this call had to create."""
     names = [version_name(key) for key in keys]
     if not names:
@@ -92,7 +99,7 @@ def versions(keys: Iterable[str]) -> tuple[dict[str, str | None], set[str]]:
         # A key never bumped gets a version now, so that a page can never
         # be taken for fresh because its version was missing both times.
         for name in missing:
-            if cache.add(name, uuid.uuid4().hex, timeout=version_seconds()):
+            if cache.add(name, new_version(), timeout=version_seconds()):
                 created.add(name)
         found.update(cache.get_many(missing))
     return {name: found.get(name) for name in names}, created

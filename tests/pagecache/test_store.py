@@ -26,7 +26,7 @@ def test_a_page_comes_back_from_its_bytes_as_it_was_packed():
         200,
         [("Content-Type", "text/html; charset=utf-8"), ("ETag", '"abc"'), ("Surrogate-Key", "nav story:7")],
         "<p>خبر\nعاجل</p>".encode(),
-        {"site-x:dep:nav": "1f2e", "site-x:dep:story:7": "9a8b"},
+        {"site-x:dep:nav": 2**61 + 5, "site-x:dep:story:7": 12345},
         3,
     )
     blob = page.pack()
@@ -83,6 +83,25 @@ def test_an_entry_of_an_older_shape_is_rendered_again_and_replaced(client, djang
     assert StoredPage.unpack(cache.get(name)) is not None  # stored again, in this layout
     with django_assert_num_queries(0):
         assert client.get(path).content == response.content
+
+
+def test_versions_are_kept_as_integers_so_a_hit_reads_them_without_unpickling(client):
+    article = published()
+    client.get(story_path(article))
+    for key in (keys.NAV, f"story:{article.pk}"):
+        assert type(cache.get(keys.version_name(key))) is int
+    store.invalidate({f"story:{article.pk}"})
+    assert type(cache.get(keys.version_name(f"story:{article.pk}"))) is int
+
+
+def test_a_version_of_before_the_change_to_integers_is_checked_like_any_other(client):
+    article = published()
+    path = story_path(article)
+    name = stored_name(client, path)
+    cache.set(keys.version_name(f"story:{article.pk}"), "9f86d081884c7d659a2feaa0c55ad015", timeout=60)
+    assert store.fresh_page(name) is None  # the version differs: rendered again
+    client.get(path)
+    assert store.fresh_page(name) is not None  # and stored against the string it found
 
 
 def test_a_page_whose_version_changed_is_no_longer_fresh(client):

@@ -4,23 +4,25 @@ A stored page remembers what it was made from: the dependency keys it
 showed with the version each had when it was rendered, and the epoch
 (``pagecache.freshness``). Serving it means one read for the page and its
 versions; if any version differs, or the epoch has moved on, it is rendered
-again.
+again. A change replaces the versions of its keys: O(1) per key, no scan or
+pattern delete, for any number of app servers sharing one Redis.
 
 A page is kept as one string of bytes (``StoredPage.pack``): a line of JSON
 with the epoch, the status, the versions and the headers to replay, then the
 body as it was sent. Reading it back costs a slice and a small JSON parse,
 not the unpickling of a response; an entry in any other shape (one stored
-before this format) is a miss, rendered and stored again. A change replaces the versions of its keys: O(1) per key, no scan or
-pattern delete, for any number of app servers sharing one Redis.
+before this format) is a miss, rendered and stored again.
 
 Versions are random, never counters: a version that expired or was evicted
 comes back as a new random value, so a lost version makes pages stale,
 never fresh. They are integers, which Django's Redis serializer keeps as
 plain digits and reads back with ``int()``: a page showing the five hundred
 stories of a sitemap page checks five hundred versions on every hit, and a
-pickled string cost a failed ``int()`` and an unpickling each. Everything here has a lifetime (pages
-``NEWSROOM_PAGE_CACHE_SECONDS``, versions twice that), so the cache cannot
-grow without bound even without Redis's ``maxmemory``.
+pickled string cost a failed ``int()`` and an unpickling each.
+
+Everything here has a lifetime (pages ``NEWSROOM_PAGE_CACHE_SECONDS``,
+versions twice that), so the cache cannot grow without bound even without
+Redis's ``maxmemory``.
 """
 
 import json
@@ -60,9 +62,11 @@ class StoredPage:
         if not isinstance(blob, bytes) or not blob.startswith(FORMAT):
             return None
         end = blob.find(b"\n", len(FORMAT))
+        if end < 0:
+            return None
         try:
             epoch, status, versions, headers = json.loads(blob[len(FORMAT) : end])
-        except ValueError:
+        except (ValueError, TypeError):
             return None
         return cls(status, [tuple(header) for header in headers], blob[end + 1 :], versions, epoch)
 

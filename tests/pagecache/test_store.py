@@ -43,9 +43,11 @@ def test_a_page_comes_back_from_its_bytes_as_it_was_packed():
         b"<!doctype html><p>a page without the layout line</p>",
         FORMAT + b"not json\n<p>body</p>",
         FORMAT + b"[1, 200]\n<p>body</p>",
+        FORMAT + b"7\n<p>body</p>",
+        FORMAT + b"[1, 200, {}, []]",
         "a string",
     ],
-    ids=["missing", "old dict", "pickled bytes", "other bytes", "damaged", "short", "str"],
+    ids=["missing", "old dict", "pickled bytes", "other bytes", "damaged", "short", "number", "no body line", "str"],
 )
 def test_anything_but_a_page_of_this_layout_is_no_page(entry):
     assert StoredPage.unpack(entry) is None

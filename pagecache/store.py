@@ -16,9 +16,9 @@ before this format) is a miss, rendered and stored again.
 Versions are random, never counters: a version that expired or was evicted
 comes back as a new random value, so a lost version makes pages stale,
 never fresh. They are integers, which Django's Redis serializer keeps as
-plain digits and reads back with ``int()``: a page showing the five hundred
-stories of a sitemap page checks five hundred versions on every hit, and a
-pickled string cost a failed ``int()`` and an unpickling each.
+plain digits and reads back with ``int()``: a section page checks some
+twenty versions on every hit, and a pickled string cost a failed ``int()``
+and an unpickling each.
 
 Everything here has a lifetime (pages ``NEWSROOM_PAGE_CACHE_SECONDS``,
 versions twice that), so the cache cannot grow without bound even without

@@ -84,6 +84,24 @@ class ResilientRedisCache(RedisCache):
             self._failed(error)
             return None
 
+    def read_many(self, keys: list[str]) -> list:
+        """The values of ``keys`` in their order (``None`` for each one missing), in one round trip.
+
+        ``get_many`` without Django's check of every key, a loop over each
+        key's characters that was half the cost of reading a stored page with
+        its versions: for callers whose keys are made by their own code and
+        known to be valid (the page cache's). Failures answer as misses.
+        """
+        if time.monotonic() < self._down_until:
+            return [None] * len(keys)
+        try:
+            values = self._cache.get_client(None).mget([self.make_key(key) for key in keys])
+        except RedisError as error:
+            self._failed(error)
+            return [None] * len(keys)
+        loads = self._cache._serializer.loads
+        return [None if value is None else loads(value) for value in values]
+
     @staticmethod
     def _miss(name, args, kwargs):
         miss = _MISSES.get(name)

@@ -50,9 +50,15 @@ def version_name(key: str) -> str:
     return f"{namespace()}:dep:{key}"
 
 
+# The layout stored pages are kept in (``pagecache.store.StoredPage``), part
+# of their names: app servers of two releases sharing one Redis during a
+# deploy never read each other's pages, each only its own.
+PAGE_LAYOUT = "2"
+
+
 def page_name(host: str, path: str, identity: str) -> str:
     address = f"{host}{path}?{identity}"
-    return f"{namespace()}:page:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"{namespace()}:page:{PAGE_LAYOUT}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def page_identity(shows: PageShows, query) -> str | None:

@@ -28,7 +28,22 @@ from .keys import NAV, page_identity, page_name, surrogate_keys
 
 logger = logging.getLogger(__name__)
 
-STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified", "Surrogate-Key")
+# The headers a stored page is answered with again, as it had them when it
+# was stored: the view's own, the page cache's, and the framing rule the
+# middleware below adds (everything above, HSTS, nosniff, the policy, is
+# added to a hit on its way out). Never a cookie, never Vary.
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "ETag",
+    "Last-Modified",
+    "Surrogate-Key",
+    "Cache-Control",
+    "X-Robots-Tag",  # the sitemaps' (a hit lost it before it was stored)
+    "X-Frame-Options",
+)
+# A request with one of these may be answered 304 (or 412).
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 # A CDN or caching proxy in front of the site keeps pages by these keys (the
 # dependency keys, in the Surrogate-Key header Fastly and Varnish's xkey
 # read) and is told to drop them when they change (``pagecache.tasks``).
@@ -90,9 +105,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
         plan = _Plan(page_name(request.get_host(), request.path, identity), shows)
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-            entry = store.fresh_entry(plan.name)
-            if entry is not None:
-                return _served(request, entry)
+            page = store.fresh_page(plan.name)
+            if page is not None:
+                return _served(request, page)
         request._page_cache_plan = plan
         try:
             response = self.get_response(request)
@@ -140,15 +155,10 @@ class PageCacheMiddleware:
             return response
         response["ETag"] = _etag(response.content)
         response[SURROGATE_KEY_HEADER] = surrogate_keys(versions)
-        entry = {
-            "status": response.status_code,
-            "content": response.content,
-            "headers": [(name, response[name]) for name in STORED_HEADERS if name in response],
-            "versions": versions,
-            "epoch": plan.epoch,
-        }
-        store.keep(plan.name, entry)
-        return get_conditional_response(request, etag=response["ETag"], response=_public(response))
+        _public(response)
+        headers = [(name, response[name]) for name in STORED_HEADERS if name in response]
+        store.keep(plan.name, store.StoredPage(response.status_code, headers, response.content, versions, plan.epoch))
+        return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _etag(content: bytes) -> str:
@@ -162,9 +172,9 @@ def _public(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _served(request, entry: dict) -> HttpResponse:
-    response = HttpResponse(entry["content"], status=entry["status"])
-    for name, value in entry["headers"]:
-        response[name] = value
-    response["Content-Length"] = str(len(entry["content"]))
-    return get_conditional_response(request, etag=response["ETag"], response=_public(response))
+def _served(request, page: store.StoredPage) -> HttpResponse:
+    response = HttpResponse(page.body, status=page.status, headers=page.headers)
+    response["Content-Length"] = str(len(page.body))
+    if any(header in request.META for header in CONDITIONAL_HEADERS):
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+    return response

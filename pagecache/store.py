@@ -7,21 +7,72 @@ versions; if any version differs, or the epoch has moved on, it is rendered
 again. A change replaces the versions of its keys: O(1) per key, no scan or
 pattern delete, for any number of app servers sharing one Redis.
 
+A page is kept as one string of bytes (``StoredPage.pack``): a line of JSON
+with the epoch, the status, the versions and the headers to replay, then the
+body as it was sent. Reading it back costs a slice and a small JSON parse,
+not the unpickling of a response; an entry in any other shape (one stored
+before this format) is a miss, rendered and stored again.
+
 Versions are random, never counters: a version that expired or was evicted
 comes back as a new random value, so a lost version makes pages stale,
-never fresh. Everything here has a lifetime (pages
-``NEWSROOM_PAGE_CACHE_SECONDS``, versions twice that), so the cache cannot
-grow without bound even without Redis's ``maxmemory``.
+never fresh. They are integers, which Django's Redis serializer keeps as
+plain digits and reads back with ``int()``: a section page checks some
+twenty versions on every hit, and a pickled string cost a failed ``int()``
+and an unpickling each.
+
+Everything here has a lifetime (pages ``NEWSROOM_PAGE_CACHE_SECONDS``,
+versions twice that), so the cache cannot grow without bound even without
+Redis's ``maxmemory``.
 """
 
-import uuid
+import json
+import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 
 from . import freshness
-from .keys import version_name
+from .keys import PAGE_LAYOUT, version_name
+
+# What every stored page starts with. A new layout takes a new
+# ``PAGE_LAYOUT`` (a new name for every page); an entry of another shape
+# found under a page's name anyway is a miss.
+FORMAT = f"newsroom-page/{PAGE_LAYOUT}\n".encode()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPage:
+    """A rendered page as the cache keeps it: what a hit replays, and what it was checked against."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    versions: dict[str, int]
+    epoch: int
+
+    def pack(self) -> bytes:
+        meta = json.dumps([self.epoch, self.status, self.versions, self.headers], separators=(",", ":"))
+        return b"".join((FORMAT, meta.encode(), b"\n", self.body))
+
+    @classmethod
+    def unpack(cls, blob) -> "StoredPage | None":
+        """The page in ``blob``, or ``None`` if it is not one of this format (an older entry, or damaged)."""
+        if not isinstance(blob, bytes) or not blob.startswith(FORMAT):
+            return None
+        end = blob.find(b"\n", len(FORMAT))
+        if end < 0:
+            return None
+        try:
+            epoch, status, versions, headers = json.loads(blob[len(FORMAT) : end])
+        except (ValueError, TypeError):
+            return None
+        return cls(status, [tuple(header) for header in headers], blob[end + 1 :], versions, epoch)
+
+
+def new_version() -> int:
+    return secrets.randbits(62)
 
 
 def page_seconds() -> int:
@@ -36,11 +87,11 @@ def version_seconds() -> int:
 
 def invalidate(keys: Iterable[str]) -> bool:
     """Give each key a new version, so every page that showed one is stale; ``False`` if Redis did not confirm."""
-    failed = cache.set_many({version_name(key): uuid.uuid4().hex for key in set(keys)}, timeout=version_seconds())
+    failed = cache.set_many({version_name(key): new_version() for key in set(keys)}, timeout=version_seconds())
     return not failed
 
 
-def versions(keys: Iterable[str]) -> tuple[dict[str, str | None], set[str]]:
+def versions(keys: Iterable[str]) -> tuple[dict[str, int | None], set[str]]:
     """The current versions of ``keys`` (by version name), and the names this call had to create."""
     names = [version_name(key) for key in keys]
     if not names:
@@ -52,7 +103,7 @@ def versions(keys: Iterable[str]) -> tuple[dict[str, str | None], set[str]]:
         # A key never bumped gets a version now, so that a page can never
         # be taken for fresh because its version was missing both times.
         for name in missing:
-            if cache.add(name, uuid.uuid4().hex, timeout=version_seconds()):
+            if cache.add(name, new_version(), timeout=version_seconds()):
                 created.add(name)
         found.update(cache.get_many(missing))
     return {name: found.get(name) for name in names}, created
@@ -78,23 +129,33 @@ def _remember_dependencies(name: str, names: Iterable[str]) -> None:
     _DEPENDENCY_HINTS[name] = list(names)
 
 
-def fresh_entry(name: str) -> dict | None:
+def _read(names: list[str]) -> list:
+    """The values of ``names`` in their order, ``None`` where missing, in one round trip."""
+    read_many = getattr(cache, "read_many", None)  # Redis (newsroom.cache); local memory has get_many only
+    if read_many is not None:
+        return read_many(names)
+    found = cache.get_many(names)
+    return [found.get(name) for name in names]
+
+
+def fresh_page(name: str) -> StoredPage | None:
     """The stored page ``name`` if it is of the current epoch and every version it showed is unchanged."""
-    found = cache.get_many([name, *_DEPENDENCY_HINTS.get(name, ())])
-    entry = found.pop(name, None)
-    if entry is None or entry.get("epoch", -1) < freshness.current():
+    hints = _DEPENDENCY_HINTS.get(name, ())
+    blob, *values = _read([name, *hints])
+    page = StoredPage.unpack(blob)
+    if page is None or page.epoch < freshness.current():
         return None
-    stored = entry["versions"]
-    unread = [version for version in stored if version not in found]
+    found = dict(zip(hints, values, strict=True))
+    unread = [version for version in page.versions if version not in found]
     if unread:
-        found.update(cache.get_many(unread))
-        _remember_dependencies(name, stored)
-    if any(found.get(version) != value for version, value in stored.items()):
+        found.update(zip(unread, _read(unread), strict=True))
+        _remember_dependencies(name, page.versions)
+    if any(found[version] != value for version, value in page.versions.items()):
         return None
-    return entry
+    return page
 
 
-def keep(name: str, entry: dict) -> None:
+def keep(name: str, page: StoredPage) -> None:
     """Store a rendered page for at most ``NEWSROOM_PAGE_CACHE_SECONDS``."""
-    cache.set(name, entry, timeout=page_seconds())
-    _remember_dependencies(name, entry["versions"])
+    cache.set(name, page.pack(), timeout=page_seconds())
+    _remember_dependencies(name, page.versions)

@@ -71,20 +71,24 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: plain HTTP is sent to HTTPS before anything is answered, and
+    # every answer, a stored page too, leaves with HSTS, nosniff and the
+    # referrer and opener policies.
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy header, on stored pages too (it is added
+    # on the way out, after the page cache has answered).
+    "newsroom.security.ContentSecurityPolicyMiddleware",
+    # Stored public pages are answered here, before static files, CORS,
+    # sessions, languages, CSRF and authentication are looked at (readers
+    # need none of them). The framing rule below is stored with the page.
+    "pagecache.middleware.PageCacheMiddleware",
     # Outside everything that reads the database: a read whose connection
     # dropped half-way is answered again, once, on a new connection.
     "newsroom.database.RetryReadsOnLostConnectionMiddleware",
-    # The Content-Security-Policy header, on cached pages too (it is added
-    # on the way out, after the page cache has answered).
-    "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The content API's CORS headers and preflight answers (NEWSROOM_API_CORS_ORIGINS).
     "api.middleware.CorsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Stored public pages are answered here, before sessions, languages,
-    # CSRF and authentication are looked at (readers need none of them).
-    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, so the 400 page speaks it.

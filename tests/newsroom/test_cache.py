@@ -29,6 +29,7 @@ def test_a_dead_redis_answers_as_a_miss_and_logs(down_cache, caplog):
         assert down_cache.get_many(["a", "b"]) == {}
         assert down_cache.incr("version") is None
         assert down_cache.delete("page") is False
+        assert down_cache.read_many(["page", "version"]) == [None, None]
     assert "Redis cache unavailable" in caplog.text
     assert caplog.text.count("Redis cache unavailable") == 1  # once per outage, not per call
 
@@ -46,4 +47,15 @@ def test_a_live_redis_works_through_the_same_backend():
         cache.set("newsroom-test-key", "قيمة", 30)
         assert cache.get("newsroom-test-key") == "قيمة"
         cache.delete("newsroom-test-key")
+        cache.close()
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a running Redis (set REDIS_URL)")
+def test_read_many_answers_in_order_with_none_for_what_is_missing():
+    with override_settings(CACHES=cache_config(os.environ["REDIS_URL"])):
+        cache = caches["default"]
+        cache.set_many({"newsroom-test-page": b"<p>page</p>", "newsroom-test-version": 2**61 + 1}, 30)
+        names = ["newsroom-test-page", "newsroom-test-missing", "newsroom-test-version"]
+        assert cache.read_many(names) == [b"<p>page</p>", None, 2**61 + 1]
+        cache.delete_many(names)
         cache.close()

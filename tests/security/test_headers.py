@@ -16,7 +16,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from csp.constants import NONCE
+from csp.middleware import CSPMiddleware
+from csp.utils import build_policy
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import reverse
 
+from newsroom import security
+from newsroom.security import ContentSecurityPolicyMiddleware, admin_policy_update
 from newsroom.settings.env import content_security_policy
 from tests.factories import published
 
@@ -186,3 +194,84 @@ def test_pictures_may_come_from_the_media_host_on_object_storage(monkeypatch, va
         monkeypatch.setenv(name, value)
     assert content_security_policy("s3")["DIRECTIVES"]["img-src"] == ["'self'", "data:", origin]
     assert content_security_policy("filesystem")["DIRECTIVES"]["img-src"] == ["'self'", "data:"]
+
+
+class PolicyAsBefore(CSPMiddleware):
+    """The middleware as it was before the shared policies were built once: django-csp's, plus the admin's rule."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(reverse("admin:index")):
+            parts.update = {**admin_policy_update(), **(parts.update or {})}
+        return parts
+
+
+def _answered(middleware_class, path: str, *, status=200, nonce=False, **attributes):
+    request = RequestFactory().get(path)
+    middleware = middleware_class(lambda request: None)
+    middleware.process_request(request)
+    if nonce:
+        str(request.csp_nonce)
+        request._csp_nonce = "fixed-nonce-for-the-comparison"
+    response = HttpResponse("ok", status=status)
+    for name, value in attributes.items():
+        setattr(response, name, value)
+    middleware.process_response(request, response)
+    return {name: response.get(name) for name in ("Content-Security-Policy", "Content-Security-Policy-Report-Only")}
+
+
+WITH_NONCE = {"DIRECTIVES": {**content_security_policy("filesystem")["DIRECTIVES"], "script-src": ["'self'", NONCE]}}
+ANSWERS = {
+    "public page": ("/ar/", {}),
+    "admin": ("/admin/articles/article/add/", {}),
+    "csp_update": ("/api/v1/docs", {"_csp_update": {"style-src": ["'unsafe-inline'"]}}),
+    "csp_replace": ("/ar/", {"_csp_replace": {"img-src": ["'self'"]}}),
+    "csp_config": ("/ar/", {"_csp_config": {"default-src": ["'none'"]}}),
+    "exempt": ("/ar/", {"_csp_exempt": True}),
+    "not found": ("/ar/nothing/", {"status": 404}),
+}
+
+
+@pytest.mark.parametrize("settings_change", ["as configured", "report-only too", "a nonce", "excluded", "debug"])
+@pytest.mark.parametrize("answer", ANSWERS, ids=str)
+def test_the_policy_is_the_one_django_csp_builds(settings, answer, settings_change):
+    path, attributes = ANSWERS[answer]
+    attributes = dict(attributes)
+    nonce = False
+    if settings_change == "report-only too":
+        settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'self'"], "report-uri": "/r"}}
+    elif settings_change == "a nonce":
+        settings.CONTENT_SECURITY_POLICY = WITH_NONCE
+        nonce = True
+    elif settings_change == "excluded":
+        settings.CONTENT_SECURITY_POLICY = {**settings.CONTENT_SECURITY_POLICY, "EXCLUDE_URL_PREFIXES": ["/ar/"]}
+    elif settings_change == "debug":
+        settings.DEBUG = True
+    expected = _answered(PolicyAsBefore, path, nonce=nonce, **attributes)
+    for _ in range(2):  # built, then the one kept
+        assert _answered(ContentSecurityPolicyMiddleware, path, nonce=nonce, **attributes) == expected
+
+
+def test_a_nonce_asked_for_is_in_the_policy_of_its_own_response(settings):
+    settings.CONTENT_SECURITY_POLICY = WITH_NONCE
+    headers = set()
+    for _ in range(2):
+        request = RequestFactory().get("/ar/")
+        middleware = ContentSecurityPolicyMiddleware(lambda request: None)
+        middleware.process_request(request)
+        nonce = str(request.csp_nonce)
+        policy = middleware.process_response(request, HttpResponse("ok"))["Content-Security-Policy"]
+        assert f"'nonce-{nonce}'" in directives(policy)["script-src"]
+        headers.add(policy)
+    assert len(headers) == 2
+
+
+def test_the_shared_policy_is_built_once_per_process_and_again_when_the_setting_changes(client, settings, monkeypatch):
+    built = []
+    monkeypatch.setattr(security, "build_policy", lambda **kwargs: built.append(kwargs) or build_policy(**kwargs))
+    security._shared_policy.cache_clear()
+    for _ in range(3):
+        client.get("/robots.txt")
+    assert len(built) == 2  # the policy and the report-only one, once each
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert client.get("/robots.txt")["Content-Security-Policy"] == "default-src 'none'"

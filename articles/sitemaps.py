@@ -6,6 +6,7 @@ only.
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils import translation
 
@@ -55,13 +56,21 @@ class StorySitemap(Sitemap):
     def items(self):
         return selectors.sitemap_stories(self.language)
 
+    @property
+    def paginator(self):
+        # How many stories the edition has is kept with its latest change
+        # (``selectors.sitemap_edition``): the index numbers every edition's
+        # pages, and each page checks its number, without counting them.
+        paginator = Paginator(self.items(), self.limit)
+        paginator.count = selectors.sitemap_edition(self.language).stories
+        return paginator
+
     def lastmod(self, item):
         return item.last_updated_at or item.first_published_at
 
     def get_latest_lastmod(self):
-        # Django's default walks every story to find the newest; the
-        # database answers it from one aggregate.
-        return selectors.sitemap_latest_change(self.language)
+        # Django's default walks every story to find the newest.
+        return selectors.sitemap_edition(self.language).latest_change
 
     def _path(self, item, language: str) -> str:
         with translation.override(language):

@@ -428,3 +428,21 @@ def test_each_edition_of_a_list_is_counted_on_its_own(client, settings):
     published(headline_en="", standfirst_en="", dateline_en="", body_en="")  # Arabic only
     assert 'rel="next"' in html(client.get("/ar/section/politics/"))
     assert 'rel="next"' not in html(client.get("/en/section/politics/"))
+
+
+@pytest.mark.parametrize("kind", ["tag", "author"])
+def test_a_tags_and_an_authors_pages_show_their_stories_newest_first_in_each_edition(client, settings, kind):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    tag, author = TagFactory(slug="tagged"), AuthorFactory(slug="bylined")
+    published()  # neither tagged nor bylined
+    stories = []
+    for number in range(5):
+        arabic_only = {"headline_en": "", "standfirst_en": "", "dateline_en": "", "body_en": ""} if number == 3 else {}
+        stories.append(published(tags=[tag], authors=[author], **arabic_only))
+    path = {"tag": "tag/tagged", "author": "author/bylined"}[kind]
+    for language, shown in (("ar", stories), ("en", [s for s in stories if s.has_english])):
+        newest_first = [story.pk for story in reversed(shown)]
+        for page in range(1, 4):
+            body = html(client.get(f"/{language}/{path}/?page={page}"))
+            listed = [int(pk) for pk in re.findall(r'href="/[a-z]{2}/news/(\d+)/', body)]
+            assert list(dict.fromkeys(listed)) == newest_first[(page - 1) * 2 : page * 2], (language, page)

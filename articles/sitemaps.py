@@ -26,6 +26,10 @@ class EditionsSitemap(Sitemap):
     alternates = True
     x_default = True
 
+    def in_index(self, editions_found) -> tuple[int, object]:
+        """How many pages the index lists for this sitemap, and its latest change (None: not said)."""
+        return self.paginator.num_pages, self.get_latest_lastmod()
+
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
         for url in urls:
@@ -71,6 +75,11 @@ class StorySitemap(Sitemap):
     def get_latest_lastmod(self):
         # Django's default walks every story to find the newest.
         return selectors.sitemap_edition(self.language).latest_change
+
+    def in_index(self, editions_found) -> tuple[int, object]:
+        """How many pages the index lists for this edition, and its latest change, from ``editions_found``."""
+        edition = editions_found[self.language]
+        return max(1, -(-edition.stories // self.limit)), edition.latest_change
 
     def _path(self, item, language: str) -> str:
         with translation.override(language):

@@ -64,6 +64,7 @@ from .public import (
     section_nav,
     section_stories,
     sitemap_edition,
+    sitemap_editions,
     sitemap_stories,
     tag_stories,
 )
@@ -123,6 +124,7 @@ __all__ = [
     "section_nav",
     "section_stories",
     "sitemap_edition",
+    "sitemap_editions",
     "sitemap_stories",
     "tag_stories",
 ]

@@ -373,19 +373,31 @@ class SitemapEdition:
     latest_change: datetime | None
 
 
-def sitemap_edition(language: str) -> SitemapEdition:
-    """The ``SitemapEdition`` of ``language``: one aggregate over the live stories' index, kept as a list fact.
+def sitemap_editions(languages: list[str] | None = None) -> dict[str, SitemapEdition]:
+    """The ``SitemapEdition`` of each of ``languages`` (every edition by default), kept as list facts.
 
-    A story's latest change is when a later revision replaced the live one,
-    or else when it first went live.
+    One round trip to the cache for all of them; on a miss, one aggregate
+    over the live stories' index per edition. A story's latest change is
+    when a later revision replaced the live one, or else when it first
+    went live.
     """
 
-    def aggregate() -> SitemapEdition:
-        change = Coalesce("last_updated_at", "first_published_at")
-        found = Article.objects.live().in_language(language).aggregate(stories=Count("pk"), latest=Max(change))
-        return SitemapEdition(stories=found["stories"], latest_change=found["latest"])
+    def aggregate(language: str) -> Callable[[], SitemapEdition]:
+        def compute() -> SitemapEdition:
+            change = Coalesce("last_updated_at", "first_published_at")
+            found = Article.objects.live().in_language(language).aggregate(stories=Count("pk"), latest=Max(change))
+            return SitemapEdition(stories=found["stories"], latest_change=found["latest"])
 
-    return list_fact(f"sitemap:{language}", aggregate)
+        return compute
+
+    codes = editions.languages() if languages is None else languages
+    found = list_facts({f"sitemap:{code}": aggregate(code) for code in codes})
+    return {code: found[f"sitemap:{code}"] for code in codes}
+
+
+def sitemap_edition(language: str) -> SitemapEdition:
+    """The ``SitemapEdition`` of one edition (``sitemap_editions``)."""
+    return sitemap_editions([language])[language]
 
 
 def news_sitemap_stories(since: datetime, language: str) -> list[Article]:

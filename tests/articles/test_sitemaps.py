@@ -171,3 +171,18 @@ def test_without_a_cache_the_index_counts_every_time(client, settings):
     assert "http://testserver/sitemap-stories-ar.xml" in _index(client)
     published()  # no announcement reaches a cache that is not there; nothing kept, nothing stale
     assert len(entries(client, "/sitemap-stories-ar.xml")) == 2
+
+
+def test_the_index_says_what_djangos_own_index_says(client, rf, monkeypatch):
+    from django.contrib.sitemaps import views as sitemap_views
+
+    from articles.sitemaps import SITEMAPS, StorySitemap
+
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    for english in (True, False, True, True, False):
+        published(**({} if english else {"headline_en": "", "standfirst_en": "", "dateline_en": "", "body_en": ""}))
+    django_index = sitemap_views.index(rf.get("/sitemap.xml"), sitemaps=SITEMAPS, sitemap_url_name="sitemap_section")
+    django_index.render()
+    ours = client.get("/sitemap.xml")
+    assert ours.content == django_index.content
+    assert ours["X-Robots-Tag"] == django_index["X-Robots-Tag"]

@@ -45,8 +45,10 @@ class StorySitemap(Sitemap):
 
     One sitemap per language rather than Django's ``i18n`` sitemaps, which
     build the list of every story in every language in memory to count and
-    slice it: here the paginator counts and slices in the database, so a
-    page costs the same at a hundred thousand stories as at a hundred.
+    slice it: here the database slices, and how many stories there are is
+    kept with the edition's latest change (``selectors.sitemap_edition``),
+    so a page costs the same at a hundred thousand stories as at a hundred.
+    The index asks each sitemap ``in_index`` (``views.sitemap_index``).
     """
 
     changefreq = "hourly"

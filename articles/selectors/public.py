@@ -207,6 +207,9 @@ def archive_stories(start: datetime, end: datetime, language: str) -> QuerySet[A
 
 LIST_FACTS_VERSION = "lists:version"
 LIST_FACTS_SECONDS = 60
+# The version outlives what is kept under it; should it go, the next page
+# makes a new one and counts again.
+LIST_FACTS_VERSION_SECONDS = 24 * 3600
 
 
 def list_facts(facts: dict[str, Callable[[], Any]]) -> dict[str, Any]:
@@ -220,7 +223,7 @@ def list_facts(facts: dict[str, Callable[[], Any]]) -> dict[str, Any]:
     found = cache.get_many([LIST_FACTS_VERSION, *keys.values()])
     version = found.get(LIST_FACTS_VERSION)
     if version is None:
-        cache.add(LIST_FACTS_VERSION, uuid.uuid4().hex, timeout=None)
+        cache.add(LIST_FACTS_VERSION, uuid.uuid4().hex, timeout=LIST_FACTS_VERSION_SECONDS)
         version = cache.get(LIST_FACTS_VERSION)
     answers, fresh = {}, {}
     for name, compute in facts.items():
@@ -242,7 +245,7 @@ def list_fact(name: str, compute: Callable[[], Any]) -> Any:
 
 def forget_list_facts(**kwargs) -> None:
     """What readers see changed (``live_changed``, ``sections_changed``): every list is counted again."""
-    cache.set(LIST_FACTS_VERSION, uuid.uuid4().hex, timeout=None)
+    cache.set(LIST_FACTS_VERSION, uuid.uuid4().hex, timeout=LIST_FACTS_VERSION_SECONDS)
 
 
 @dataclass(frozen=True)

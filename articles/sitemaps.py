@@ -7,10 +7,13 @@ only.
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from . import editions, selectors
+from .dependencies import LIVE, cacheable
 from .links import link
 
 
@@ -48,7 +51,7 @@ class StorySitemap(Sitemap):
     slice it: here the database slices, and how many stories there are is
     kept with the edition's latest change (``selectors.sitemap_edition``),
     so a page costs the same at a hundred thousand stories as at a hundred.
-    The index asks each sitemap ``in_index`` (``views.sitemap_index``).
+    The index asks each sitemap ``in_index`` (``index``).
     """
 
     changefreq = "hourly"
@@ -129,3 +132,32 @@ SITEMAPS = {
     "stories-ar": StorySitemap("ar"),
     "stories-en": StorySitemap("en"),
 }
+
+
+@cacheable(lambda: [LIVE])
+def index(request):
+    """sitemap.xml: each sitemap, the stories' in pages, and when each last changed.
+
+    Django's index asked each edition twice for what it keeps (how many
+    stories, the latest change) and ran every entry through the template
+    language; at 100,000 stories that is 270 entries. Here what each edition
+    keeps comes in one round trip (``selectors.sitemap_editions``) and the
+    entries are written as they are, in Django's own shape.
+    """
+    found = selectors.sitemap_editions()
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    entries = []
+    for name, site in SITEMAPS.items():
+        site = site() if callable(site) else site
+        location = escape(request.build_absolute_uri(reverse("sitemap_section", kwargs={"section": name})))
+        pages, latest = site.in_index(found)
+        lastmod = f"<lastmod>{timezone.localtime(latest).isoformat()}</lastmod>" if latest else ""
+        entries.append(f"<sitemap><loc>{location}</loc>{lastmod}</sitemap>")
+        entries.extend(f"<sitemap><loc>{location}?p={page}</loc>{lastmod}</sitemap>" for page in range(2, pages + 1))
+    lines += ["".join(entries), "</sitemapindex>", ""]
+    response = HttpResponse("\n".join(lines), content_type="application/xml")
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"  # as Django's own index says
+    return response

@@ -17,7 +17,6 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -39,7 +38,6 @@ from .editions import languages, site_name
 from .extensions import story_additions
 from .models import Article, Author, Section, Tag
 from .presentation import StoryPage, editions, search_results, story_metadata
-from .sitemaps import SITEMAPS
 
 
 def _found(model, slug: str, reason: str):
@@ -331,37 +329,6 @@ def news_sitemap(request):
                 }
             )
     return render(request, "sitemaps/news.xml", {"entries": entries}, content_type="application/xml")
-
-
-@cacheable(lambda: [LIVE])
-def sitemap_index(request):
-    """sitemap.xml: each sitemap, the stories' in pages, and when each last changed.
-
-    Django's index asked each edition twice for what it keeps (how many
-    stories, the latest change) and ran every entry through the template
-    language; at 100,000 stories that is 270 entries. Here what each edition
-    keeps comes in one round trip (``selectors.sitemap_editions``) and the
-    entries are written as they are, in Django's own shape.
-    """
-    found = selectors.sitemap_editions()
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ]
-    entries = []
-    for name, site in SITEMAPS.items():
-        site = site() if callable(site) else site
-        location = escape(request.build_absolute_uri(reverse("sitemap_section", kwargs={"section": name})))
-        pages, latest = site.in_index(found)
-        lastmod = f"<lastmod>{timezone.localtime(latest).isoformat()}</lastmod>" if latest else ""
-        entries.append(f"<sitemap><loc>{location}</loc>{lastmod}</sitemap>")
-        entries.extend(f"<sitemap><loc>{location}?p={page}</loc>{lastmod}</sitemap>" for page in range(2, pages + 1))
-    lines += ["".join(entries), "</sitemapindex>", ""]
-    response = HttpResponse("\n".join(lines), content_type="application/xml")
-    response["X-Robots-Tag"] = (
-        "noindex, noodp, noarchive"  # as Django's own: the index is for crawlers' indexing of the rest
-    )
-    return response
 
 
 def _in_language(code, function):

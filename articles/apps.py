@@ -12,3 +12,6 @@ class ArticlesConfig(AppConfig):
 
         # A section changed here: this process's navigation is read again on its next page.
         signals.sections_changed.connect(selectors.forget_navigation, dispatch_uid="articles.forget_navigation")
+        # What readers see changed: every list is counted again (``selectors.list_facts``).
+        signals.live_changed.connect(selectors.forget_list_facts, dispatch_uid="articles.forget_list_facts")
+        signals.sections_changed.connect(selectors.forget_list_facts, dispatch_uid="articles.forget_sections_facts")

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from articles import views
+from articles import sitemaps, views
 from articles.dependencies import LIVE, cacheable, page_number
 from articles.sitemaps import SITEMAPS
 
@@ -20,12 +20,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap-news.xml", views.news_sitemap, name="news_sitemap"),
     # An index of sitemaps, the stories' split into pages of a thousand.
-    path(
-        "sitemap.xml",
-        cacheable(lambda **_: [LIVE])(sitemap_views.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
     path(
         "sitemap-<slug:section>.xml",
         cacheable(lambda **_: [LIVE], parameters={"p": page_number})(sitemap_views.sitemap),

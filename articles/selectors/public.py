@@ -6,12 +6,17 @@ selector here starts from it.
 
 import json
 import time
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
+    Count,
     Max,
     OuterRef,
     QuerySet,
@@ -19,7 +24,7 @@ from django.db.models import (
     TextField,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KT, KeyTransform
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -242,6 +247,60 @@ def archive_stories(start: datetime, end: datetime, language: str) -> QuerySet[A
     return article_live_list(language).filter(first_published_at__gte=start, first_published_at__lt=end)
 
 
+# --- What a list knows of itself ------------------------------------------------
+# A list's page prints which page of how many it is, and the sitemap index
+# how many pages each edition has and when it last changed. Counting a
+# section of 30,000 live stories (or aggregating all 100,000) on every
+# request cost more than the rest of the page; the answers are kept in the
+# cache under the lists' version instead. Every change readers can see gives
+# the lists a new version (``forget_list_facts``, on ``live_changed``), so
+# a count is never older than the last change announced; and none is kept
+# longer than ``LIST_FACTS_SECONDS``, so a change whose announcement the
+# cache lost (Redis down at that moment) is counted within that time.
+
+LIST_FACTS_VERSION = "lists:version"
+LIST_FACTS_SECONDS = 60
+# The version outlives what is kept under it; should it go, the next page
+# makes a new one and counts again.
+LIST_FACTS_VERSION_SECONDS = 24 * 3600
+
+
+def list_facts(facts: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """The value of each of ``facts`` (a cache key and the function that computes it), from the cache when it can be.
+
+    One round trip to the cache for all of them and the version; the
+    missing ones are computed and kept. Without a cache (Redis down) every
+    one is computed.
+    """
+    keys = {name: f"lists:{name}" for name in facts}
+    found = cache.get_many([LIST_FACTS_VERSION, *keys.values()])
+    version = found.get(LIST_FACTS_VERSION)
+    if version is None:
+        cache.add(LIST_FACTS_VERSION, uuid.uuid4().hex, timeout=LIST_FACTS_VERSION_SECONDS)
+        version = cache.get(LIST_FACTS_VERSION)
+    answers, fresh = {}, {}
+    for name, compute in facts.items():
+        kept = found.get(keys[name])
+        if version is not None and kept is not None and kept[0] == version:
+            answers[name] = kept[1]
+        else:
+            answers[name] = compute()
+            fresh[keys[name]] = (version, answers[name])
+    if fresh and version is not None:
+        cache.set_many(fresh, timeout=LIST_FACTS_SECONDS)
+    return answers
+
+
+def list_fact(name: str, compute: Callable[[], Any]) -> Any:
+    """One of ``list_facts``."""
+    return list_facts({name: compute})[name]
+
+
+def forget_list_facts(**kwargs) -> None:
+    """What readers see changed (``live_changed``, ``sections_changed``): every list is counted again."""
+    cache.set(LIST_FACTS_VERSION, uuid.uuid4().hex, timeout=LIST_FACTS_VERSION_SECONDS)
+
+
 @dataclass(frozen=True)
 class StoryLink:
     """A link to another live story: what a list of related stories prints."""
@@ -356,12 +415,32 @@ def section_nav() -> list[Section]:
     return navigation().sections
 
 
+# What a feed entry prints of a story's live copy (``live_extras``): not its
+# picture's renditions nor its related stories, most of what the copy holds.
+FEED_EXTRAS = ("authors", "tags", "corrections")
+
+
 def feed_stories(language: str, *, section: Section | None = None, limit: int = 30) -> list[Article]:
-    """The newest live stories for a feed; their bylines, tags and corrections come with them (``live_extras``)."""
-    stories = article_live().in_language(language).defer(*edition_columns(RICH_FIELDS))
+    """The newest live stories for a feed, with only what an entry prints.
+
+    One query, of the columns an entry reads (address, dates, headline and
+    standfirst in ``language``) and, out of the live copy, the bylines,
+    tags and corrections, which the stories' ``live_extras`` then hold
+    alone: no section, picture or related stories are read.
+    """
+    stories = (
+        article_live()
+        .in_language(language)
+        .select_related(None)
+        .only("pk", "slug", "first_published_at", "last_updated_at", f"headline_{language}", f"standfirst_{language}")
+        .annotate(**{f"feed_{key}": KeyTransform(key, "live_extras") for key in FEED_EXTRAS})
+    )
     if section is not None:
         stories = stories.filter(section=section)
-    return list(stories[:limit])
+    found = list(stories[:limit])
+    for story in found:
+        story.live_extras = {key: getattr(story, f"feed_{key}") or [] for key in FEED_EXTRAS}
+    return found
 
 
 def sitemap_stories(language: str) -> QuerySet[Article]:
@@ -375,13 +454,39 @@ def sitemap_stories(language: str) -> QuerySet[Article]:
     )
 
 
-def sitemap_latest_change(language: str) -> datetime | None:
-    """When a live story with an edition in ``language`` last went live or changed."""
-    return (
-        Article.objects.live()
-        .in_language(language)
-        .aggregate(latest=Max(Coalesce("last_updated_at", "first_published_at")))["latest"]
-    )
+@dataclass(frozen=True)
+class SitemapEdition:
+    """What the sitemap index says of one edition's stories: how many, and when one last went live or changed."""
+
+    stories: int
+    latest_change: datetime | None
+
+
+def sitemap_editions(languages: list[str] | None = None) -> dict[str, SitemapEdition]:
+    """The ``SitemapEdition`` of each of ``languages`` (every edition by default), kept as list facts.
+
+    One round trip to the cache for all of them; on a miss, one aggregate
+    over the live stories' index per edition. A story's latest change is
+    when a later revision replaced the live one, or else when it first
+    went live.
+    """
+
+    def aggregate(language: str) -> Callable[[], SitemapEdition]:
+        def compute() -> SitemapEdition:
+            change = Coalesce("last_updated_at", "first_published_at")
+            found = Article.objects.live().in_language(language).aggregate(stories=Count("pk"), latest=Max(change))
+            return SitemapEdition(stories=found["stories"], latest_change=found["latest"])
+
+        return compute
+
+    codes = editions.languages() if languages is None else languages
+    found = list_facts({f"sitemap:{code}": aggregate(code) for code in codes})
+    return {code: found[f"sitemap:{code}"] for code in codes}
+
+
+def sitemap_edition(language: str) -> SitemapEdition:
+    """The ``SitemapEdition`` of one edition (``sitemap_editions``)."""
+    return sitemap_editions([language])[language]
 
 
 def news_sitemap_stories(since: datetime, language: str) -> list[Article]:

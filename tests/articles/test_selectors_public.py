@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 
 from articles import selectors
-from tests.factories import SectionFactory, published
+from articles.presentation import live_extras_of
+from tests.factories import AuthorFactory, ImageFactory, SectionFactory, TagFactory, corrected, published
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +45,33 @@ def test_postgres_indexes_of_live_stories_carry_what_lists_and_sitemaps_read():
     assert all("WHERE (live_revision_id IS NOT NULL)" in index for index in (latest, by_section))
     sitemap_columns = set(selectors.sitemap_stories("en").query.deferred_loading[0])
     assert sitemap_columns <= {"id", "slug", "has_english", "first_published_at", "last_updated_at"}
+
+
+@pytest.mark.postgres
+def test_postgres_indexes_answer_a_tags_and_an_authors_story_ids():
+    """A tag's or author's page finds its stories' ids in indexes alone (migration 0016)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("covering indexes are PostgreSQL's (set DATABASE_URL)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename LIKE 'articles_article%'")
+        indexes = dict(cursor.fetchall())
+    assert (
+        "(id) INCLUDE (first_published_at, has_english) WHERE (live_revision_id IS NOT NULL)"
+        in (indexes["article_live_by_id"])
+    )
+    assert "(author_id, article_id)" in indexes["article_author_by_author"]
+
+
+def test_a_feed_reads_only_what_its_entries_print(django_assert_num_queries):
+    story = published(tags=[TagFactory()], authors=[AuthorFactory()], lead_image=ImageFactory())
+    corrected(story)
+    with django_assert_num_queries(1) as queries:
+        (entry,) = selectors.feed_stories("en")
+    sql = queries.captured_queries[0]["sql"]
+    assert "articles_image" not in sql and "articles_section" not in sql and "body" not in sql
+    assert '"live_extras",' not in sql and '"live_extras" FROM' not in sql  # only its bylines, tags, corrections
+    extras = live_extras_of(entry)
+    assert [a.pk for a in extras.authors] == [a.pk for a in story.authors.all()]
+    assert [t.pk for t in extras.tags] == [t.pk for t in story.tags.all()]
+    assert len(extras.corrections) == 1 and extras.corrections[0].text_en == "Correction: a number was wrong."
+    assert entry.headline_en == story.headline_en and entry.standfirst_en == story.standfirst_en

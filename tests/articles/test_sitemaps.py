@@ -1,6 +1,6 @@
 """sitemap.xml with hreflang alternates, the Google News sitemap and robots.txt."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
@@ -109,3 +109,80 @@ def test_robots_txt_points_at_both_sitemaps(client):
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Sitemap: http://testserver/sitemap-news.xml" in lines
+
+
+def _index(client) -> dict[str, str | None]:
+    """Each sitemap the index names, with its lastmod."""
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    return {
+        sitemap.find("s:loc", NS).text: getattr(sitemap.find("s:lastmod", NS), "text", None)
+        for sitemap in index.findall("s:sitemap", NS)
+    }
+
+
+def test_the_index_follows_each_story_published_updated_and_withdrawn(
+    client, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from articles import services
+    from articles.sitemaps import StorySitemap
+    from tests.factories import ModeratorFactory, republished
+
+    settings.NEWSROOM_PAGE_CACHE = False  # the index itself is made each time: what it counts is kept
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    first, second = published(), published()
+    assert "http://testserver/sitemap-stories-ar.xml?p=2" not in _index(client)
+    assert client.get("/sitemap-stories-ar.xml?p=2").status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):  # announced once committed
+        third = published()
+    index = _index(client)
+    assert "http://testserver/sitemap-stories-ar.xml?p=2" in index
+    assert len(entries(client, "/sitemap-stories-ar.xml?p=2")) == 1
+    # Its newest change: the newest story going live, then an update of an older one.
+    stories_ar = "http://testserver/sitemap-stories-ar.xml"
+    assert datetime.fromisoformat(index[stories_ar]) == third.first_published_at
+    with django_capture_on_commit_callbacks(execute=True):
+        updated = republished(first, headline_ar="عنوان جديد")
+    assert datetime.fromisoformat(_index(client)[stories_ar]) == updated.last_updated_at
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_unpublish(article=third, user=ModeratorFactory(), reason="Withdrawn for the test")
+        services.article_unpublish(article=second, user=ModeratorFactory(), reason="Withdrawn for the test")
+    assert "http://testserver/sitemap-stories-ar.xml?p=2" not in _index(client)
+    assert client.get("/sitemap-stories-ar.xml?p=2").status_code == 404
+
+
+def test_the_index_is_counted_once_until_a_story_changes(
+    client, settings, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    settings.NEWSROOM_PAGE_CACHE = False
+    published()
+    client.get("/sitemap.xml")
+    with django_assert_num_queries(1):  # the sections; each edition's size and newest change are kept
+        assert client.get("/sitemap.xml").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        published()
+    with django_assert_num_queries(3):
+        assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_without_a_cache_the_index_counts_every_time(client, settings):
+    settings.NEWSROOM_PAGE_CACHE = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    published()
+    assert "http://testserver/sitemap-stories-ar.xml" in _index(client)
+    published()  # no announcement reaches a cache that is not there; nothing kept, nothing stale
+    assert len(entries(client, "/sitemap-stories-ar.xml")) == 2
+
+
+def test_the_index_says_what_djangos_own_index_says(client, rf, monkeypatch):
+    from django.contrib.sitemaps import views as sitemap_views
+
+    from articles.sitemaps import SITEMAPS, StorySitemap
+
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    for english in (True, False, True, True, False):
+        published(**({} if english else {"headline_en": "", "standfirst_en": "", "dateline_en": "", "body_en": ""}))
+    django_index = sitemap_views.index(rf.get("/sitemap.xml"), sitemaps=SITEMAPS, sitemap_url_name="sitemap_section")
+    django_index.render()
+    ours = client.get("/sitemap.xml")
+    assert ours.content == django_index.content
+    assert ours["X-Robots-Tag"] == django_index["X-Robots-Tag"]

@@ -8,11 +8,13 @@ from django.core.files.base import ContentFile
 from django.test import override_settings
 from django.utils import timezone, translation
 
+from articles import services
 from articles.models import Article
 from articles.services.media import renditions_ensure
 from tests.factories import (
     AuthorFactory,
     ImageFactory,
+    ModeratorFactory,
     SectionFactory,
     TagFactory,
     corrected,
@@ -366,3 +368,81 @@ def test_arabic_lists_give_the_hijri_date_beside_each_story_and_english_lists_do
     for path in ("/en/", f"/en/section/{sample.section.slug}/"):
         page = html(client.get(path))
         assert '<time datetime="2024-01-28T09:30:00+03:00">28 January 2024</time>' in page and "Rajab" not in page, path
+
+
+# --- how many pages a list has (kept until a change readers can see) ---------------
+
+
+def _list_paths(story):
+    local = timezone.localtime(story.first_published_at)
+    tag, author = story.tags.get(), story.authors.get()
+    return [
+        f"/ar/section/{story.section.slug}/",
+        f"/ar/tag/{tag.slug}/",
+        f"/ar/author/{author.slug}/",
+        f"/ar/archive/{local.year}/{local.month}/",
+    ]
+
+
+@pytest.mark.parametrize("which", range(4), ids=["section", "tag", "author", "archive"])
+def test_a_lists_pages_follow_each_story_published_and_withdrawn(
+    client, settings, django_capture_on_commit_callbacks, which
+):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    settings.NEWSROOM_PAGE_CACHE = False  # the page itself is made each time: its count is what is kept
+    tag, author = TagFactory(), AuthorFactory()
+    stories = [published(tags=[tag], authors=[author]) for _ in range(2)]
+    path = _list_paths(stories[0])[which]
+    assert 'rel="next"' not in html(client.get(path))
+    assert client.get(f"{path}?page=2").status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):  # announced once committed
+        third = published(tags=[tag], authors=[author])
+    assert 'rel="next" href="?page=2"' in html(client.get(path))
+    second_page = html(client.get(f"{path}?page=2"))
+    assert f"/news/{stories[0].pk}/" in second_page and 'rel="prev"' in second_page
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_unpublish(article=third, user=ModeratorFactory(), reason="Withdrawn for the test")
+    assert 'rel="next"' not in html(client.get(path))
+    assert client.get(f"{path}?page=2").status_code == 404
+
+
+def test_a_list_is_counted_once_until_a_story_changes(
+    client, settings, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    settings.NEWSROOM_PAGE_CACHE = False
+    story = published()
+    path = f"/ar/section/{story.section.slug}/"
+    client.get(path)  # counted, and the sections read
+    with django_assert_num_queries(3):  # the section, the page of stories, the navigation: not how many
+        assert client.get(path).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        published()
+    with django_assert_num_queries(4):  # counted again
+        assert client.get(path).status_code == 200
+
+
+def test_each_edition_of_a_list_is_counted_on_its_own(client, settings):
+    settings.NEWSROOM_PAGE_SIZE = 1
+    settings.NEWSROOM_PAGE_CACHE = False
+    published()
+    published(headline_en="", standfirst_en="", dateline_en="", body_en="")  # Arabic only
+    assert 'rel="next"' in html(client.get("/ar/section/politics/"))
+    assert 'rel="next"' not in html(client.get("/en/section/politics/"))
+
+
+@pytest.mark.parametrize("kind", ["tag", "author"])
+def test_a_tags_and_an_authors_pages_show_their_stories_newest_first_in_each_edition(client, settings, kind):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    tag, author = TagFactory(slug="tagged"), AuthorFactory(slug="bylined")
+    published()  # neither tagged nor bylined
+    stories = []
+    for number in range(5):
+        arabic_only = {"headline_en": "", "standfirst_en": "", "dateline_en": "", "body_en": ""} if number == 3 else {}
+        stories.append(published(tags=[tag], authors=[author], **arabic_only))
+    path = {"tag": "tag/tagged", "author": "author/bylined"}[kind]
+    for language, shown in (("ar", stories), ("en", [s for s in stories if s.has_english])):
+        newest_first = [story.pk for story in reversed(shown)]
+        for page in range(1, 4):
+            body = html(client.get(f"/{language}/{path}/?page={page}"))
+            listed = [int(pk) for pk in re.findall(r'href="/[a-z]{2}/news/(\d+)/', body)]
+            assert list(dict.fromkeys(listed)) == newest_first[(page - 1) * 2 : page * 2], (language, page)

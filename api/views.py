@@ -52,7 +52,11 @@ api = NinjaAPI(
 
 # What any operation may answer besides its own: a bad key, too many requests,
 # query parameters that do not parse.
-ANSWERS = {401: schemas.Error, 422: schemas.Error, 429: schemas.Error}
+# Every operation may refuse a request outright (a NUL character anywhere
+# in its address: ``newsroom.security.RefuseNullCharactersMiddleware``).
+ANSWERS = {400: schemas.Error, 401: schemas.Error, 422: schemas.Error, 429: schemas.Error}
+# No slug, cursor or word holds a NUL character (the site refuses any address with one).
+NO_NUL = r"^[^\x00]*$"
 
 
 class Invalid(Exception):
@@ -104,16 +108,18 @@ def respond(request, data, *, private: bool = False, keys: tuple[str, ...] = (LI
 
 
 class StoryQuery(schemas.Schema):
-    section: str | None = Field(default=None, description="A section's slug.", max_length=80)
-    tag: str | None = Field(default=None, description="A tag's slug.", max_length=100)
-    author: str | None = Field(default=None, description="An author's slug.", max_length=120)
+    section: str | None = Field(default=None, description="A section's slug.", max_length=80, pattern=NO_NUL)
+    tag: str | None = Field(default=None, description="A tag's slug.", max_length=100, pattern=NO_NUL)
+    author: str | None = Field(default=None, description="An author's slug.", max_length=120, pattern=NO_NUL)
     language: Literal["ar", "en"] | None = Field(default=None, description="Only stories with an edition in it.")
     published_after: datetime | None = Field(default=None, description="First published at or after (ISO 8601).")
     published_before: datetime | None = Field(default=None, description="First published before (ISO 8601).")
     updated_since: datetime | None = Field(
         default=None, description="Published or updated at or after (ISO 8601): for keeping a copy in step."
     )
-    cursor: str | None = Field(default=None, max_length=200, description="From `next_cursor` of the page before.")
+    cursor: str | None = Field(
+        default=None, max_length=200, pattern=NO_NUL, description="From `next_cursor` of the page before."
+    )
     limit: int = Field(default=20, ge=1, le=MAX_LIMIT)
 
 
@@ -129,7 +135,7 @@ def _page(request, stories, *, cursor, limit):
     return {"items": [story_data(live_view(row), site, full=False) for row in rows], "next_cursor": next_cursor}
 
 
-@api.get("/stories", response={200: schemas.StoryPage, 304: None, 400: schemas.Error, **ANSWERS}, tags=["stories"])
+@api.get("/stories", response={200: schemas.StoryPage, 304: None, **ANSWERS}, tags=["stories"])
 def stories(request, query: Query[StoryQuery]):
     """Live stories, newest first, filtered by section, tag, author, language and dates."""
     filters = selectors.Filters(
@@ -179,7 +185,7 @@ def story_ninjs(request, story_id: int = Path(..., ge=1, le=MAX_ID), language: L
 
 
 class SearchQuery(schemas.Schema):
-    q: str = Field(min_length=1, max_length=200, description="Words to find, as a reader types them.")
+    q: str = Field(min_length=1, max_length=200, pattern=NO_NUL, description="Words to find, as a reader types them.")
     language: Literal["ar", "en"] = "ar"
     limit: int = Field(default=20, ge=1, le=MAX_LIMIT)
 
@@ -216,7 +222,9 @@ def sections(request):
 
 
 class NamedQuery(schemas.Schema):
-    after: str | None = Field(default=None, max_length=120, description="From `next_after` of the page before.")
+    after: str | None = Field(
+        default=None, max_length=120, pattern=NO_NUL, description="From `next_after` of the page before."
+    )
     limit: int = Field(default=100, ge=1, le=500)
 
 

@@ -64,7 +64,9 @@ TRIGGERS = {
     "the story is unpublished or trashed (the copy is deleted)": "live_copy_refresh",
     "a section, author, tag or picture it shows is edited, or a picture's renditions made": "live_stories_refresh",
     "its related candidates are recomputed (no piece shows them; refreshed with the rest)": "live_stories_refresh",
-    "the templates, translations, TIME_ZONE, MEDIA_URL or site name change": "version() (story_render)",
+    "the templates, translations, TIME_ZONE, MEDIA_URL, the pictures' storage or the site name change": (
+        "version() (story_render)"
+    ),
 }
 
 # Raise when a piece's drawing changes in Python (a template tag, the
@@ -93,9 +95,23 @@ def _sources() -> bytes:
 _VERSIONS: dict[tuple, str] = {}
 
 
+def _media_address() -> str:
+    """Where this process's pictures are served from, as the pieces write it (the storage decides, not MEDIA_URL alone)."""
+    from .models import Rendition
+    from .models.media import _rendition_url  # remembered per storage address
+
+    storage = Rendition._meta.get_field("file").storage
+    return f"{type(storage).__module__}.{type(storage).__qualname__} {_rendition_url('renditions/probe.webp')}"
+
+
 def version() -> str:
-    """The version of the pieces this process would draw: templates, translations and settings."""
-    key = (settings.TIME_ZONE, settings.MEDIA_URL, repr(settings.NEWSROOM_SITE_NAME), DRAWING)
+    """The version of the pieces this process would draw: templates, translations and settings.
+
+    The pictures' address is part of it: pieces drawn by a process whose
+    storage serves them elsewhere (another bucket, a CDN's domain) are never
+    printed by this one.
+    """
+    key = (settings.TIME_ZONE, settings.MEDIA_URL, _media_address(), repr(settings.NEWSROOM_SITE_NAME), DRAWING)
     found = _VERSIONS.get(key)
     if found is None:
         digest = hashlib.sha256(_sources() + repr(key).encode()).hexdigest()[:32]

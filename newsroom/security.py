@@ -28,8 +28,10 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.signals import setting_changed
+from django.http import JsonResponse
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 IMPORT_MAP = re.compile(r'<script type="importmap"[^>]*>(.*?)</script>', re.S)
 
@@ -123,6 +125,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
+NOT_ALLOWED = gettext_noop("The address or the form contains a character that is not allowed.")
+
+
 class RefuseNullCharactersMiddleware:
     """Answer 400 to a NUL character in the address or the query string.
 
@@ -138,5 +143,8 @@ class RefuseNullCharactersMiddleware:
         if "\x00" in request.path_info or any(
             "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
         ):
-            raise BadRequest(_("The address or the form contains a character that is not allowed."))
+            if request.path_info.startswith("/api/"):
+                # The content API answers every refusal in JSON and in English, as its schema says.
+                return JsonResponse({"detail": NOT_ALLOWED}, status=400)
+            raise BadRequest(_(NOT_ALLOWED))
         return self.get_response(request)

@@ -182,3 +182,16 @@ def test_search_taxonomy_and_embargo_lists_cost_the_same_whatever_the_stories(
     # The key is looked up once; the scheduled revisions, their bylines and tags in three more.
     with django_assert_max_num_queries(4):
         assert len(client.get("/api/v1/embargoed", HTTP_X_API_KEY=embargo_key).json()["items"]) == stories
+
+
+def test_a_nul_character_is_refused_in_json_and_the_schema_says_no_field_holds_one(client):
+    for address in ("/api/v1/stories?tag=iraq%00", "/api/v1/stories?cursor=%00", "/api/v1/search?q=%D8%B9%00"):
+        response = client.get(address)
+        assert response.status_code == 400, address
+        assert response["Content-Type"] == "application/json"
+        assert response.json() == {"detail": "The address or the form contains a character that is not allowed."}
+    schema = client.get("/api/v1/openapi.json").json()
+    stories = {parameter["name"]: parameter for parameter in schema["paths"]["/api/v1/stories"]["get"]["parameters"]}
+    for name in ("section", "tag", "author", "cursor"):
+        assert "pattern" in str(stories[name]["schema"]), name
+    assert "400" in schema["paths"]["/api/v1/search"]["get"]["responses"]

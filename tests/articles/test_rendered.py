@@ -188,3 +188,11 @@ def test_story_render_draws_what_is_missing_or_outdated(complete):
     printed(complete, "en")
     RenderedStory.objects.filter(language="ar").update(version="old")
     assert rendered.stories_render() == 2  # the two stories' Arabic copies, not their English ones
+
+
+def test_pieces_drawn_where_pictures_are_served_elsewhere_are_not_printed(complete):
+    """Another process's storage (a bucket, a CDN's domain) draws other picture addresses: its pieces are of another version."""
+    here = rendered.version()
+    with mock.patch.object(rendered, "_media_address", return_value="storages.backends.s3.S3Storage https://cdn/x"):
+        assert rendered.version() != here
+    assert rendered.version() == here

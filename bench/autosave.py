@@ -27,6 +27,7 @@ what the database holds, or the run stops.
 """
 
 import argparse
+import contextlib
 import os
 import random
 import secrets
@@ -291,15 +292,20 @@ def _public_figures(base: str, addresses: dict[str, str], args) -> dict:
     }
 
 
-def _with_forms(base: str, opened: list[dict], case: str, addresses: dict[str, str], args) -> dict:
-    """The public pages while ``opened`` forms type in ``case``; what the forms sent, checked."""
+def _with_forms(base: str, opened: list[dict], case: str, addresses: dict[str, str], args, *, desk: str = "") -> dict:
+    """The public pages while ``opened`` forms type in ``case``; what the forms sent, checked.
+
+    The forms talk to ``desk`` when given (app servers of the desk's own),
+    else to the public pages' ``base``.
+    """
     from bench.run import log
     from drafts.models import DraftBuffer
 
     DraftBuffer.objects.filter(user_id__in=[form["user"] for form in opened]).delete()
     stop = threading.Event()
     threads = [
-        OpenForm(base, form, schedule(typing_bursts(case, seed=index)), stop) for index, form in enumerate(opened)
+        OpenForm(desk or base, form, schedule(typing_bursts(case, seed=index)), stop)
+        for index, form in enumerate(opened)
     ]
     for thread in threads:
         thread.start()
@@ -360,13 +366,18 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
     opened = _forms(forms)
     log("autosave: one copy and one heartbeat in process ...")
     inside = server_side(opened[0])
-    with app_server(server_env(args, page_cache=True), workers=args.workers) as base:
+    desk_workers = getattr(args, "desk_workers", 0)
+    with contextlib.ExitStack() as servers:
+        base = servers.enter_context(app_server(server_env(args, page_cache=True), workers=args.workers))
+        # The desk on app servers of its own (the admin and the public site
+        # are separate paths behind a load balancer), on the same machine.
+        desk = servers.enter_context(app_server(server_env(args), workers=desk_workers)) if desk_workers else ""
         for path in addresses.values():
             for _ in range(20):
                 urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 - warm
         log("autosave: public pages, no form open ...")
         before = _public_figures(base, addresses, args)
-        loaded = {case: _with_forms(base, opened, case, addresses, args) for case in ("realistic", "worst")}
+        loaded = {case: _with_forms(base, opened, case, addresses, args, desk=desk) for case in ("realistic", "worst")}
         log("autosave: public pages, no form open, again ...")
         after = _public_figures(base, addresses, args)
     # The pages alone were measured before and after the forms: their mean is
@@ -396,6 +407,7 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
     }
     return {
         "forms": forms,
+        "desk_workers": desk_workers,  # 0: the forms and the pages share the public app servers
         "server_side": inside,
         "one_form": {case: one_form(case, inside, found["bytes_per_request"]) for case, found in loaded.items()},
         "public_alone": alone,
@@ -416,6 +428,12 @@ def main(argv=None) -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--desk-workers",
+        type=int,
+        default=0,
+        help="serve the forms from app servers of their own with this many workers",
+    )
     parser.add_argument(
         "--database-url", default=os.environ.get("BENCH_DATABASE_URL", "postgres://root@127.0.0.1:5432/newsroom_bench")
     )

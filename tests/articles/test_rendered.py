@@ -5,6 +5,7 @@ would print it (drawn from what the story row holds now, by this version),
 and what it says; and that the page is the same with it and without it.
 """
 
+import io
 import json
 import re
 from unittest import mock
@@ -196,3 +197,14 @@ def test_pieces_drawn_where_pictures_are_served_elsewhere_are_not_printed(comple
     with mock.patch.object(rendered, "_media_address", return_value="storages.backends.s3.S3Storage https://cdn/x"):
         assert rendered.version() != here
     assert rendered.version() == here
+
+
+@pytest.mark.django_db(transaction=True)
+def test_story_render_in_several_processes_draws_every_story_once(settings):
+    """Each process opens its own connections: none is inherited through the fork, pooled ones included."""
+    stories = [published(headline_ar=f"خبر رقم {number}") for number in range(4)]
+    RenderedStory.objects.all().delete()
+    Article.objects.filter(pk=stories[0].pk).exists()  # a connection open in the parent before the fork
+    call_command("story_render", processes=2, stdout=io.StringIO())
+    assert RenderedStory.objects.filter(version=rendered.version()).count() == RenderedStory.objects.count() >= 4
+    assert set(RenderedStory.objects.values_list("article_id", flat=True)) == {story.pk for story in stories}

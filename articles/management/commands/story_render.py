@@ -28,7 +28,13 @@ class Command(BaseCommand):
             return
         started = time.monotonic()
         if processes > 1:
-            connections.close_all()  # each process opens its own
+            # Each process opens its own connections: none may be inherited
+            # through the fork, pooled ones included (two processes on one
+            # socket garble each other's answers).
+            connections.close_all()
+            for connection in connections.all(initialized_only=True):
+                if hasattr(connection, "close_pool"):
+                    connection.close_pool()
             with multiprocessing.get_context("fork").Pool(processes) as pool:
                 count = sum(pool.starmap(_draw, [(all, (index, processes)) for index in range(processes)]))
         else:

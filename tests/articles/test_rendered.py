@@ -199,7 +199,7 @@ def test_pieces_drawn_where_pictures_are_served_elsewhere_are_not_printed(comple
     assert rendered.version() == here
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_story_render_in_several_processes_draws_every_story_once(settings):
     """Each process opens its own connections: none is inherited through the fork, pooled ones included."""
     stories = [published(headline_ar=f"خبر رقم {number}") for number in range(4)]

@@ -33,6 +33,8 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from api.middleware import API_PREFIX
+
 IMPORT_MAP = re.compile(r'<script type="importmap"[^>]*>(.*?)</script>', re.S)
 
 
@@ -143,7 +145,7 @@ class RefuseNullCharactersMiddleware:
         if "\x00" in request.path_info or any(
             "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
         ):
-            if request.path_info.startswith("/api/"):
+            if request.path_info.startswith(API_PREFIX):
                 # The content API answers every refusal in JSON and in English, as its schema says.
                 return JsonResponse({"detail": NOT_ALLOWED}, status=400)
             raise BadRequest(_(NOT_ALLOWED))

@@ -1,3 +1,4 @@
+import contextlib
 import os
 
 import pytest
@@ -77,6 +78,22 @@ def roles_exist():
                 roles = importlib.import_module(f"{app_config.name}.roles")
                 if hasattr(roles, "sync_groups"):
                     roles.sync_groups(apps)
+
+
+@contextlib.contextmanager
+def built_for_module(django_db_blocker):
+    """The database open for a module-scoped fixture, inside a transaction rolled back after the module.
+
+    Module fixtures are set up before ``_roles_exist`` runs for the module's
+    first test, so the groups a transactional test on this worker may have
+    emptied are made again here first.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        roles_exist()
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

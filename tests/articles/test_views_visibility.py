@@ -11,10 +11,10 @@ import io
 from unittest import mock
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from tests.comments.conversation import CONVERSATION, converse
+from tests.conftest import built_for_module
 from tests.factories import (
     AuthorFactory,
     TagFactory,
@@ -53,12 +53,8 @@ def _content(mark):
 @pytest.fixture(scope="module")
 def newsroom(django_db_setup, django_db_blocker):
     """Built once for the module (each test reads it, none changes it) and rolled back after it."""
-    from tests.conftest import roles_exist
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        roles_exist()
+    with built_for_module(django_db_blocker):
         yield _newsroom()
-        transaction.set_rollback(True)
 
 
 def _newsroom():

@@ -13,12 +13,12 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.test import override_settings
 
 from articles import services
 from articles.models import Article
 from articles.services.media import image_create, renditions_ensure
+from tests.conftest import built_for_module
 from tests.factories import EditorFactory, ModeratorFactory, UserFactory, edit, image_bytes, story_content
 
 from .harmless import INVISIBLE, dangers, json_ld, visible_text
@@ -138,17 +138,15 @@ def corpus(django_db_setup, django_db_blocker, tmp_path_factory):
     """One published story per payload, built once for the module and rolled back after it."""
     folder = tmp_path_factory.mktemp("xss")
     with (
-        django_db_blocker.unblock(),
         override_settings(
             MEDIA_ROOT=folder / "media", NEWSROOM_ORIGINALS_ROOT=folder / "originals", NEWSROOM_PAGE_SIZE=500
         ),
-        transaction.atomic(),
+        built_for_module(django_db_blocker),
     ):
         editor, moderator = EditorFactory(username="xss-editor"), ModeratorFactory(username="xss-moderator")
         chief = UserFactory(username="xss-chief", is_superuser=True)
         stories = [_build(index, payload, editor, moderator) for index, payload in enumerate(PAYLOADS)]
         yield {"stories": stories, "chief": chief}
-        transaction.set_rollback(True)
 
 
 def test_the_corpus_is_big_enough():

@@ -20,7 +20,11 @@ It reports the server's own time per copy and per heartbeat (median and p95,
 measured in this process with the queries counted), copies, heartbeats and
 bytes up and down per minute for one form in each case, and the home and
 story pages with the page cache on: no form open, 50 forms in the realistic
-case, 50 in the worst case. It checks what it measures before measuring:
+case, 50 in the worst case, in interleaved rounds (``--form-rounds``) whose
+medians are compared. For each it says where the machine's CPU went: the
+app servers, PostgreSQL, Redis, wrk, and the forms' own clients (this
+process), so what the forms cost the server is not confused with what
+sending them cost the benchmark on the same two cores. It checks what it measures before measuring:
 every copy and heartbeat must be answered 200 (a heartbeat with the
 presence panel and the bell's count), and each form's last copy must be
 what the database holds, or the run stops.
@@ -147,13 +151,25 @@ def _typed(fields: dict, count: int) -> dict:
 
 
 class OpenForm(threading.Thread):
-    """One editor's open story form: its copies and heartbeats sent on ``events``' timing, in real time."""
+    """One editor's open story form: its copies and heartbeats sent on ``events``' timing, in real time.
 
-    def __init__(self, base: str, form: dict, events: list[tuple[float, str, bool]], stop: threading.Event):
+    The thread keeps its timing from start to end but sends only while
+    ``sending`` is set, so the rounds can turn a case's forms on and off
+    without their rhythm starting over. ``landed`` is shared by every form
+    of a person: the last copy the server took, which the database must hold.
+
+    Each form opened at its own moment (``phase``, under one heartbeat):
+    browsers' timers run from when each editor opened the form, so fifty
+    forms never beat in the same instant, and started together in this
+    process they would, in bursts no newsroom sends.
+    """
+
+    def __init__(self, base, form, events, *, phase: float, stop, sending: threading.Event, landed: dict):
         super().__init__(daemon=True)
+        self.phase = phase
         self.copy_url = f"{base}/admin/drafts/draftbuffer/{form['story']}/"
         self.beat_url = f"{base}/admin/presence/{form['story']}/beat/"
-        self.form, self.events, self.stop = form, events, stop
+        self.form, self.events, self.stop, self.sending, self.landed = form, events, stop, sending, landed
         self.csrf = secrets.token_hex(16)  # a CSRF secret; the header carries it unmasked
         self.tab = secrets.token_hex(8)
         self.sent = {"copy": 0, "beat": 0}
@@ -162,7 +178,6 @@ class OpenForm(threading.Thread):
         self.bytes_down = {"copy": 0, "beat": 0}
         self.ms = {"copy": [], "beat": []}
         self.typed = 0
-        self.last_body = None
 
     def _post(self, url: str, fields: dict) -> tuple[bool, int, bytes, float]:
         body = urlencode(fields, doseq=True).encode()
@@ -187,17 +202,19 @@ class OpenForm(threading.Thread):
         return ok, len(body), answer, (time.perf_counter() - began) * 1000
 
     def run(self):
-        began = time.monotonic()
+        began = time.monotonic() + self.phase
         for moment, kind, typing in self.events:
             if self.stop.wait(max(0.0, began + moment - time.monotonic())):
                 return
+            if not self.sending.is_set():
+                continue
             if kind == "copy":
                 self.typed += 1
                 fields = _typed(self.form["fields"], self.typed)
                 ok, up, answer, ms = self._post(self.copy_url, fields)
                 ok = ok and b'"time"' in answer
                 if ok:
-                    self.last_body = fields["body_ar"]
+                    self.landed[self.form["user"]] = fields["body_ar"]
             else:
                 fields = {"tab": self.tab, "typing": "1" if typing else "0", "unsaved": "1"}
                 ok, up, answer, ms = self._post(self.beat_url, fields)
@@ -292,55 +309,117 @@ def _public_figures(base: str, addresses: dict[str, str], args) -> dict:
     }
 
 
-def _with_forms(base: str, opened: list[dict], case: str, addresses: dict[str, str], args, *, desk: str = "") -> dict:
-    """The public pages while ``opened`` forms type in ``case``; what the forms sent, checked.
+# --- where the machine's CPU goes -------------------------------------------------
 
-    The forms talk to ``desk`` when given (app servers of the desk's own),
-    else to the public pages' ``base``.
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_of(pid: int) -> float:
+    """A process's CPU seconds so far (user and system), 0 when it is gone."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()  # noqa: SIM115 - read at once
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def _role(pid: int, ports: dict[str, str]) -> str | None:
+    """What a process is to the benchmark: an app server (by the port it serves), the database, Redis."""
+    try:
+        command = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")  # noqa: SIM115
+    except OSError:
+        return None
+    program = os.path.basename(command[0].decode(errors="replace")) if command and command[0] else ""
+    if program.startswith("postgres") or command[0].startswith(b"postgres:"):
+        return "postgresql"
+    if program.startswith("redis-server"):
+        return "redis"
+    if b"gunicorn" in b" ".join(command):
+        try:
+            environ = open(f"/proc/{pid}/environ", "rb").read().split(b"\0")  # noqa: SIM115
+        except OSError:
+            return None
+        for role, port in ports.items():
+            if f"PORT={port}".encode() in environ:
+                return role
+    return None
+
+
+class CpuShares:
+    """The CPU each part of the benchmark used over a window, in cores (1.0 is one core kept busy).
+
+    The app servers, PostgreSQL and Redis are read from /proc; the open
+    forms' clients are this process's own threads; wrk is this process's
+    child, reaped at the end of each run. So what the forms cost the
+    server is told apart from what sending them cost the benchmark.
+    """
+
+    def __init__(self, ports: dict[str, str]):
+        self.ports = ports
+
+    def _snapshot(self) -> dict[str, float]:
+        import resource
+
+        found: dict[str, float] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit() and int(entry) != os.getpid():
+                role = _role(int(entry), self.ports)
+                if role:
+                    found[role] = found.get(role, 0.0) + _cpu_of(int(entry))
+        mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        found["form clients (the benchmark)"] = mine.ru_utime + mine.ru_stime
+        found["wrk"] = children.ru_utime + children.ru_stime
+        return found
+
+    def __enter__(self):
+        self.began, self.first = time.monotonic(), self._snapshot()
+        return self
+
+    def __exit__(self, *exc):
+        seconds, last = time.monotonic() - self.began, self._snapshot()
+        self.cores = {role: round((last[role] - self.first.get(role, 0.0)) / seconds, 3) for role in last}
+
+
+# --- the rounds -------------------------------------------------------------------
+
+CASES = ("alone", "realistic", "worst")
+
+
+def _rounds(base: str, cases: dict, addresses: dict[str, str], args, ports: dict[str, str]) -> list[dict]:
+    """``args.form_rounds`` rounds of the pages alone and with each case's forms sending, the order turned each round.
+
+    Interleaved, so a drift of the machine (its caches, its clock, other
+    work) falls on every case alike instead of on whichever came last.
     """
     from bench.run import log
-    from drafts.models import DraftBuffer
 
-    DraftBuffer.objects.filter(user_id__in=[form["user"] for form in opened]).delete()
-    stop = threading.Event()
-    threads = [
-        OpenForm(desk or base, form, schedule(typing_bursts(case, seed=index)), stop)
-        for index, form in enumerate(opened)
-    ]
-    for thread in threads:
-        thread.start()
-    time.sleep(AT_LEAST_EVERY)  # every form has opened and is in its stride
-    log(f"autosave: public pages, {len(opened)} forms open ({case}) ...")
-    began = time.monotonic()
-    busy = _public_figures(base, addresses, args)
-    seconds = time.monotonic() - began
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=35)
-    sent = {kind: sum(thread.sent[kind] for thread in threads) for kind in ("copy", "beat")}
-    failed = {kind: sum(thread.failed[kind] for thread in threads) for kind in ("copy", "beat")}
-    if any(failed.values()) or not sent["copy"]:
-        raise SystemExit(f"autosave ({case}): failed {failed} of {sent}; not measuring a broken autosave")
-    held = dict(
-        DraftBuffer.objects.filter(user_id__in=[form["user"] for form in opened]).values_list("user_id", "content")
-    )
-    for thread in threads:
-        if thread.last_body is not None and held.get(thread.form["user"], {}).get("body_ar") != [thread.last_body]:
-            raise SystemExit(f"autosave ({case}): a form's last copy did not land; not measuring a broken autosave")
-    DraftBuffer.objects.filter(user_id__in=[form["user"] for form in opened]).delete()
+    rounds = []
+    for number in range(args.form_rounds):
+        order = CASES[number % len(CASES) :] + CASES[: number % len(CASES)]
+        found = {}
+        for case in order:
+            sending = cases.get(case)
+            if sending is not None:
+                sending.set()
+                time.sleep(BEAT)  # every form has sent since it was turned on
+            log(f"autosave: round {number + 1}/{args.form_rounds}, public pages, {case} ...")
+            with CpuShares(ports) as cpu:
+                pages = _public_figures(base, addresses, args)
+            if sending is not None:
+                sending.clear()
+            found[case] = {"public": pages, "cpu_cores": cpu.cores}
+        rounds.append(found)
+    return rounds
+
+
+def _median_of(rounds: list[dict], case: str, name: str, figure: str) -> float:
+    return statistics.median(found[case]["public"][name][figure] for found in rounds)
+
+
+def _cpu_median(rounds: list[dict], case: str) -> dict[str, float]:
+    roles = sorted({role for found in rounds for role in found[case]["cpu_cores"]})
     return {
-        "public": busy,
-        "sent_per_second": {kind: round(count / (seconds + AT_LEAST_EVERY), 1) for kind, count in sent.items()},
-        "round_trip_under_load": {
-            kind: _percentiles([ms for thread in threads for ms in thread.ms[kind]]) for kind in ("copy", "beat")
-        },
-        "bytes_per_request": {
-            kind: {
-                "up": round(sum(t.bytes_up[kind] for t in threads) / max(1, sent[kind])),
-                "down": round(sum(t.bytes_down[kind] for t in threads) / max(1, sent[kind])),
-            }
-            for kind in ("copy", "beat")
-        },
+        role: round(statistics.median(found[case]["cpu_cores"].get(role, 0.0) for found in rounds), 3) for role in roles
     }
 
 
@@ -359,36 +438,72 @@ def one_form(case: str, inside: dict, sizes: dict) -> dict:
 
 
 def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
-    """The public pages with no form open, then ``forms`` forms open, typing realistically, then at the worst case."""
+    """The public pages alone and with ``forms`` forms open, typing realistically and at the worst case, in rounds."""
     from bench.run import log, server_env
+    from drafts.models import DraftBuffer
     from tests.servers import app_server
 
     opened = _forms(forms)
+    people = [form["user"] for form in opened]
     log("autosave: one copy and one heartbeat in process ...")
     inside = server_side(opened[0])
-    desk_workers = getattr(args, "desk_workers", 0)
+    desk_workers = args.desk_workers
+    DraftBuffer.objects.filter(user_id__in=people).delete()
+    stop, landed = threading.Event(), {}
+    switches = {case: threading.Event() for case in CASES[1:]}
     with contextlib.ExitStack() as servers:
         base = servers.enter_context(app_server(server_env(args, page_cache=True), workers=args.workers))
         # The desk on app servers of its own (the admin and the public site
         # are separate paths behind a load balancer), on the same machine.
         desk = servers.enter_context(app_server(server_env(args), workers=desk_workers)) if desk_workers else ""
+        ports = {"app servers (pages)": base.rsplit(":", 1)[1]}
+        if desk:
+            ports["app servers (desk)"] = desk.rsplit(":", 1)[1]
         for path in addresses.values():
             for _ in range(20):
                 urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 - warm
-        log("autosave: public pages, no form open ...")
-        before = _public_figures(base, addresses, args)
-        loaded = {case: _with_forms(base, opened, case, addresses, args, desk=desk) for case in ("realistic", "worst")}
-        log("autosave: public pages, no form open, again ...")
-        after = _public_figures(base, addresses, args)
-    # The pages alone were measured before and after the forms: their mean is
-    # the figure to hold the forms' against, their difference the noise.
+        threads = {
+            case: [
+                OpenForm(
+                    desk or base,
+                    form,
+                    schedule(typing_bursts(case, seed=index)),
+                    phase=random.Random(f"{case}-{index}").uniform(0, BEAT),
+                    stop=stop,
+                    sending=sending,
+                    landed=landed,
+                )
+                for index, form in enumerate(opened)
+            ]
+            for case, sending in switches.items()
+        }
+        for thread in (thread for started in threads.values() for thread in started):
+            thread.start()
+        try:
+            rounds = _rounds(base, switches, addresses, args, ports)
+        finally:
+            stop.set()
+            for thread in (thread for started in threads.values() for thread in started):
+                thread.join(timeout=35)
+    loaded = {case: _what_was_sent(threads[case], case, args) for case in switches}
+    held = dict(DraftBuffer.objects.filter(user_id__in=people).values_list("user_id", "content"))
+    for user, body in landed.items():
+        if held.get(user, {}).get("body_ar") != [body]:
+            raise SystemExit("autosave: a form's last copy did not land; not measuring a broken autosave")
+    DraftBuffer.objects.filter(user_id__in=people).delete()
     alone = {
         name: {
-            "rps": round((before[name]["rps"] + after[name]["rps"]) / 2, 1),
-            "p50_ms": max(before[name]["p50_ms"], after[name]["p50_ms"]),
-            "p99_ms": max(before[name]["p99_ms"], after[name]["p99_ms"]),
+            "rps": _median_of(rounds, "alone", name, "rps"),
+            "p50_ms": _median_of(rounds, "alone", name, "p50_ms"),
+            "p99_ms": _median_of(rounds, "alone", name, "p99_ms"),
+            # How far the rounds alone differ: the noise a change must clear.
             "noise": round(
-                abs(before[name]["rps"] - after[name]["rps"]) / max(before[name]["rps"], after[name]["rps"]), 3
+                (
+                    max(found["alone"]["public"][name]["rps"] for found in rounds)
+                    - min(found["alone"]["public"][name]["rps"] for found in rounds)
+                )
+                / _median_of(rounds, "alone", name, "rps"),
+                3,
             ),
         }
         for name in addresses
@@ -396,24 +511,47 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
     change = {
         case: {
             name: {
-                "rps_ratio": round(found["public"][name]["rps"] / alone[name]["rps"], 3),
+                "rps_ratio": round(_median_of(rounds, case, name, "rps") / alone[name]["rps"], 3),
                 "p99_ms_alone": alone[name]["p99_ms"],
-                "p99_ms_with_forms": found["public"][name]["p99_ms"],
-                "p99_over_p50_alone": round(found["public"][name]["p99_ms"] / alone[name]["p50_ms"], 1),
+                "p99_ms_with_forms": _median_of(rounds, case, name, "p99_ms"),
+                "p99_over_p50_alone": round(_median_of(rounds, case, name, "p99_ms") / alone[name]["p50_ms"], 1),
             }
             for name in addresses
         }
-        for case, found in loaded.items()
+        for case in switches
     }
     return {
         "forms": forms,
+        "rounds": args.form_rounds,
         "desk_workers": desk_workers,  # 0: the forms and the pages share the public app servers
         "server_side": inside,
         "one_form": {case: one_form(case, inside, found["bytes_per_request"]) for case, found in loaded.items()},
         "public_alone": alone,
-        "public_alone_runs": [before, after],
-        "with_forms": loaded,
         "public_change": change,
+        "cpu_cores": {case: _cpu_median(rounds, case) for case in CASES},
+        "with_forms": loaded,
+        "round_figures": rounds,
+    }
+
+
+def _what_was_sent(threads: list[OpenForm], case: str, args) -> dict:
+    """What a case's forms sent over its rounds, checked: every copy and heartbeat answered as it should."""
+    sent = {kind: sum(thread.sent[kind] for thread in threads) for kind in ("copy", "beat")}
+    failed = {kind: sum(thread.failed[kind] for thread in threads) for kind in ("copy", "beat")}
+    if any(failed.values()) or not sent["copy"]:
+        raise SystemExit(f"autosave ({case}): failed {failed} of {sent}; not measuring a broken autosave")
+    return {
+        "sent": sent,
+        "round_trip_under_load": {
+            kind: _percentiles([ms for thread in threads for ms in thread.ms[kind]]) for kind in ("copy", "beat")
+        },
+        "bytes_per_request": {
+            kind: {
+                "up": round(sum(t.bytes_up[kind] for t in threads) / max(1, sent[kind])),
+                "down": round(sum(t.bytes_down[kind] for t in threads) / max(1, sent[kind])),
+            }
+            for kind in ("copy", "beat")
+        },
     }
 
 
@@ -428,6 +566,7 @@ def main(argv=None) -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--form-rounds", type=int, default=3, help="rounds of the pages alone and with each case")
     parser.add_argument(
         "--desk-workers",
         type=int,

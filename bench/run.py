@@ -667,6 +667,10 @@ def main(argv=None) -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--form-rounds", type=int, default=3, help="rounds of the pages alone and with open forms")
+    parser.add_argument(
+        "--desk-workers", type=int, default=0, help="serve the open forms from app servers of their own"
+    )
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS))
     parser.add_argument("--generate-only", action="store_true", help="make the corpus and stop (measure later)")

@@ -8,7 +8,7 @@ read: the rules below then answer from it, for that person only.
 
 from articles import selectors
 from articles.workflow import MOVES, Action
-from newsroom.permissions import held_sql
+from newsroom.permissions import held_any_sql, held_sql
 
 SEE = ("articles.view_article", "articles.change_article")
 
@@ -36,8 +36,7 @@ def may_see_sql(user) -> tuple[str, list]:
     """``may_see`` as a SQL condition and its parameters."""
     if not user.is_active or not user.is_staff:
         return "1 = 0", []
-    conditions = [held_sql(user, perm) for perm in SEE]
-    return " OR ".join(sql for sql, _params in conditions), [param for _sql, params in conditions for param in params]
+    return held_any_sql(user, SEE)
 
 
 def edit_perm_sql(user) -> tuple[str, list]:

@@ -1,10 +1,10 @@
-"""``held_sql`` says what ``user.has_perm`` says, for every kind of person and every way of holding a permission."""
+"""``held_sql`` and ``held_any_sql`` say what ``user.has_perm`` says, for every kind of person and every way of holding a permission."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 
-from newsroom.permissions import held_sql
+from newsroom.permissions import held_any_sql, held_sql
 from tests.factories import EditorFactory, ModeratorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,10 @@ PERMS = [
 
 
 def _held(user, perm) -> bool:
-    sql, params = held_sql(user, perm)
+    return _true(*held_sql(user, perm))
+
+
+def _true(sql, params) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT CASE WHEN {sql} THEN 1 ELSE 0 END", params)
         return cursor.fetchone()[0] == 1
@@ -50,3 +53,14 @@ def test_held_sql_agrees_with_has_perm():
         for perm in PERMS:
             fresh = type(person).objects.get(pk=person.pk)
             assert _held(fresh, perm) == fresh.has_perm(perm), (person.username, perm)
+
+
+def test_held_any_sql_agrees_with_has_perm_for_any_of_several():
+    pairs = [(first, second) for first in PERMS for second in PERMS if first < second]
+    for person in _people():
+        fresh = type(person).objects.get(pk=person.pk)
+        for perms in pairs + [tuple(PERMS)]:
+            assert _true(*held_any_sql(fresh, perms)) == any(fresh.has_perm(perm) for perm in perms), (
+                person.username,
+                perms,
+            )

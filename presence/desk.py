@@ -1,10 +1,13 @@
 """What presence adds to the desk, through the admin site's extension points (see ``PresenceConfig.ready``)."""
 
+import hashlib
 from datetime import datetime
 
 from django.conf import settings
 from django.urls import path, reverse
 from django.utils.text import get_text_list
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import rules, selectors
@@ -57,6 +60,38 @@ def people_context(request, article, *, since: datetime | None, present: list[Ta
         "take_over_url": reverse("admin:presence_take_over", args=[article.pk]),
         "next_url": request.get_full_path(),
     }
+
+
+def panel_fingerprint(request, panel: dict) -> str:
+    """What the drawn panel would say, in a few characters: the same fingerprint, the same panel.
+
+    Most heartbeats find the panel as it was ("No one else has this story
+    open", or the same people in the same states), so the form sends back
+    the fingerprint of the panel it shows and gets no new drawing when it
+    still holds. Everything the template prints is in it: the person and
+    their language and time zone, each person's row, the notices and their
+    times, the addresses, and the CSRF secret the take-over form is signed
+    with (a new sign-in changes it, and the form then needs a new one).
+    """
+    taken = panel["taken_over"]
+    parts = (
+        request.user.pk,
+        get_language(),
+        timezone.get_current_timezone_name(),
+        request.META.get("CSRF_COOKIE", ""),
+        tuple(
+            (p.user_id, p.name, p.since.isoformat(), p.typing, p.unsaved, row["taken_by_me"])
+            for row in panel["rows"]
+            for p in (row["person"],)
+        ),
+        tuple(person.user_id for person in panel["active"]),
+        panel["may_take_over"],
+        (taken.pk, taken.created_at.isoformat(), taken.by_id) if taken else None,
+        tuple((notice.pk, notice.revision_id, notice.overtaken_id) for notice in panel["parallel"]),
+        panel["take_over_url"],
+        panel["next_url"],
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:20]
 
 
 def form_panel(request, article):

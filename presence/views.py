@@ -18,7 +18,7 @@ from articles.admin_site import desk_pulse
 from articles.models import Article
 
 from . import rules, selectors, services
-from .desk import people_context
+from .desk import panel_fingerprint, people_context
 from .models import ParallelRevision
 
 logger = logging.getLogger("presence")
@@ -37,10 +37,15 @@ def _flag(request, name) -> bool:
     return request.POST.get(name) in ("1", "true", "on")
 
 
-def _panel(request, article, *, since, present=None, pulse=None) -> JsonResponse:
+def _panel(request, article, *, since, present=None, pulse=None, shown="") -> JsonResponse:
+    """The presence panel as JSON: drawn (``html``), or ``same`` when the form already shows it (``shown``)."""
     context = people_context(request, article, since=since, present=present)
-    html = render_to_string("admin/presence/people.html", {"panel": context}, request=request)
-    answer = {"html": html, "others": len(context["rows"]), "taken_over": context["taken_over"] is not None}
+    fingerprint = panel_fingerprint(request, context)
+    answer = {"others": len(context["rows"]), "taken_over": context["taken_over"] is not None, "shown": fingerprint}
+    if shown == fingerprint:
+        answer["same"] = True
+    else:
+        answer["html"] = render_to_string("admin/presence/people.html", {"panel": context}, request=request)
     if pulse is not None:
         answer["pulse"] = pulse
     return JsonResponse(answer, headers={"Cache-Control": "no-store"})
@@ -49,6 +54,9 @@ def _panel(request, article, *, since, present=None, pulse=None) -> JsonResponse
 @require_POST
 def beat(request, article_id):
     """One heartbeat of an open form: store its state, answer with who else is there and what they did.
+
+    The form sends the fingerprint of the panel it shows (``shown``); when
+    nothing in it changed, the answer says ``same`` instead of drawing it again.
 
     The answer also carries the desk's pulse (``articles.admin_site.desk_pulse``:
     the notification bell's count, for one), so the form's other scripts
@@ -82,6 +90,7 @@ def beat(request, article_id):
             since=datetime.fromtimestamp(done.tab.since, tz=UTC),
             present=done.present,
             pulse=desk_pulse(request),
+            shown=request.POST.get("shown", ""),
         )
     except ValidationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)

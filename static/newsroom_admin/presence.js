@@ -20,6 +20,7 @@
         let sent = null;
         let timer = null;
         let inFlight = false;
+        let shown = "";  // the fingerprint of the panel on screen: the server draws it again only when it changed
 
         const state = () => ({typing: Date.now() - lastInput < TYPING_MS, unsaved});
         const fields = (extra) => {
@@ -27,6 +28,7 @@
             data.append("csrfmiddlewaretoken", token());
             data.append("tab", tab);
             for (const [key, value] of Object.entries(extra)) data.append(key, value ? "1" : "0");
+            if (shown) data.append("shown", shown);
             return data;
         };
 
@@ -34,8 +36,9 @@
         const show = (answer) => {
             // What the desk's other scripts are told with each beat (the bell's count).
             if (answer.pulse) document.dispatchEvent(new CustomEvent("newsroom:pulse", {detail: answer.pulse}));
-            if (typeof answer.html !== "string") return;
+            if (typeof answer.html !== "string") return;  // "same": the panel on screen still holds
             body.innerHTML = answer.html;
+            shown = typeof answer.shown === "string" ? answer.shown : "";
             panel.toggleAttribute("data-taken-over", Boolean(answer.taken_over));
             const told = body.querySelector("[data-presence-taken-over]");
             if (told && understood) told.hidden = true;

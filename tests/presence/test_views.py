@@ -188,3 +188,33 @@ def test_a_heartbeat_asks_for_take_overs_and_parallel_revisions_only_when_one_co
 # count, which the heartbeat carries so that the form's bell does not poll
 # on its own (a request saved every 2.5 s; the newest few only when any).
 HEARTBEAT_QUERIES = 3
+
+
+def test_a_heartbeat_that_shows_the_same_panel_is_not_drawn_again_and_a_change_draws_it(client, as_user, editor):
+    article = draft(editor)
+    desk = as_user(editor)
+    first = beat(desk, article).json()
+    assert "No one else has this story open" in first["html"] and first["shown"]
+    again = desk.post(reverse("admin:presence_beat", args=[article.pk]), {"tab": "tab1", "shown": first["shown"]})
+    assert again.json() == {"others": 0, "taken_over": False, "shown": first["shown"], "same": True, **_pulse(again)}
+    colleague = EditorFactory(username="colleague")
+    services.presence_beat(article=article, user=colleague, tab="co", typing=True, unsaved=False)
+    changed = desk.post(reverse("admin:presence_beat", args=[article.pk]), {"tab": "tab1", "shown": first["shown"]})
+    answer = changed.json()
+    assert "same" not in answer and "colleague" in answer["html"] and answer["shown"] != first["shown"]
+    # The same people, seen in the other desk language: drawn again, in Arabic.
+    arabic = desk.post(
+        reverse("admin:presence_beat", args=[article.pk]),
+        {"tab": "tab1", "shown": answer["shown"]},
+        HTTP_ACCEPT_LANGUAGE="ar",
+    ).json()
+    assert "same" not in arabic and "colleague" in arabic["html"] and arabic["shown"] != answer["shown"]
+    # Typing stopped: the row says so, so the panel is drawn again.
+    services.presence_beat(article=article, user=colleague, tab="co", typing=False, unsaved=False)
+    idle = desk.post(reverse("admin:presence_beat", args=[article.pk]), {"tab": "tab1", "shown": answer["shown"]})
+    assert "idle" in idle.json()["html"]
+
+
+def _pulse(response) -> dict:
+    answer = response.json()
+    return {"pulse": answer["pulse"]} if "pulse" in answer else {}

@@ -130,14 +130,18 @@ def test_on_a_story_form_the_bell_rides_the_heartbeat_and_asks_nothing_of_its_ow
     page = person(browser, live_server.url, "editor")
     asked = {"bell": 0, "beat": 0}
 
+    form = f"/admin/articles/article/{article.pk}/change/"
+
     def count(request):
+        if form not in (request.headers.get("referer") or ""):
+            return  # the desk page signed in on, whose bell may ask as the form opens
         if "/notifications/notification/unread/" in request.url:
             asked["bell"] += 1
         elif "/presence/" in request.url and request.url.endswith("/beat/"):
             asked["beat"] += 1
 
     page.on("request", count)
-    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.goto(form)
     expect(page.locator("[data-presence-body]")).to_contain_text("No one else has this story open.")
     page.wait_for_timeout(4_000)  # the bell alone would have asked at least once more by now
     comments.comment_create(article=article, user=moderator, body="@editor انظر الفقرة الثانية")

@@ -16,6 +16,11 @@
 
     let known = null;
     let timer = null;
+    let pulsed = -Infinity;  // when a heartbeat last brought the count
+    const beating = () => Date.now() - pulsed < BEAT_GRACE;
+    // The next look: after the grace while heartbeats bring the count (one
+    // may have come while the bell's own request was on its way), else soon.
+    const later = () => (document.hidden ? HIDDEN_EVERY : beating() ? BEAT_GRACE : VISIBLE_EVERY);
     const show = ({count, latest}) => {
         const badge = bell.querySelector("[data-notif-count]");
         badge.hidden = count === 0;
@@ -35,7 +40,8 @@
         } catch (error) {
             // The connection dropped: keep the last count and ask again later.
         }
-        timer = setTimeout(poll, document.hidden ? HIDDEN_EVERY : VISIBLE_EVERY);
+        clearTimeout(timer);
+        timer = setTimeout(poll, later());
     };
 
     const follow = async (box, value) => {
@@ -51,13 +57,14 @@
 
     if (bell) {
         poll();
-        document.addEventListener("visibilitychange", () => { if (!document.hidden) poll(); });
+        document.addEventListener("visibilitychange", () => { if (!document.hidden && !beating()) poll(); });
         document.addEventListener("newsroom:pulse", (event) => {
             const answer = event.detail && event.detail["notifications.bell"];
             if (!answer) return;
+            pulsed = Date.now();
             show(answer);
             clearTimeout(timer);
-            timer = setTimeout(poll, document.hidden ? HIDDEN_EVERY : BEAT_GRACE);
+            timer = setTimeout(poll, later());
         });
     }
     for (const box of document.querySelectorAll("[data-notif-follow]")) {

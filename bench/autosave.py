@@ -32,6 +32,7 @@ what the database holds, or the run stops.
 
 import argparse
 import contextlib
+import json
 import os
 import random
 import secrets
@@ -178,6 +179,19 @@ class OpenForm(threading.Thread):
         self.bytes_down = {"copy": 0, "beat": 0}
         self.ms = {"copy": [], "beat": []}
         self.typed = 0
+        self.shown = ""  # the fingerprint of the panel presence.js shows, sent back with each beat
+
+    def _panel(self, answer: bytes) -> bool:
+        """A heartbeat's answer as presence.js takes it: the panel (or "same") and the bell's count."""
+        try:
+            found = json.loads(answer)
+        except ValueError:
+            return False
+        if "html" in found:
+            self.shown = found.get("shown", "")
+        elif not found.get("same") or found.get("shown") != self.shown:
+            return False
+        return "notifications.bell" in found.get("pulse", {})
 
     def _post(self, url: str, fields: dict) -> tuple[bool, int, bytes, float]:
         body = urlencode(fields, doseq=True).encode()
@@ -216,9 +230,9 @@ class OpenForm(threading.Thread):
                 if ok:
                     self.landed[self.form["user"]] = fields["body_ar"]
             else:
-                fields = {"tab": self.tab, "typing": "1" if typing else "0", "unsaved": "1"}
+                fields = {"tab": self.tab, "typing": "1" if typing else "0", "unsaved": "1", "shown": self.shown}
                 ok, up, answer, ms = self._post(self.beat_url, fields)
-                ok = ok and b'"html"' in answer and b'"notifications.bell"' in answer
+                ok = ok and self._panel(answer)
             self.sent[kind] += 1
             self.failed[kind] += not ok
             self.bytes_up[kind] += up
@@ -261,6 +275,7 @@ def server_side(form: dict, *, runs: int = 60) -> dict:
         response = client.post(beat_url, urlencode(beat_fields), content_type=FORM)
         if response.status_code != 200 or "notifications.bell" not in response.json().get("pulse", {}):
             raise SystemExit(f"autosave: a heartbeat answered {response.status_code} without the bell's count")
+        beat_fields["shown"] = response.json()["shown"]  # sent back with the next, as presence.js does
 
     copy(0)  # the form's first copy makes the row; the rest overwrite it
     beat()
@@ -600,8 +615,6 @@ def main(argv=None) -> int:
     from urllib.parse import quote
 
     addresses = {"home": "/ar/", "story": quote(f"/ar/news/{story.pk}/{story.slug}/")}
-    import json
-
     print(json.dumps(measure(args, addresses, forms=args.forms), indent=2, ensure_ascii=False))
     return 0
 

@@ -101,6 +101,11 @@ def schedule(bursts: list[tuple[float, float]], *, minutes: int = SIMULATED_MINU
     return events
 
 
+def opening_phase(case: str, index: int) -> float:
+    """When form ``index`` opened, within one heartbeat of the others (seeded, so every run is alike)."""
+    return random.Random(f"{case}-{index}").uniform(0, BEAT)
+
+
 def per_minute(events: list[tuple[float, str, bool]], kind: str, *, minutes: int = SIMULATED_MINUTES) -> float:
     return round(sum(1 for _moment, what, _typing in events if what == kind) / minutes, 2)
 
@@ -483,7 +488,7 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
                     desk or base,
                     form,
                     schedule(typing_bursts(case, seed=index)),
-                    phase=random.Random(f"{case}-{index}").uniform(0, BEAT),
+                    phase=opening_phase(case, index),
                     stop=stop,
                     sending=sending,
                     landed=landed,

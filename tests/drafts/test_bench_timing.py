@@ -1,6 +1,6 @@
 """The benchmark's replay of autosave.js's and presence.js's timing sends what the scripts would."""
 
-from bench.autosave import AT_LEAST_EVERY, AT_MOST_EVERY, per_minute, schedule, typing_bursts
+from bench.autosave import AT_LEAST_EVERY, AT_MOST_EVERY, BEAT, opening_phase, per_minute, schedule, typing_bursts
 
 
 def copies(events):
@@ -30,3 +30,26 @@ def test_copies_are_never_closer_than_the_script_allows_and_changes_never_wait_l
 
 def test_the_worst_case_is_a_copy_every_ten_seconds():
     assert 5.9 <= per_minute(schedule(typing_bursts("worst", seed=1)), "copy") <= 6
+
+
+def test_fifty_forms_opened_at_their_own_moments_never_beat_all_at_once():
+    """Started together, the bench's forms beat in the same instant; browsers opened at their own moments do not."""
+
+    def most_in_a_tenth_of_a_second(case, phase):
+        moments = sorted(
+            phase(case, index) + moment
+            for index in range(50)
+            for moment, kind, _typing in schedule(typing_bursts(case, seed=index), minutes=2)
+            if kind == "beat"
+        )
+        return max(
+            sum(1 for other in moments[start : start + 60] if other - first < 0.1)
+            for start, first in enumerate(moments)
+        )
+
+    for case in ("realistic", "worst"):
+        phases = [opening_phase(case, index) for index in range(50)]
+        assert min(phases) >= 0 and max(phases) < BEAT and len(set(phases)) == 50
+        # About 20 beats a second at the worst: a few fall in the same tenth by chance, never a crowd.
+        assert most_in_a_tenth_of_a_second(case, opening_phase) <= 10
+        assert most_in_a_tenth_of_a_second(case, lambda _case, _index: 0.0) >= 40  # all opened at once

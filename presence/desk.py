@@ -5,8 +5,8 @@ from datetime import datetime
 
 from django.conf import settings
 from django.urls import path, reverse
-from django.utils.text import get_text_list
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 

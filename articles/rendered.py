@@ -27,6 +27,15 @@ dates are printed as dates, in ``TIME_ZONE``, which is part of the version.
 Absolute addresses (the canonical address, the share picture, the JSON-LD's)
 are drawn under an origin of the copy's own (``origin``, unguessable) that
 the page replaces with its request's.
+
+The story's cards, as the home page and the lists (section, tag, author,
+archive) print them, are drawn with the pieces, by the same refresh and
+under the same version, one per way a list prints a card (``CARDS``), and
+kept beside them (``RenderedStory.cards``). A list reads them with its
+stories (``selectors.article_live_list``) and prints one only when it was
+drawn from the values the list read (``card_fingerprint``: the story's
+text and date, and its section and picture as the library has them now),
+else draws it (``card``). Twenty cards were most of a cold list's time.
 """
 
 import hashlib
@@ -53,6 +62,17 @@ PIECES = {
     "top": "articles/story/top.html",  # section, headline, standfirst, bylines, dates, picture, body
     "bottom": "articles/story/bottom.html",  # corrections and tags, closing the article
 }
+# The story card's template and the ways the lists print it: what each
+# tells the template (as ``articles/home.html`` and ``articles/list.html``
+# included it, which the ``story_card`` tag now prints).
+CARD = "includes/story_card.html"
+CARDS = {
+    "lead": {"lead": True, "show_image": True, "show_section": True},  # the home page's top story
+    "group": {"level": 3, "show_image": True, "compact": 0},  # the first of a section on the home page
+    "group_more": {"level": 3, "show_image": False, "compact": 1},  # the others there: headline and date
+    "section": {"show_image": True},  # a section's own list, which does not repeat it
+    "list": {"show_image": True, "show_section": True},  # a tag's, an author's, the archive's
+}
 # Which of the page's values the head is drawn from: an app that replaces
 # one of them on a story's page (``extensions``) has that page draw its own head.
 HEAD_READS = ("json_ld", "og_image", "canonical", "site_name", "story")
@@ -64,14 +84,17 @@ TRIGGERS = {
     "the story is unpublished or trashed (the copy is deleted)": "live_copy_refresh",
     "a section, author, tag or picture it shows is edited, or a picture's renditions made": "live_stories_refresh",
     "its related candidates are recomputed (no piece shows them; refreshed with the rest)": "live_stories_refresh",
+    "a list's card: the same triggers (its section and picture are read from the library, as a list reads them)": (
+        "live_copy_refresh, live_stories_refresh"
+    ),
     "the templates, translations, TIME_ZONE, MEDIA_URL, the pictures' storage or the site name change": (
         "version() (story_render)"
     ),
 }
 
-# Raise when a piece's drawing changes in Python (a template tag, the
-# metadata): the templates and translations are counted by ``version()``.
-DRAWING = 1
+# Raise when a piece's or a card's drawing changes in Python (a template
+# tag, the metadata): the templates and translations are counted by ``version()``.
+DRAWING = 2  # 2: the copy holds the cards
 
 
 @dataclass(frozen=True)
@@ -84,7 +107,7 @@ class Drawn:
 def _sources() -> bytes:
     """What the pieces are drawn from on disk: their templates and the compiled translations."""
     found = []
-    for name in PIECES.values():
+    for name in (*PIECES.values(), CARD):
         found.append(Path(get_template(name).origin.name).read_bytes())
     for path in settings.LOCALE_PATHS:
         for catalog in sorted(Path(path).glob("*/LC_MESSAGES/django.mo")):
@@ -178,8 +201,6 @@ def story_rendered_refresh(article: Article) -> None:
     after the live copy (``live_extras``) is written, so a refresh that
     fails rolls back with the change that fed it.
     """
-    from .selectors.public import article_live_rows
-
     if not article.is_live:
         RenderedStory.objects.filter(article_id=article.pk).delete()
         return
@@ -187,20 +208,30 @@ def story_rendered_refresh(article: Article) -> None:
     RenderedStory.objects.filter(article_id=article.pk).exclude(language__in=languages).delete()
     rows = []
     for language in languages:
-        for found in article_live_rows([article.pk], language):
-            rows.append(_row(found, language))
+        rows.extend(_rows([article.pk], language))
     _store(rows)
 
 
-def _row(article: Article, language: str) -> RenderedStory:
-    drawn = draw(article, language)
-    return RenderedStory(
-        article_id=article.pk,
-        language=language,
-        version=drawn["version"],
-        pieces=json.dumps(drawn, ensure_ascii=False),
-        rendered_at=timezone.now(),
-    )
+def _rows(ids: list[int], language: str) -> list[RenderedStory]:
+    """These live stories' drawn copies in ``language``: pieces and cards, each drawn from its page's query."""
+    from .selectors.public import article_card_rows, article_live_rows
+
+    cards = {story.pk: draw_cards(story, language) for story in article_card_rows(ids, language)}
+    now = timezone.now()
+    rows = []
+    for found in article_live_rows(ids, language):
+        drawn = draw(found, language)
+        rows.append(
+            RenderedStory(
+                article_id=found.pk,
+                language=language,
+                version=drawn["version"],
+                pieces=json.dumps(drawn, ensure_ascii=False),
+                cards=json.dumps(cards[found.pk], ensure_ascii=False) if found.pk in cards else "",
+                rendered_at=now,
+            )
+        )
+    return rows
 
 
 def _store(rows: list[RenderedStory]) -> None:
@@ -209,7 +240,7 @@ def _store(rows: list[RenderedStory]) -> None:
             rows,
             update_conflicts=True,
             unique_fields=["article", "language"],
-            update_fields=["version", "pieces", "rendered_at"],
+            update_fields=["version", "pieces", "cards", "rendered_at"],
         )
 
 
@@ -224,8 +255,6 @@ def stories_render(
     (index, count) takes only the stories whose id modulo count is index,
     so that several processes can share the work.
     """
-    from .selectors.public import article_live_rows
-
     current = version()
     drawn = 0
     for language in _languages():
@@ -237,7 +266,7 @@ def stories_render(
         ids = [pk for pk in stories.order_by("pk").values_list("pk", flat=True) if pk % count == index]
         for start in range(0, len(ids), batch):
             with transaction.atomic():
-                rows = [_row(found, language) for found in article_live_rows(ids[start : start + batch], language)]
+                rows = _rows(ids[start : start + batch], language)
                 _store(rows)
             drawn += len(rows)
             if progress:
@@ -275,3 +304,76 @@ def stored_pieces(article: Article, request, language: str, replaced: set[str]) 
         else:
             pieces[name] = mark_safe(stored[name])  # noqa: S308 - drawn by the piece's template, which escaped it
     return Drawn(pieces=pieces)
+
+
+# --- The cards -------------------------------------------------------------------
+
+
+def draw_cards(story: Article, language: str) -> dict:
+    """Every card of ``story`` in ``language`` (``CARDS``), as stored (``RenderedStory.cards``).
+
+    ``story`` is read as the lists read it (``selectors.article_card_rows``,
+    the lists' own query), so the cards are what a list would have drawn.
+    """
+    template = get_template(CARD)
+    with translation.override(language):
+        cards = {name: template.render({"story": story, **values}) for name, values in CARDS.items()}
+        drawn_from = card_fingerprint(story)
+    return {"version": version(), "drawn_from": drawn_from, "cards": cards}
+
+
+def card_fingerprint(story: Article) -> str:
+    """What ``story``'s cards are drawn from in the active language, as a digest: every value the card reads.
+
+    The story's address, headline, standfirst and date, its section's
+    address and name and its picture's renditions and alt text, each as
+    the list's query read it (the section and the picture from the
+    library), so cards drawn from anything else are never printed.
+    """
+    section = story.section if story.section_id else None
+    image = story.lead_image if story.lead_image_id else None
+    published = story.first_published_at
+    values = (
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        story.pk,
+        story.slug,
+        story.headline,
+        story.standfirst,
+        published.isoformat() if published else None,
+        (section.pk, section.slug, section.name) if section else None,
+        (image.pk, image.sources.get("webp"), image.sources.get("jpeg"), story.lead_image_alt) if image else None,
+    )
+    return hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
+
+
+def stored_card(story: Article, name: str) -> SafeString | None:
+    """``story``'s card ``name`` as the list read it with the story (``rendered_cards``), fit to print, or None.
+
+    None when there is none, when it was drawn by another version or from
+    other values than the list read (``card_fingerprint``). The stored cards
+    are read once per story and page.
+    """
+    cards = story.__dict__.get("_stored_cards")
+    if cards is None:
+        cards = story.__dict__["_stored_cards"] = _fitting_cards(story)
+    html = cards.get(name)
+    return mark_safe(html) if html is not None else None  # noqa: S308 - drawn by the card's template, which escaped it
+
+
+def _fitting_cards(story: Article) -> dict:
+    text = getattr(story, "rendered_cards", None)
+    if not text:
+        return {}
+    stored = json.loads(text)
+    if stored.get("version") != version() or stored.get("drawn_from") != card_fingerprint(story):
+        return {}
+    return stored["cards"]
+
+
+def card(story: Article, name: str) -> SafeString:
+    """``story``'s card ``name`` (``CARDS``) in the active language: the stored one when it fits, else drawn now."""
+    found = stored_card(story, name)
+    if found is None:
+        found = get_template(CARD).render({"story": story, **CARDS[name]})
+    return found

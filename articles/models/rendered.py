@@ -1,4 +1,4 @@
-"""A live story's page as drawn, kept per edition: the copy ``articles.rendered`` writes and the story page reads."""
+"""A live story as drawn, kept per edition: the copy ``articles.rendered`` writes, the story page and the lists read."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ class RenderedStory(models.Model):
     language = models.CharField(_("language"), max_length=8)
     version = models.CharField(_("version"), max_length=64)
     pieces = models.TextField(_("pieces"), help_text=_("The drawn pieces, as JSON."))
+    cards = models.TextField(_("cards"), blank=True, default="", help_text=_("The drawn cards, as JSON."))
     rendered_at = models.DateTimeField(_("drawn at"))
 
     class Meta:

@@ -162,8 +162,8 @@ HOME_STORIES_PER_SECTION = 4
 HOME_RECENT_FACTOR = 4
 
 
-def article_live_list(language: str) -> QuerySet[Article]:
-    """Live stories with an edition in ``language``, ready to be listed (section, picture sizes)."""
+def _article_listed(language: str) -> QuerySet[Article]:
+    """Live stories with an edition in ``language``, with what a card prints (section, picture sizes, alt text)."""
     deferred = (*RICH_FIELDS, *edition_columns(RICH_FIELDS), *SEARCH_COLUMNS, "live_extras")
     # The picture's alt text as approved (the live copy), not the library's,
     # read out of the JSON in the same query (``Article.lead_image_alt``).
@@ -173,6 +173,22 @@ def article_live_list(language: str) -> QuerySet[Article]:
         "approved_alt_primary": KT(f"live_extras__image__alt_{editions.primary()}"),
     }
     return article_live().in_language(language).defer(*deferred).annotate(**approved_alt)
+
+
+def article_live_list(language: str) -> QuerySet[Article]:
+    """Live stories with an edition in ``language``, ready to be listed (section, picture sizes, drawn cards).
+
+    Each comes with its cards as drawn when it went live (``rendered_cards``,
+    a subquery by the drawn copy's unique key; see ``rendered.CARDS``),
+    which the list prints when they fit.
+    """
+    cards = RenderedStory.objects.filter(article=OuterRef("pk"), language=language).values("cards")[:1]
+    return _article_listed(language).annotate(rendered_cards=Subquery(cards))
+
+
+def article_card_rows(ids: list[int], language: str) -> QuerySet[Article]:
+    """These live stories as the lists in ``language`` read them (what ``rendered.draw_cards`` draws from)."""
+    return _article_listed(language).filter(pk__in=ids).order_by("pk")
 
 
 @dataclass

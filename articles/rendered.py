@@ -31,11 +31,12 @@ the page replaces with its request's.
 The story's cards, as the home page and the lists (section, tag, author,
 archive) print them, are drawn with the pieces, by the same refresh and
 under the same version, one per way a list prints a card (``CARDS``), and
-kept beside them (``RenderedStory.cards``). A list reads them with its
-stories (``selectors.article_live_list``) and prints one only when it was
-drawn from the values the list read (``card_fingerprint``: the story's
-text and date, and its section and picture as the library has them now),
-else draws it (``card``). Twenty cards were most of a cold list's time.
+kept beside them (``RenderedStory.cards``). A list reads the card it
+prints of each story, of this version, in its stories' query
+(``selectors.article_live_list``), and prints it only when it was drawn
+from the values the list read (``card_fingerprint``: the story's text and
+date, and its section and picture as the library has them now), else
+draws it (``card``).
 """
 
 import hashlib
@@ -51,6 +52,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from .editions import languages as edition_languages
 from .editions import site_name
 from .models import TRANSLATED_FIELDS, Article, RenderedStory
 from .presentation import StoryPage, story_metadata
@@ -227,7 +229,7 @@ def _rows(ids: list[int], language: str) -> list[RenderedStory]:
                 language=language,
                 version=drawn["version"],
                 pieces=json.dumps(drawn, ensure_ascii=False),
-                cards=json.dumps(cards[found.pk], ensure_ascii=False) if found.pk in cards else "",
+                cards=cards.get(found.pk, {}),
                 rendered_at=now,
             )
         )
@@ -275,9 +277,7 @@ def stories_render(
 
 
 def _languages() -> list[str]:
-    from .editions import languages
-
-    return list(languages())
+    return list(edition_languages())
 
 
 def stored_pieces(article: Article, request, language: str, replaced: set[str]) -> Drawn | None:
@@ -309,17 +309,20 @@ def stored_pieces(article: Article, request, language: str, replaced: set[str]) 
 # --- The cards -------------------------------------------------------------------
 
 
-def draw_cards(story: Article, language: str) -> dict:
-    """Every card of ``story`` in ``language`` (``CARDS``), as stored (``RenderedStory.cards``).
+def draw_cards(story: Article, language: str) -> dict[str, str]:
+    """Every card of ``story`` in ``language`` (``CARDS``), as stored (``RenderedStory.cards``): each after its fingerprint.
 
     ``story`` is read as the lists read it (``selectors.article_card_rows``,
     the lists' own query), so the cards are what a list would have drawn.
     """
     template = get_template(CARD)
     with translation.override(language):
-        cards = {name: template.render({"story": story, **values}) for name, values in CARDS.items()}
         drawn_from = card_fingerprint(story)
-    return {"version": version(), "drawn_from": drawn_from, "cards": cards}
+        return {name: drawn_from + template.render({"story": story, **values}) for name, values in CARDS.items()}
+
+
+FINGERPRINT_LENGTH = 32  # hexadecimal digits of ``card_fingerprint``
+CARD_TEXT = ("headline", "standfirst")  # the story's translated fields a card prints
 
 
 def card_fingerprint(story: Article) -> str:
@@ -328,47 +331,41 @@ def card_fingerprint(story: Article) -> str:
     The story's address, headline, standfirst and date, its section's
     address and name and its picture's renditions and alt text, each as
     the list's query read it (the section and the picture from the
-    library), so cards drawn from anything else are never printed.
+    library), so cards drawn from anything else are never printed. The
+    translated values are taken in every edition, as their columns hold
+    them (what a fallback prints is one of them); the time zone the dates
+    are printed in is ``TIME_ZONE``, part of the version.
     """
+    codes = edition_languages()
     section = story.section if story.section_id else None
     image = story.lead_image if story.lead_image_id else None
     published = story.first_published_at
     values = (
         translation.get_language(),
-        timezone.get_current_timezone_name(),
         story.pk,
         story.slug,
-        story.headline,
-        story.standfirst,
+        *(getattr(story, f"{name}_{code}") for name in CARD_TEXT for code in codes),
         published.isoformat() if published else None,
-        (section.pk, section.slug, section.name) if section else None,
+        (section.pk, section.slug, *(getattr(section, f"name_{code}") for code in codes)) if section else None,
         (image.pk, image.sources.get("webp"), image.sources.get("jpeg"), story.lead_image_alt) if image else None,
     )
-    return hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(repr(values).encode(), digest_size=FINGERPRINT_LENGTH // 2).hexdigest()
 
 
 def stored_card(story: Article, name: str) -> SafeString | None:
-    """``story``'s card ``name`` as the list read it with the story (``rendered_cards``), fit to print, or None.
+    """``story``'s card ``name`` as the list read it with the story (``rendered_card``), fit to print, or None.
 
-    None when there is none, when it was drawn by another version or from
-    other values than the list read (``card_fingerprint``). The stored cards
-    are read once per story and page.
+    The list's query reads the one card of this version it prints
+    (``selectors.article_live_list``); None when there is none, when it is
+    another than ``name``, or when it was drawn from other values than the
+    list read (``card_fingerprint``).
     """
-    cards = story.__dict__.get("_stored_cards")
-    if cards is None:
-        cards = story.__dict__["_stored_cards"] = _fitting_cards(story)
-    html = cards.get(name)
-    return mark_safe(html) if html is not None else None  # noqa: S308 - drawn by the card's template, which escaped it
-
-
-def _fitting_cards(story: Article) -> dict:
-    text = getattr(story, "rendered_cards", None)
-    if not text:
-        return {}
-    stored = json.loads(text)
-    if stored.get("version") != version() or stored.get("drawn_from") != card_fingerprint(story):
-        return {}
-    return stored["cards"]
+    text = getattr(story, "rendered_card", None)
+    if not text or getattr(story, "rendered_card_name", None) != name:
+        return None
+    if text[:FINGERPRINT_LENGTH] != card_fingerprint(story):
+        return None
+    return mark_safe(text[FINGERPRINT_LENGTH:])  # noqa: S308 - drawn by the card's template, which escaped it
 
 
 def card(story: Article, name: str) -> SafeString:

@@ -1,6 +1,7 @@
 # The story cards the lists print, drawn with the story's pieces
 # (``articles.rendered.CARDS``). A column of its own beside the pieces, so
-# a list reads twenty cards and not twenty story pages.
+# a list reads the one card it prints of each story (a key of the JSON), not
+# its page.
 #
 # Cheap at any size: PostgreSQL (11 and later) adds a column with a constant
 # default to the catalogue alone, without rewriting the table. Existing rows
@@ -18,6 +19,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="renderedstory",
             name="cards",
-            field=models.TextField(blank=True, default="", help_text="The drawn cards, as JSON.", verbose_name="cards"),
+            field=models.JSONField(blank=True, default=dict, help_text="The drawn cards, as JSON.", verbose_name="cards"),
         ),
     ]

@@ -19,7 +19,7 @@ class RenderedStory(models.Model):
     language = models.CharField(_("language"), max_length=8)
     version = models.CharField(_("version"), max_length=64)
     pieces = models.TextField(_("pieces"), help_text=_("The drawn pieces, as JSON."))
-    cards = models.TextField(_("cards"), blank=True, default="", help_text=_("The drawn cards, as JSON."))
+    cards = models.JSONField(_("cards"), blank=True, default=dict, help_text=_("The drawn cards, as JSON."))
     rendered_at = models.DateTimeField(_("drawn at"))
 
     class Meta:

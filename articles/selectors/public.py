@@ -16,12 +16,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
+    Case,
     Count,
     Max,
     OuterRef,
     QuerySet,
     Subquery,
     TextField,
+    Value,
+    When,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT, KeyTransform
@@ -29,7 +32,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from .. import editions
+from .. import editions, rendered
 from ..dependencies import navigation_version
 from ..extensions import story_annotation_names, story_annotations
 from ..links import link
@@ -175,15 +178,31 @@ def _article_listed(language: str) -> QuerySet[Article]:
     return article_live().in_language(language).defer(*deferred).annotate(**approved_alt)
 
 
-def article_live_list(language: str) -> QuerySet[Article]:
-    """Live stories with an edition in ``language``, ready to be listed (section, picture sizes, drawn cards).
+def article_live_list(language: str, card: str = "list") -> QuerySet[Article]:
+    """Live stories with an edition in ``language``, ready to be listed (section, picture, the drawn ``card``).
 
-    Each comes with its cards as drawn when it went live (``rendered_cards``,
-    a subquery by the drawn copy's unique key; see ``rendered.CARDS``),
-    which the list prints when they fit.
+    Each comes with its card ``card`` (``rendered.CARDS``) as drawn when it
+    went live, if drawn by this version (``rendered_card``, a subquery by
+    the drawn copy's unique key reading one key of its cards), which the
+    list prints when it fits.
     """
-    cards = RenderedStory.objects.filter(article=OuterRef("pk"), language=language).values("cards")[:1]
-    return _article_listed(language).annotate(rendered_cards=Subquery(cards))
+    return _with_card(_article_listed(language), language, [(card, None)])
+
+
+def _with_card(stories: QuerySet[Article], language: str, cards: list[tuple[str, list[int] | None]]):
+    """``stories`` with the drawn card each prints (``rendered_card``) and its name (``rendered_card_name``).
+
+    ``cards``: the card's name and the ids of the stories that print it, in
+    order, the last for all the others (its ids ``None``).
+    """
+    *chosen, (otherwise, _ids) = cards
+    stored = KT(f"cards__{otherwise}")
+    name = Value(otherwise)
+    if chosen:
+        stored = Case(*(When(article_id__in=ids, then=KT(f"cards__{card}")) for card, ids in chosen), default=stored)
+        name = Case(*(When(pk__in=ids, then=Value(card)) for card, ids in chosen), default=name)
+    drawn = RenderedStory.objects.filter(article=OuterRef("pk"), language=language, version=rendered.version())
+    return stories.annotate(rendered_card=Subquery(drawn.values(card=stored)[:1]), rendered_card_name=name)
 
 
 def article_card_rows(ids: list[int], language: str) -> QuerySet[Article]:
@@ -212,7 +231,7 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
     section that has not published lately gets a query of its own (its own
     index, a handful of ids). The archive's size never matters.
     """
-    listed = article_live_list(language)
+    listed = _article_listed(language)
     sections = section_nav()
     window = 1 + per_section * max(len(sections), 1) * HOME_RECENT_FACTOR
     recent = list(listed.values_list("pk", "section_id")[:window])
@@ -232,9 +251,10 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
         chosen[section] = ids
     # Whole rows only for the stories shown, not for the whole window: a
     # fifth off the home page's cost at 100,000 stories.
-    stories = {
-        story.pk: story for story in listed.filter(pk__in=[lead, *(pk for ids in chosen.values() for pk in ids)])
-    }
+    # Each with the drawn card it prints: the lead's, the first of a group's, the others'.
+    cards = [("lead", [lead]), ("group", [ids[0] for ids in chosen.values() if ids]), ("group_more", None)]
+    shown = _with_card(listed.filter(pk__in=[lead, *(pk for ids in chosen.values() for pk in ids)]), language, cards)
+    stories = {story.pk: story for story in shown}
     groups = [
         SectionStories(section=section, stories=[stories[pk] for pk in ids if pk in stories])
         for section, ids in chosen.items()
@@ -245,7 +265,7 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
 
 def section_stories(section: Section, language: str) -> QuerySet[Article]:
     """Live stories in ``section``, newest first."""
-    return article_live_list(language).filter(section=section)
+    return article_live_list(language, card="section").filter(section=section)
 
 
 def tag_stories(tag, language: str) -> QuerySet[Article]:

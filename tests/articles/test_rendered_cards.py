@@ -16,7 +16,7 @@ from django.template import Template
 from django.template.context import Context
 from django.utils import timezone, translation
 
-from articles import rendered
+from articles import rendered, selectors
 from articles.models import Article, Image, RenderedStory, Section
 from articles.selectors.public import article_card_rows
 from articles.services.library import library_save
@@ -65,19 +65,18 @@ def listed(article, language="ar") -> Article:
 def stored(article, language="ar") -> dict:
     """The stored cards of ``article`` in ``language``, asserting they are fit to print as a list reads the story."""
     row = RenderedStory.objects.get(article_id=article.pk, language=language)
-    copy = json.loads(row.cards)
-    assert copy["version"] == rendered.version()
+    assert row.version == rendered.version()
     with translation.override(language):
-        assert copy["drawn_from"] == rendered.card_fingerprint(listed(article, language))
-    return copy["cards"]
+        fingerprint = rendered.card_fingerprint(listed(article, language))
+    assert {text[: rendered.FINGERPRINT_LENGTH] for text in row.cards.values()} == {fingerprint}
+    return {name: text[rendered.FINGERPRINT_LENGTH :] for name, text in row.cards.items()}
 
 
 def mark_stored_cards(*articles):
     """Put a marker into the stored cards, as drawn from the same values: a page showing it printed them."""
     for row in RenderedStory.objects.filter(article__in=articles):
-        copy = json.loads(row.cards)
-        copy["cards"] = {name: html.replace("<article ", f"<article {MARK}", 1) for name, html in copy["cards"].items()}
-        RenderedStory.objects.filter(pk=row.pk).update(cards=json.dumps(copy, ensure_ascii=False))
+        cards = {name: text.replace("<article ", f"<article {MARK}", 1) for name, text in row.cards.items()}
+        RenderedStory.objects.filter(pk=row.pk).update(cards=cards)
 
 
 def page(client, url) -> str:
@@ -138,7 +137,7 @@ def test_a_story_without_a_stored_copy_is_drawn(client, newsroom):
     assert {url: page(client, url) for url in urls(newsroom)} == expected
     # A copy drawn before the cards existed holds none.
     call_command("story_render")
-    RenderedStory.objects.update(cards="")
+    RenderedStory.objects.update(cards={})
     assert {url: page(client, url) for url in urls(newsroom)} == expected
 
 
@@ -231,3 +230,23 @@ def test_story_render_draws_the_missing_cards(newsroom):
     for language in ("ar", "en"):
         assert set(stored(newsroom["full"], language)) == set(rendered.CARDS)
         assert set(stored(newsroom["bare"], language)) == set(rendered.CARDS)
+
+
+def test_the_home_page_prints_each_storys_own_card_from_the_stored_copy(client, newsroom, editor, moderator):
+    """The lead's card, the first of a group's with its picture, the others' compact: each read by the home query."""
+    latest = published(editor, moderator, section=newsroom["section"], lead_image=newsroom["image"])
+    mark_stored_cards(latest, newsroom["full"], newsroom["bare"])
+    printed = page(client, "/ar/")
+    assert printed.count(MARK) == 3
+    assert f'<article {MARK}class="card card--lead">' in printed
+    with mock.patch.object(rendered, "stored_card", return_value=None):
+        assert printed.replace(MARK, "") == page(client, "/ar/")
+
+
+def test_a_card_read_for_another_way_of_listing_is_not_printed_for_this_one(newsroom):
+    """A list reads the one card it prints; asked for another (a story that moved between queries), it draws."""
+    with translation.override("ar"):
+        (story,) = selectors.section_stories(newsroom["section"], "ar").filter(pk=newsroom["full"].pk)
+        assert rendered.stored_card(story, "section") is not None
+        assert rendered.stored_card(story, "list") is None
+        assert rendered.card(story, "list") == stored(newsroom["full"])["list"]

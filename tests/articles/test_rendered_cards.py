@@ -6,7 +6,6 @@ into the stored copy shows on the page), that it never is once stale, and
 that the pages are byte for byte what the card's template draws.
 """
 
-import json
 from unittest import mock
 
 import pytest

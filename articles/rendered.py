@@ -31,12 +31,12 @@ the page replaces with its request's.
 The story's cards, as the home page and the lists (section, tag, author,
 archive) print them, are drawn with the pieces, by the same refresh and
 under the same version, one per way a list prints a card (``CARDS``), and
-kept beside them (``RenderedStory.cards``). A list reads the card it
-prints of each story, of this version, in its stories' query
-(``selectors.article_live_list``), and prints it only when it was drawn
-from the values the list read (``card_fingerprint``: the story's text and
-date, and its section and picture as the library has them now), else
-draws it (``card``).
+kept beside them (``RenderedStory.cards``, by the kind of list that
+prints them: ``LISTS``). A list reads its own kind's cards of each story,
+of this version, in its stories' query (``selectors.article_live_list``),
+and prints one only when it was drawn from the values the list read
+(``card_fingerprint``: the story's text and date, and its section and
+picture as the library has them now), else draws it (``card``).
 """
 
 import hashlib
@@ -74,6 +74,13 @@ CARDS = {
     "group_more": {"level": 3, "show_image": False, "compact": 1},  # the others there: headline and date
     "section": {"show_image": True},  # a section's own list, which does not repeat it
     "list": {"show_image": True, "show_section": True},  # a tag's, an author's, the archive's
+}
+# Which cards each kind of list prints, kept together: a list reads its own
+# in its stories' query (``selectors.article_live_list``), one key of the copy.
+LISTS = {
+    "home": ("lead", "group", "group_more"),
+    "section": ("section",),
+    "list": ("list",),
 }
 # Which of the page's values the head is drawn from: an app that replaces
 # one of them on a story's page (``extensions``) has that page draw its own head.
@@ -309,16 +316,20 @@ def stored_pieces(article: Article, request, language: str, replaced: set[str]) 
 # --- The cards -------------------------------------------------------------------
 
 
-def draw_cards(story: Article, language: str) -> dict[str, str]:
-    """Every card of ``story`` in ``language`` (``CARDS``), as stored (``RenderedStory.cards``): each after its fingerprint.
+def draw_cards(story: Article, language: str) -> dict[str, dict[str, str]]:
+    """Every card of ``story`` in ``language`` by list (``LISTS``), as stored (``RenderedStory.cards``).
 
+    Each card is kept after the fingerprint of what it was drawn from.
     ``story`` is read as the lists read it (``selectors.article_card_rows``,
     the lists' own query), so the cards are what a list would have drawn.
     """
     template = get_template(CARD)
     with translation.override(language):
         drawn_from = card_fingerprint(story)
-        return {name: drawn_from + template.render({"story": story, **values}) for name, values in CARDS.items()}
+        return {
+            kind: {name: drawn_from + template.render({"story": story, **CARDS[name]}) for name in names}
+            for kind, names in LISTS.items()
+        }
 
 
 FINGERPRINT_LENGTH = 32  # hexadecimal digits of ``card_fingerprint``
@@ -353,17 +364,24 @@ def card_fingerprint(story: Article) -> str:
 
 
 def stored_card(story: Article, name: str) -> SafeString | None:
-    """``story``'s card ``name`` as the list read it with the story (``rendered_card``), fit to print, or None.
+    """``story``'s card ``name`` as the list read it with the story (``rendered_cards``), fit to print, or None.
 
-    The list's query reads the one card of this version it prints
-    (``selectors.article_live_list``); None when there is none, when it is
-    another than ``name``, or when it was drawn from other values than the
-    list read (``card_fingerprint``).
+    The list's query reads its own cards of this version
+    (``selectors.article_live_list``); None when there is none of that
+    name, or when it was drawn from other values than the list read
+    (``card_fingerprint``). They are read once per story and page.
     """
-    text = getattr(story, "rendered_card", None)
-    if not text or getattr(story, "rendered_card_name", None) != name:
+    cards = story.__dict__.get("_stored_cards")
+    if cards is None:
+        text = getattr(story, "rendered_cards", None)
+        cards = story.__dict__["_stored_cards"] = json.loads(text) if text else {}
+    text = cards.get(name)
+    if not text:
         return None
-    if text[:FINGERPRINT_LENGTH] != card_fingerprint(story):
+    fingerprint = story.__dict__.get("_card_fingerprint")
+    if fingerprint is None:
+        fingerprint = story.__dict__["_card_fingerprint"] = card_fingerprint(story)
+    if text[:FINGERPRINT_LENGTH] != fingerprint:
         return None
     return mark_safe(text[FINGERPRINT_LENGTH:])  # noqa: S308 - drawn by the card's template, which escaped it
 

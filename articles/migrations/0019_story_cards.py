@@ -1,6 +1,6 @@
 # The story cards the lists print, drawn with the story's pieces
 # (``articles.rendered.CARDS``). A column of its own beside the pieces, so
-# a list reads the one card it prints of each story (a key of the JSON), not
+# a list reads the cards it prints of each story (one key of the JSON), not
 # its page.
 #
 # Cheap at any size: PostgreSQL (11 and later) adds a column with a constant

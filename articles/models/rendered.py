@@ -13,6 +13,12 @@ class RenderedStory(models.Model):
     of the story row they were drawn from; ``version`` says which templates,
     translations and settings drew them. A page prints them only when both
     match what it would draw from (it draws its own otherwise).
+
+    ``cards`` holds the story's cards as the lists print them
+    (``rendered.CARDS``) by the kind of list that prints them
+    (``rendered.LISTS``), each after the fingerprint of the values it was
+    drawn from, apart from the pieces: a list reads its own kind's cards of
+    each of its stories, never their pages.
     """
 
     article = models.ForeignKey("articles.Article", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+")

@@ -16,15 +16,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
-    Case,
     Count,
     Max,
     OuterRef,
     QuerySet,
     Subquery,
     TextField,
-    Value,
-    When,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT, KeyTransform
@@ -178,31 +175,21 @@ def _article_listed(language: str) -> QuerySet[Article]:
     return article_live().in_language(language).defer(*deferred).annotate(**approved_alt)
 
 
-def article_live_list(language: str, card: str = "list") -> QuerySet[Article]:
-    """Live stories with an edition in ``language``, ready to be listed (section, picture, the drawn ``card``).
+def article_live_list(language: str, cards: str = "list") -> QuerySet[Article]:
+    """Live stories with an edition in ``language``, ready to be listed (section, picture, the drawn cards).
 
-    Each comes with its card ``card`` (``rendered.CARDS``) as drawn when it
-    went live, if drawn by this version (``rendered_card``, a subquery by
-    the drawn copy's unique key reading one key of its cards), which the
-    list prints when it fits.
+    Each comes with the cards this kind of list prints (``cards``, one of
+    ``rendered.LISTS``) as drawn when it went live, if drawn by this version
+    (``rendered_cards``: a subquery by the drawn copy's unique key, reading
+    one key of its cards), which the list prints when they fit.
     """
-    return _with_card(_article_listed(language), language, [(card, None)])
+    return _with_cards(_article_listed(language), language, cards)
 
 
-def _with_card(stories: QuerySet[Article], language: str, cards: list[tuple[str, list[int] | None]]):
-    """``stories`` with the drawn card each prints (``rendered_card``) and its name (``rendered_card_name``).
-
-    ``cards``: the card's name and the ids of the stories that print it, in
-    order, the last for all the others (its ids ``None``).
-    """
-    *chosen, (otherwise, _ids) = cards
-    stored = KT(f"cards__{otherwise}")
-    name = Value(otherwise)
-    if chosen:
-        stored = Case(*(When(article_id__in=ids, then=KT(f"cards__{card}")) for card, ids in chosen), default=stored)
-        name = Case(*(When(pk__in=ids, then=Value(card)) for card, ids in chosen), default=name)
+def _with_cards(stories: QuerySet[Article], language: str, cards: str) -> QuerySet[Article]:
+    """``stories`` with their drawn cards of the kind of list ``cards`` (``rendered_cards``, JSON)."""
     drawn = RenderedStory.objects.filter(article=OuterRef("pk"), language=language, version=rendered.version())
-    return stories.annotate(rendered_card=Subquery(drawn.values(card=stored)[:1]), rendered_card_name=name)
+    return stories.annotate(rendered_cards=Subquery(drawn.values(drawn_cards=KT(f"cards__{cards}"))[:1]))
 
 
 def article_card_rows(ids: list[int], language: str) -> QuerySet[Article]:
@@ -251,10 +238,8 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
         chosen[section] = ids
     # Whole rows only for the stories shown, not for the whole window: a
     # fifth off the home page's cost at 100,000 stories.
-    # Each with the drawn card it prints: the lead's, the first of a group's, the others'.
-    cards = [("lead", [lead]), ("group", [ids[0] for ids in chosen.values() if ids]), ("group_more", None)]
-    shown = _with_card(listed.filter(pk__in=[lead, *(pk for ids in chosen.values() for pk in ids)]), language, cards)
-    stories = {story.pk: story for story in shown}
+    shown = listed.filter(pk__in=[lead, *(pk for ids in chosen.values() for pk in ids)])
+    stories = {story.pk: story for story in _with_cards(shown, language, "home")}
     groups = [
         SectionStories(section=section, stories=[stories[pk] for pk in ids if pk in stories])
         for section, ids in chosen.items()
@@ -265,7 +250,7 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
 
 def section_stories(section: Section, language: str) -> QuerySet[Article]:
     """Live stories in ``section``, newest first."""
-    return article_live_list(language, card="section").filter(section=section)
+    return article_live_list(language, cards="section").filter(section=section)
 
 
 def tag_stories(tag, language: str) -> QuerySet[Article]:

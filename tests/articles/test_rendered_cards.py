@@ -67,14 +67,18 @@ def stored(article, language="ar") -> dict:
     assert row.version == rendered.version()
     with translation.override(language):
         fingerprint = rendered.card_fingerprint(listed(article, language))
-    assert {text[: rendered.FINGERPRINT_LENGTH] for text in row.cards.values()} == {fingerprint}
-    return {name: text[rendered.FINGERPRINT_LENGTH :] for name, text in row.cards.items()}
+    cards = {name: text for kind in row.cards.values() for name, text in kind.items()}
+    assert {text[: rendered.FINGERPRINT_LENGTH] for text in cards.values()} == {fingerprint}
+    return {name: text[rendered.FINGERPRINT_LENGTH :] for name, text in cards.items()}
 
 
 def mark_stored_cards(*articles):
     """Put a marker into the stored cards, as drawn from the same values: a page showing it printed them."""
     for row in RenderedStory.objects.filter(article__in=articles):
-        cards = {name: text.replace("<article ", f"<article {MARK}", 1) for name, text in row.cards.items()}
+        cards = {
+            kind: {name: text.replace("<article ", f"<article {MARK}", 1) for name, text in found.items()}
+            for kind, found in row.cards.items()
+        }
         RenderedStory.objects.filter(pk=row.pk).update(cards=cards)
 
 
@@ -243,7 +247,7 @@ def test_the_home_page_prints_each_storys_own_card_from_the_stored_copy(client, 
 
 
 def test_a_card_read_for_another_way_of_listing_is_not_printed_for_this_one(newsroom):
-    """A list reads the one card it prints; asked for another (a story that moved between queries), it draws."""
+    """A list reads the cards of its own kind (``rendered.LISTS``); asked for another, it draws it."""
     with translation.override("ar"):
         (story,) = selectors.section_stories(newsroom["section"], "ar").filter(pk=newsroom["full"].pk)
         assert rendered.stored_card(story, "section") is not None

@@ -27,6 +27,16 @@ dates are printed as dates, in ``TIME_ZONE``, which is part of the version.
 Absolute addresses (the canonical address, the share picture, the JSON-LD's)
 are drawn under an origin of the copy's own (``origin``, unguessable) that
 the page replaces with its request's.
+
+The story's cards, as the home page and the lists (section, tag, author,
+archive) print them, are drawn with the pieces, by the same refresh and
+under the same version, one per way a list prints a card (``CARDS``), and
+kept beside them (``RenderedStory.cards``, by the kind of list that
+prints them: ``LISTS``). A list reads its own kind's cards of each story,
+of this version, in its stories' query (``selectors.article_live_list``),
+and prints one only when it was drawn from the values the list read
+(``card_fingerprint``: the story's text and date, and its section and
+picture as the library has them now), else draws it (``card``).
 """
 
 import hashlib
@@ -42,6 +52,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from .editions import languages as edition_languages
 from .editions import site_name
 from .models import TRANSLATED_FIELDS, Article, RenderedStory
 from .presentation import StoryPage, story_metadata
@@ -52,6 +63,24 @@ PIECES = {
     "head": "articles/story/head.html",  # meta tags, OpenGraph, JSON-LD (absolute addresses under ``origin``)
     "top": "articles/story/top.html",  # section, headline, standfirst, bylines, dates, picture, body
     "bottom": "articles/story/bottom.html",  # corrections and tags, closing the article
+}
+# The story card's template and the ways the lists print it: what each
+# tells the template (as ``articles/home.html`` and ``articles/list.html``
+# included it, which the ``story_card`` tag now prints).
+CARD = "includes/story_card.html"
+CARDS = {
+    "lead": {"lead": True, "show_image": True, "show_section": True},  # the home page's top story
+    "group": {"level": 3, "show_image": True, "compact": 0},  # the first of a section on the home page
+    "group_more": {"level": 3, "show_image": False, "compact": 1},  # the others there: headline and date
+    "section": {"show_image": True},  # a section's own list, which does not repeat it
+    "list": {"show_image": True, "show_section": True},  # a tag's, an author's, the archive's
+}
+# Which cards each kind of list prints, kept together: a list reads its own
+# in its stories' query (``selectors.article_live_list``), one key of the copy.
+LISTS = {
+    "home": ("lead", "group", "group_more"),
+    "section": ("section",),
+    "list": ("list",),
 }
 # Which of the page's values the head is drawn from: an app that replaces
 # one of them on a story's page (``extensions``) has that page draw its own head.
@@ -64,14 +93,17 @@ TRIGGERS = {
     "the story is unpublished or trashed (the copy is deleted)": "live_copy_refresh",
     "a section, author, tag or picture it shows is edited, or a picture's renditions made": "live_stories_refresh",
     "its related candidates are recomputed (no piece shows them; refreshed with the rest)": "live_stories_refresh",
+    "a list's card: the same triggers (its section and picture are read from the library, as a list reads them)": (
+        "live_copy_refresh, live_stories_refresh"
+    ),
     "the templates, translations, TIME_ZONE, MEDIA_URL, the pictures' storage or the site name change": (
         "version() (story_render)"
     ),
 }
 
-# Raise when a piece's drawing changes in Python (a template tag, the
-# metadata): the templates and translations are counted by ``version()``.
-DRAWING = 1
+# Raise when a piece's or a card's drawing changes in Python (a template
+# tag, the metadata): the templates and translations are counted by ``version()``.
+DRAWING = 2  # 2: the copy holds the cards
 
 
 @dataclass(frozen=True)
@@ -84,7 +116,7 @@ class Drawn:
 def _sources() -> bytes:
     """What the pieces are drawn from on disk: their templates and the compiled translations."""
     found = []
-    for name in PIECES.values():
+    for name in (*PIECES.values(), CARD):
         found.append(Path(get_template(name).origin.name).read_bytes())
     for path in settings.LOCALE_PATHS:
         for catalog in sorted(Path(path).glob("*/LC_MESSAGES/django.mo")):
@@ -178,8 +210,6 @@ def story_rendered_refresh(article: Article) -> None:
     after the live copy (``live_extras``) is written, so a refresh that
     fails rolls back with the change that fed it.
     """
-    from .selectors.public import article_live_rows
-
     if not article.is_live:
         RenderedStory.objects.filter(article_id=article.pk).delete()
         return
@@ -187,20 +217,30 @@ def story_rendered_refresh(article: Article) -> None:
     RenderedStory.objects.filter(article_id=article.pk).exclude(language__in=languages).delete()
     rows = []
     for language in languages:
-        for found in article_live_rows([article.pk], language):
-            rows.append(_row(found, language))
+        rows.extend(_rows([article.pk], language))
     _store(rows)
 
 
-def _row(article: Article, language: str) -> RenderedStory:
-    drawn = draw(article, language)
-    return RenderedStory(
-        article_id=article.pk,
-        language=language,
-        version=drawn["version"],
-        pieces=json.dumps(drawn, ensure_ascii=False),
-        rendered_at=timezone.now(),
-    )
+def _rows(ids: list[int], language: str) -> list[RenderedStory]:
+    """These live stories' drawn copies in ``language``: pieces and cards, each drawn from its page's query."""
+    from .selectors.public import article_card_rows, article_live_rows
+
+    cards = {story.pk: draw_cards(story, language) for story in article_card_rows(ids, language)}
+    now = timezone.now()
+    rows = []
+    for found in article_live_rows(ids, language):
+        drawn = draw(found, language)
+        rows.append(
+            RenderedStory(
+                article_id=found.pk,
+                language=language,
+                version=drawn["version"],
+                pieces=json.dumps(drawn, ensure_ascii=False),
+                cards=cards.get(found.pk, {}),
+                rendered_at=now,
+            )
+        )
+    return rows
 
 
 def _store(rows: list[RenderedStory]) -> None:
@@ -209,7 +249,7 @@ def _store(rows: list[RenderedStory]) -> None:
             rows,
             update_conflicts=True,
             unique_fields=["article", "language"],
-            update_fields=["version", "pieces", "rendered_at"],
+            update_fields=["version", "pieces", "cards", "rendered_at"],
         )
 
 
@@ -224,8 +264,6 @@ def stories_render(
     (index, count) takes only the stories whose id modulo count is index,
     so that several processes can share the work.
     """
-    from .selectors.public import article_live_rows
-
     current = version()
     drawn = 0
     for language in _languages():
@@ -237,7 +275,7 @@ def stories_render(
         ids = [pk for pk in stories.order_by("pk").values_list("pk", flat=True) if pk % count == index]
         for start in range(0, len(ids), batch):
             with transaction.atomic():
-                rows = [_row(found, language) for found in article_live_rows(ids[start : start + batch], language)]
+                rows = _rows(ids[start : start + batch], language)
                 _store(rows)
             drawn += len(rows)
             if progress:
@@ -246,9 +284,7 @@ def stories_render(
 
 
 def _languages() -> list[str]:
-    from .editions import languages
-
-    return list(languages())
+    return list(edition_languages())
 
 
 def stored_pieces(article: Article, request, language: str, replaced: set[str]) -> Drawn | None:
@@ -275,3 +311,84 @@ def stored_pieces(article: Article, request, language: str, replaced: set[str]) 
         else:
             pieces[name] = mark_safe(stored[name])  # noqa: S308 - drawn by the piece's template, which escaped it
     return Drawn(pieces=pieces)
+
+
+# --- The cards -------------------------------------------------------------------
+
+
+def draw_cards(story: Article, language: str) -> dict[str, dict[str, str]]:
+    """Every card of ``story`` in ``language`` by list (``LISTS``), as stored (``RenderedStory.cards``).
+
+    Each card is kept after the fingerprint of what it was drawn from.
+    ``story`` is read as the lists read it (``selectors.article_card_rows``,
+    the lists' own query), so the cards are what a list would have drawn.
+    """
+    template = get_template(CARD)
+    with translation.override(language):
+        drawn_from = card_fingerprint(story)
+        return {
+            kind: {name: drawn_from + template.render({"story": story, **CARDS[name]}) for name in names}
+            for kind, names in LISTS.items()
+        }
+
+
+FINGERPRINT_LENGTH = 32  # hexadecimal digits of ``card_fingerprint``
+CARD_TEXT = ("headline", "standfirst")  # the story's translated fields a card prints
+
+
+def card_fingerprint(story: Article) -> str:
+    """What ``story``'s cards are drawn from in the active language, as a digest: every value the card reads.
+
+    The story's address, headline, standfirst and date, its section's
+    address and name and its picture's renditions and alt text, each as
+    the list's query read it (the section and the picture from the
+    library), so cards drawn from anything else are never printed. The
+    translated values are taken in every edition, as their columns hold
+    them (what a fallback prints is one of them); the time zone the dates
+    are printed in is ``TIME_ZONE``, part of the version.
+    """
+    codes = edition_languages()
+    section = story.section if story.section_id else None
+    image = story.lead_image if story.lead_image_id else None
+    published = story.first_published_at
+    values = (
+        translation.get_language(),
+        story.pk,
+        story.slug,
+        *(getattr(story, f"{name}_{code}") for name in CARD_TEXT for code in codes),
+        published.isoformat() if published else None,
+        (section.pk, section.slug, *(getattr(section, f"name_{code}") for code in codes)) if section else None,
+        (image.pk, image.sources.get("webp"), image.sources.get("jpeg"), story.lead_image_alt) if image else None,
+    )
+    return hashlib.blake2b(repr(values).encode(), digest_size=FINGERPRINT_LENGTH // 2).hexdigest()
+
+
+def stored_card(story: Article, name: str) -> SafeString | None:
+    """``story``'s card ``name`` as the list read it with the story (``rendered_cards``), fit to print, or None.
+
+    The list's query reads its own cards of this version
+    (``selectors.article_live_list``); None when there is none of that
+    name, or when it was drawn from other values than the list read
+    (``card_fingerprint``). They are read once per story and page.
+    """
+    cards = story.__dict__.get("_stored_cards")
+    if cards is None:
+        text = getattr(story, "rendered_cards", None)
+        cards = story.__dict__["_stored_cards"] = json.loads(text) if text else {}
+    text = cards.get(name)
+    if not text:
+        return None
+    fingerprint = story.__dict__.get("_card_fingerprint")
+    if fingerprint is None:
+        fingerprint = story.__dict__["_card_fingerprint"] = card_fingerprint(story)
+    if text[:FINGERPRINT_LENGTH] != fingerprint:
+        return None
+    return mark_safe(text[FINGERPRINT_LENGTH:])  # noqa: S308 - drawn by the card's template, which escaped it
+
+
+def card(story: Article, name: str) -> SafeString:
+    """``story``'s card ``name`` (``CARDS``) in the active language: the stored one when it fits, else drawn now."""
+    found = stored_card(story, name)
+    if found is None:
+        found = get_template(CARD).render({"story": story, **CARDS[name]})
+    return found

@@ -98,11 +98,11 @@ def prepare(args) -> None:
     if args.history:
         log(f"deepening every story's history to {args.history} revisions ...")
         log(f"deepened in {corpus.deepen(revisions_per_story=args.history)['seconds']} s")
-    # Stories written in bulk have no drawn story page parts yet (``articles.rendered``): draw the
+    # Stories written in bulk have no drawn page parts or cards yet (``articles.rendered``): draw the
     # missing ones, as publishing would have (copies have their own ids and links: drawn, not copied).
     from django.core.management import call_command
 
-    log("drawing the story pages' stored parts that are missing ...")
+    log("drawing the story pages' stored parts and the lists' cards that are missing ...")
     call_command("story_render", processes=os.cpu_count() or 1, stdout=sys.stderr)
     log(f"corpus ready: {Article.objects.live().count()} live stories")
     # What autovacuum does in a running newsroom, done now: rows loaded in

@@ -1,4 +1,4 @@
-"""A live story's page as drawn, kept per edition: the copy ``articles.rendered`` writes and the story page reads."""
+"""A live story as drawn, kept per edition: the copy ``articles.rendered`` writes, the story page and the lists read."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,12 +13,19 @@ class RenderedStory(models.Model):
     of the story row they were drawn from; ``version`` says which templates,
     translations and settings drew them. A page prints them only when both
     match what it would draw from (it draws its own otherwise).
+
+    ``cards`` holds the story's cards as the lists print them
+    (``rendered.CARDS``) by the kind of list that prints them
+    (``rendered.LISTS``), each after the fingerprint of the values it was
+    drawn from, apart from the pieces: a list reads its own kind's cards of
+    each of its stories, never their pages.
     """
 
     article = models.ForeignKey("articles.Article", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+")
     language = models.CharField(_("language"), max_length=8)
     version = models.CharField(_("version"), max_length=64)
     pieces = models.TextField(_("pieces"), help_text=_("The drawn pieces, as JSON."))
+    cards = models.JSONField(_("cards"), blank=True, default=dict, help_text=_("The drawn cards, as JSON."))
     rendered_at = models.DateTimeField(_("drawn at"))
 
     class Meta:

@@ -29,7 +29,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from .. import editions
+from .. import editions, rendered
 from ..dependencies import navigation_version
 from ..extensions import story_annotation_names, story_annotations
 from ..links import link
@@ -162,8 +162,8 @@ HOME_STORIES_PER_SECTION = 4
 HOME_RECENT_FACTOR = 4
 
 
-def article_live_list(language: str) -> QuerySet[Article]:
-    """Live stories with an edition in ``language``, ready to be listed (section, picture sizes)."""
+def _article_listed(language: str) -> QuerySet[Article]:
+    """Live stories with an edition in ``language``, with what a card prints (section, picture sizes, alt text)."""
     deferred = (*RICH_FIELDS, *edition_columns(RICH_FIELDS), *SEARCH_COLUMNS, "live_extras")
     # The picture's alt text as approved (the live copy), not the library's,
     # read out of the JSON in the same query (``Article.lead_image_alt``).
@@ -173,6 +173,28 @@ def article_live_list(language: str) -> QuerySet[Article]:
         "approved_alt_primary": KT(f"live_extras__image__alt_{editions.primary()}"),
     }
     return article_live().in_language(language).defer(*deferred).annotate(**approved_alt)
+
+
+def article_live_list(language: str, cards: str = "list") -> QuerySet[Article]:
+    """Live stories with an edition in ``language``, ready to be listed (section, picture, the drawn cards).
+
+    Each comes with the cards this kind of list prints (``cards``, one of
+    ``rendered.LISTS``) as drawn when it went live, if drawn by this version
+    (``rendered_cards``: a subquery by the drawn copy's unique key, reading
+    one key of its cards), which the list prints when they fit.
+    """
+    return _with_cards(_article_listed(language), language, cards)
+
+
+def _with_cards(stories: QuerySet[Article], language: str, cards: str) -> QuerySet[Article]:
+    """``stories`` with their drawn cards of the kind of list ``cards`` (``rendered_cards``, JSON)."""
+    drawn = RenderedStory.objects.filter(article=OuterRef("pk"), language=language, version=rendered.version())
+    return stories.annotate(rendered_cards=Subquery(drawn.values(drawn_cards=KT(f"cards__{cards}"))[:1]))
+
+
+def article_card_rows(ids: list[int], language: str) -> QuerySet[Article]:
+    """These live stories as the lists in ``language`` read them (what ``rendered.draw_cards`` draws from)."""
+    return _article_listed(language).filter(pk__in=ids).order_by("pk")
 
 
 @dataclass
@@ -196,7 +218,7 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
     section that has not published lately gets a query of its own (its own
     index, a handful of ids). The archive's size never matters.
     """
-    listed = article_live_list(language)
+    listed = _article_listed(language)
     sections = section_nav()
     window = 1 + per_section * max(len(sections), 1) * HOME_RECENT_FACTOR
     recent = list(listed.values_list("pk", "section_id")[:window])
@@ -216,9 +238,8 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
         chosen[section] = ids
     # Whole rows only for the stories shown, not for the whole window: a
     # fifth off the home page's cost at 100,000 stories.
-    stories = {
-        story.pk: story for story in listed.filter(pk__in=[lead, *(pk for ids in chosen.values() for pk in ids)])
-    }
+    shown = listed.filter(pk__in=[lead, *(pk for ids in chosen.values() for pk in ids)])
+    stories = {story.pk: story for story in _with_cards(shown, language, "home")}
     groups = [
         SectionStories(section=section, stories=[stories[pk] for pk in ids if pk in stories])
         for section, ids in chosen.items()
@@ -229,7 +250,7 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
 
 def section_stories(section: Section, language: str) -> QuerySet[Article]:
     """Live stories in ``section``, newest first."""
-    return article_live_list(language).filter(section=section)
+    return article_live_list(language, cards="section").filter(section=section)
 
 
 def tag_stories(tag, language: str) -> QuerySet[Article]:

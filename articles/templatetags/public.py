@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from .. import dates, links
+from .. import dates, links, rendered
 
 register = template.Library()
 
@@ -103,6 +103,17 @@ def _time_html(moment, language: str, hijri: bool, zone: str) -> str:
             '<time datetime="{}">{}</time> <span class="hijri">({})</span>', when.iso, when.date, when.hijri
         )
     return format_html('<time datetime="{}">{}</time>', when.iso, when.date)
+
+
+@register.simple_tag
+def story_card(story, name):
+    """``{% story_card story "lead" %}``: ``story``'s card as a list prints it (``rendered.CARDS`` names the ways).
+
+    The card drawn when the story went live, read with the list's stories,
+    when it was drawn from what the list read; otherwise drawn now by
+    ``includes/story_card.html``.
+    """
+    return rendered.card(story, name)
 
 
 @register.filter

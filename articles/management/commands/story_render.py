@@ -10,9 +10,10 @@ from articles.models import Article, RenderedStory
 
 class Command(BaseCommand):
     help = (
-        "Draw the stored parts of live stories' pages (articles.rendered) that are missing or were drawn by "
-        "another version of the templates, translations or settings. Publishing keeps them current; this is for "
-        "after a deployment that changed them, and for stories loaded in bulk. Pages draw their own meanwhile."
+        "Draw the stored parts of live stories' pages and their cards on the lists (articles.rendered) that are "
+        "missing or were drawn by another version of the templates, translations or settings. Publishing keeps "
+        "them current; this is for after a deployment that changed them, and for stories loaded in bulk. Pages "
+        "draw their own meanwhile."
     )
 
     def add_arguments(self, parser):

@@ -30,8 +30,22 @@ def sign_in(page, username):
 
 
 def select_phrase(page, phrase):
-    """Select ``phrase`` in the Arabic body as a person would with the mouse (a DOM selection)."""
+    """Select ``phrase`` in the Arabic body as a person would with the mouse (a DOM selection).
+
+    The click puts the caret in the editor, and the editor may set its own
+    selection a moment later (sooner or later on a busy machine): the
+    phrase is selected again until the selection holds it.
+    """
     page.locator('.story-body[lang="ar"] .ProseMirror[contenteditable="true"]').click()
+    for _attempt in range(10):
+        _select(page, phrase)
+        page.wait_for_timeout(150)
+        if page.evaluate("() => String(window.getSelection())") == phrase:
+            return
+    raise AssertionError(f"the editor did not keep {phrase!r} selected")
+
+
+def _select(page, phrase):
     page.evaluate(
         """(phrase) => {
             const root = document.querySelector('.story-body[lang="ar"] .ProseMirror[contenteditable="true"]');

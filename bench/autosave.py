@@ -41,6 +41,7 @@ import sys
 import threading
 import time
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlencode
 
 # autosave.js's and presence.js's timing, in seconds.
@@ -337,7 +338,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 def _cpu_of(pid: int) -> float:
     """A process's CPU seconds so far (user and system), 0 when it is gone."""
     try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()  # noqa: SIM115 - read at once
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / TICKS
@@ -346,17 +347,17 @@ def _cpu_of(pid: int) -> float:
 def _role(pid: int, ports: dict[str, str]) -> str | None:
     """What a process is to the benchmark: an app server (by the port it serves), the database, Redis."""
     try:
-        command = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")  # noqa: SIM115
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return None
-    program = os.path.basename(command[0].decode(errors="replace")) if command and command[0] else ""
+    program = Path(command[0].decode(errors="replace")).name if command[0] else ""
     if program.startswith("postgres") or command[0].startswith(b"postgres:"):
         return "postgresql"
     if program.startswith("redis-server"):
         return "redis"
     if b"gunicorn" in b" ".join(command):
         try:
-            environ = open(f"/proc/{pid}/environ", "rb").read().split(b"\0")  # noqa: SIM115
+            environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
         except OSError:
             return None
         for role, port in ports.items():
@@ -598,7 +599,6 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"))
     args = parser.parse_args(argv)
-    from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root))

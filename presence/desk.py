@@ -79,11 +79,7 @@ def panel_fingerprint(request, panel: dict) -> str:
         get_language(),
         timezone.get_current_timezone_name(),
         request.META.get("CSRF_COOKIE", ""),
-        tuple(
-            (p.user_id, p.name, p.since.isoformat(), p.typing, p.unsaved, row["taken_by_me"])
-            for row in panel["rows"]
-            for p in (row["person"],)
-        ),
+        tuple(_row_shown(row) for row in panel["rows"]),
         tuple(person.user_id for person in panel["active"]),
         panel["may_take_over"],
         (taken.pk, taken.created_at.isoformat(), taken.by_id) if taken else None,
@@ -92,6 +88,12 @@ def panel_fingerprint(request, panel: dict) -> str:
         panel["next_url"],
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:20]
+
+
+def _row_shown(row: dict) -> tuple:
+    """What the panel prints of one person's row."""
+    person = row["person"]
+    return (person.user_id, person.name, person.since.isoformat(), person.typing, person.unsaved, row["taken_by_me"])
 
 
 def form_panel(request, article):

@@ -336,12 +336,19 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def _cpu_of(pid: int) -> float:
-    """A process's CPU seconds so far (user and system), 0 when it is gone."""
+    """A process's CPU seconds so far (user and system), its reaped children's included; 0 when it is gone.
+
+    A gunicorn worker that is replaced, or a PostgreSQL backend that ends,
+    takes its CPU time with it; its parent (the master, the postmaster, of
+    the same role) counts it once it has reaped it. So a role's total only
+    grows, and a window's share is never negative.
+    """
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICKS
+    # After the name: state is field 0, utime 11, stime 12, cutime 13, cstime 14 (proc(5), counted from 1 at pid).
+    return sum(int(value) for value in fields[11:15]) / TICKS
 
 
 def _role(pid: int, ports: dict[str, str]) -> str | None:
@@ -435,6 +442,16 @@ def _rounds(base: str, cases: dict, addresses: dict[str, str], args, ports: dict
 
 def _median_of(rounds: list[dict], case: str, name: str, figure: str) -> float:
     return statistics.median(found[case]["public"][name][figure] for found in rounds)
+
+
+def paired_ratio(rounds: list[dict], case: str, name: str) -> float:
+    """The median over rounds of page ``name``'s rate in ``case`` over its rate alone in the same round."""
+    return round(
+        statistics.median(
+            found[case]["public"][name]["rps"] / found["alone"]["public"][name]["rps"] for found in rounds
+        ),
+        3,
+    )
 
 
 def _cpu_median(rounds: list[dict], case: str) -> dict[str, float]:
@@ -533,6 +550,9 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
         case: {
             name: {
                 "rps_ratio": round(_median_of(rounds, case, name, "rps") / alone[name]["rps"], 3),
+                # Each round's rate with the forms against the same round's alone, the median of those:
+                # the machine's drift from round to round falls on both sides of each ratio.
+                "rps_ratio_paired": paired_ratio(rounds, case, name),
                 "p99_ms_alone": alone[name]["p99_ms"],
                 "p99_ms_with_forms": _median_of(rounds, case, name, "p99_ms"),
                 "p99_over_p50_alone": round(_median_of(rounds, case, name, "p99_ms") / alone[name]["p50_ms"], 1),

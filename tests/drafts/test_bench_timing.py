@@ -53,3 +53,40 @@ def test_fifty_forms_opened_at_their_own_moments_never_beat_all_at_once():
         # About 20 beats a second at the worst: a few fall in the same tenth by chance, never a crowd.
         assert most_in_a_tenth_of_a_second(case, opening_phase) <= 10
         assert most_in_a_tenth_of_a_second(case, lambda _case, _index: 0.0) >= 40  # all opened at once
+
+
+def test_a_roles_cpu_keeps_what_its_ended_children_used():
+    """A replaced gunicorn worker or an ended PostgreSQL backend still counts, through the parent that reaped it."""
+    import subprocess
+    import sys
+
+    from bench.autosave import _cpu_of
+
+    burn = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.3: pass"
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import subprocess, sys, time\nsubprocess.run([sys.executable, '-c', {burn!r}])\n"
+            "print('reaped', flush=True)\ntime.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert parent.stdout.readline().strip() == "reaped"
+        assert _cpu_of(parent.pid) >= 0.3  # the child's 0.3 s, though it has ended
+    finally:
+        parent.kill()
+        parent.wait()
+
+
+def test_rounds_are_compared_round_by_round_as_well():
+    from bench.autosave import paired_ratio
+
+    def round_of(alone, forms):
+        return {"alone": {"public": {"home": {"rps": alone}}}, "realistic": {"public": {"home": {"rps": forms}}}}
+
+    # The machine slowed down over the rounds; each round's forms cost 2% of that round's rate.
+    rounds = [round_of(2500, 2450), round_of(2000, 1960), round_of(1800, 1764)]
+    assert paired_ratio(rounds, "realistic", "home") == 0.98

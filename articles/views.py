@@ -36,7 +36,7 @@ from .dependencies import (
 )
 from .editions import languages, site_name
 from .extensions import story_additions
-from .models import Article, Author, Section, Tag
+from .models import Article, Author, Tag
 from .presentation import StoryPage, editions, search_results, story_metadata
 
 
@@ -66,9 +66,12 @@ class StoryPaginator(Paginator):
 
     deep = 5  # pages before which the plain query is as quick
 
-    def __init__(self, object_list, per_page, *, size_key: str, deep: int | None = None, **kwargs):
+    def __init__(
+        self, object_list, per_page, *, size_key: str, deep: int | None = None, listed: tuple | None = None, **kwargs
+    ):
         super().__init__(object_list, per_page, **kwargs)
         self.size_key = size_key
+        self.listed = listed  # (kind, id): the list's pages are prepared queries (``selectors.list_page``)
         if deep is not None:
             self.deep = deep
 
@@ -78,19 +81,21 @@ class StoryPaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        if number <= self.deep:
-            return super().page(number)
-        bottom = (number - 1) * self.per_page
-        # One query: the page's ids in a subquery, then their rows by id.
-        ids = self.object_list.values("pk")[bottom : bottom + self.per_page]
-        return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
+        if self.listed is not None:
+            kind, pk = self.listed
+            stories = selectors.list_page(
+                kind, pk, get_language(), number=number, per_page=self.per_page, deep=self.deep
+            )
+        else:
+            stories = list(selectors.page_of(self.object_list, number, self.per_page, deep=self.deep))
+        return self._get_page(stories, number, self)
 
 
 # The one parameter a list of stories reads.
 LIST = {"page": page_number}
 
 
-def _paginate(request, stories, *, size_key: str | None = None, deep: int | None = None):
+def _paginate(request, stories, *, size_key: str | None = None, deep: int | None = None, listed=None):
     """The requested page of ``stories``; a page that does not exist is a 404, not an error.
 
     A list of stories names itself (``size_key``, with its language) so
@@ -103,7 +108,9 @@ def _paginate(request, stories, *, size_key: str | None = None, deep: int | None
         paginator = Paginator(stories, size, allow_empty_first_page=True)
     else:
         size_key = f"{size_key}:{get_language()}"
-        paginator = StoryPaginator(stories, size, size_key=size_key, deep=deep, allow_empty_first_page=True)
+        paginator = StoryPaginator(
+            stories, size, size_key=size_key, deep=deep, listed=listed, allow_empty_first_page=True
+        )
     try:
         return paginator.page(page)
     except InvalidPage:
@@ -216,9 +223,20 @@ def _gone(request):
 
 
 def _story_list(
-    request, *, title, stories, size_key, url_name, kwargs, feeds=None, description="", section=None, deep=None
+    request,
+    *,
+    title,
+    stories,
+    size_key,
+    url_name,
+    kwargs,
+    feeds=None,
+    description="",
+    section=None,
+    deep=None,
+    listed=None,
 ):
-    page = _paginate(request, stories, size_key=size_key, deep=deep)
+    page = _paginate(request, stories, size_key=size_key, deep=deep, listed=listed)
     shows(request, *story_keys(page.object_list))
     context = {"title": title, "page": page, "feeds": feeds or [], "description": description}
     if section is not None:  # a section's own page marks it in the navigation and does not repeat it
@@ -230,7 +248,9 @@ def _story_list(
 
 @cacheable(lambda slug: [section_key(slug)], parameters=LIST)
 def section(request, slug: str):
-    section = _found(Section, slug, _("There is no section at this address."))
+    section = selectors.section_by_slug(slug)
+    if section is None:
+        raise Http404(_("There is no section at this address."))
     feeds = [
         ("application/rss+xml", "RSS", reverse("articles:section_rss", kwargs={"slug": slug})),
         ("application/atom+xml", "Atom", reverse("articles:section_atom", kwargs={"slug": slug})),
@@ -240,6 +260,7 @@ def section(request, slug: str):
         title=section.name,
         stories=selectors.section_stories(section, get_language()),
         size_key=f"section:{section.pk}",
+        listed=("section", section.pk),
         url_name="articles:section",
         kwargs={"slug": slug},
         feeds=feeds,
@@ -255,6 +276,7 @@ def tag(request, slug: str):
         title=tag.name,
         stories=selectors.tag_stories(tag, get_language()),
         size_key=f"tag:{tag.pk}",
+        listed=("tag", tag.pk),
         deep=0,  # through the tags' join: ids first on every page (migration 0016's indexes answer them)
         url_name="articles:tag",
         kwargs={"slug": slug},
@@ -270,6 +292,7 @@ def author(request, slug: str):
         description=author.bio,
         stories=selectors.author_stories(author, get_language()),
         size_key=f"author:{author.pk}",
+        listed=("author", author.pk),
         deep=0,  # through the bylines: ids first on every page, as for a tag
         url_name="articles:author",
         kwargs={"slug": slug},

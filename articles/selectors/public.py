@@ -33,9 +33,10 @@ from .. import editions, rendered
 from ..dependencies import navigation_version
 from ..extensions import story_annotation_names, story_annotations
 from ..links import link
-from ..models import TRANSLATED_FIELDS, Article, RenderedStory, Section
+from ..models import TRANSLATED_FIELDS, Article, Author, RenderedStory, Section, Tag
 from ..models.content import RICH_FIELDS, edition_columns
 from ..models.extras import LiveExtras
+from .prepared import fits, prepared
 
 # The search index lives on the story row but no page prints it; loading it
 # would more than double what each row costs to read.
@@ -221,7 +222,11 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
     listed = _article_listed(language)
     sections = section_nav()
     window = 1 + per_section * max(len(sections), 1) * HOME_RECENT_FACTOR
-    recent = list(listed.values_list("pk", "section_id")[:window])
+    recent = prepared(
+        ("home:recent", language, window),
+        # Two columns no edition translates: the ORM's own tuples, past modeltranslation's rewriting.
+        lambda: _article_listed(language).rewrite(False).values_list("pk", "section_id")[:window],
+    ).run()
     if not recent:
         return HomeStories(lead=None, sections=[])
     lead = recent[0][0]
@@ -238,14 +243,64 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
         chosen[section] = ids
     # Whole rows only for the stories shown, not for the whole window: a
     # fifth off the home page's cost at 100,000 stories.
-    shown = listed.filter(pk__in=[lead, *(pk for ids in chosen.values() for pk in ids)])
-    stories = {story.pk: story for story in _with_cards(shown, language, "home")}
+    shown = list(dict.fromkeys([lead, *(pk for ids in chosen.values() for pk in ids)]))
+    stories = {story.pk: story for story in _home_shown(shown, language)}
     groups = [
         SectionStories(section=section, stories=[stories[pk] for pk in ids if pk in stories])
         for section, ids in chosen.items()
         if ids
     ]
     return HomeStories(lead=stories.get(lead), sections=groups)
+
+
+def _home_shown(ids: list[int], language: str) -> list[Article]:
+    """The home page's chosen stories, with their home cards: prepared once per number of stories."""
+
+    def build(ids):
+        return _with_cards(_article_listed(language).filter(pk__in=ids), language, "home")
+
+    if not fits(ids):
+        return list(build(ids))
+    return prepared(("home:shown", language, rendered.version()), build, ids=len(ids)).run(ids=ids)
+
+
+# The lists whose pages are prepared queries (``list_page``): the stories of one section, tag or author.
+LISTS_OF = {
+    "section": lambda pk, language: section_stories(Section(pk=pk), language),
+    "tag": lambda pk, language: tag_stories(Tag(pk=pk), language),
+    "author": lambda pk, language: author_stories(Author(pk=pk), language),
+}
+# Pages past this one are read through the queryset (a shape per page would be kept for each).
+PREPARED_PAGES = 10
+
+
+def page_of(stories: QuerySet[Article], number: int, per_page: int, *, deep: int) -> QuerySet[Article]:
+    """Page ``number`` of ``stories``: sliced, or past page ``deep`` its ids first (``views.StoryPaginator``)."""
+    bottom = (number - 1) * per_page
+    if number <= deep:
+        return stories[bottom : bottom + per_page]
+    # One query: the page's ids in a subquery, then their rows by id.
+    return stories.filter(pk__in=stories.values("pk")[bottom : bottom + per_page])
+
+
+def list_page(kind: str, pk: int, language: str, *, number: int, per_page: int, deep: int) -> list[Article]:
+    """Page ``number`` of the stories of section, tag or author ``pk`` (``LISTS_OF``), as ``page_of`` reads it.
+
+    The query is prepared once per list, language and page (``prepared``):
+    building and compiling it cost more than running it.
+    """
+    stories = LISTS_OF[kind]
+    if number > PREPARED_PAGES:
+        return list(page_of(stories(pk, language), number, per_page, deep=deep))
+    key = (f"list:{kind}", language, number, per_page, deep, rendered.version())
+    query = prepared(key, lambda pk: page_of(stories(pk, language), number, per_page, deep=deep), pk=0)
+    return query.run(pk=pk)
+
+
+def section_by_slug(slug: str) -> Section | None:
+    """The section at ``slug``, from the navigation this process holds (``navigation``), else from the database."""
+    found = next((section for section in navigation().sections if section.slug == slug), None)
+    return found if found is not None else Section.objects.filter(slug=slug).first()
 
 
 def section_stories(section: Section, language: str) -> QuerySet[Article]:

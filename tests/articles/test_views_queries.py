@@ -27,7 +27,7 @@ EXPECTED = {
     # Its related stories still live and its drawn parts (``articles.rendered``) come with it too.
     "story": 2,  # the story (its section, picture, bylines, tags, corrections, related stories, drawn parts), sections
     "story en": 2,
-    "section": 4,  # section, count, page of stories, sections
+    "section": 3,  # count, page of stories, sections (the section itself is one of the navigation's)
     "tag": 4,
     "author": 4,
     "archive": 3,  # count, stories, sections

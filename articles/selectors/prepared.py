@@ -1,0 +1,137 @@
+"""Queries the ORM builds and compiles once, then runs with the request's values.
+
+A cold list page spent a third of its time in Django building its
+querysets and compiling them to SQL (``docs/performance.md``), work whose
+result is the same on every request but for a few values: the section's
+id, the ids of the stories chosen. A ``Prepared`` query is built once per
+shape (``key``) with stand-ins for those values, its SQL and parameters
+kept, and run as it stands with the real values put in their places; its
+rows are read as the ORM reads them (the converters of each column, the
+related rows of ``select_related``, the annotations), so what a page gets
+is what the queryset would have given it.
+
+Kept per process, per database and shape; a change of settings (tests)
+forgets them all, since what is compiled may depend on settings.
+"""
+
+from collections.abc import Callable, Sequence
+from itertools import count
+
+from django.core.signals import setting_changed
+from django.db import connections
+from django.db.models import QuerySet
+from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
+
+# Stand-ins for the values a query is prepared without: numbers no row can
+# hold and no query would write (the parameters' own ids are bigints).
+_STAND_INS = count(-7_000_000_000_000_000_101, -1)
+# The longest list of values (``pk__in``) a shape is prepared for; longer lists use the queryset itself.
+LONGEST_LIST = 64
+
+
+class Prepared:
+    """One queryset's SQL and how to read its rows, with where each value goes among its parameters."""
+
+    def __init__(self, queryset: QuerySet, slots: dict[str, int | list[int]]):
+        if queryset._iterable_class not in (ModelIterable, ValuesListIterable):  # flat lists are read as tuples
+            raise TypeError("only querysets of models or of values_list tuples are prepared")
+        if queryset._prefetch_related_lookups:
+            raise TypeError("a prepared query reads its rows alone; prefetching needs the queryset")
+        self.alias = queryset.db
+        self.compiler = queryset.query.get_compiler(using=self.alias)
+        sql, params = self.compiler.as_sql()
+        self.sql, self.params, self.models = sql, list(params), queryset._iterable_class is ModelIterable
+        if not self.models:
+            query = queryset.query
+            names = [*query.extra_select, *query.values_select, *query.annotation_select]
+            if list(queryset._fields) != names:  # the ORM would reorder the columns; not done here
+                raise TypeError("a prepared values_list names its columns in the order the query selects them")
+        # Where each value goes: (its place among the parameters, which of the values given it is).
+        self.places: dict[str, list[tuple[int, int]]] = {}
+        self.sizes: dict[str, int] = {}
+        for name, stand_in in slots.items():
+            wanted = stand_in if isinstance(stand_in, list) else [stand_in]
+            self.sizes[name] = len(wanted)
+            self.places[name] = []
+            for which, value in enumerate(wanted):
+                where = [index for index, param in enumerate(self.params) if param == value]
+                if not where:  # a value the query does not take (the ORM left it out, or folded it in)
+                    raise ValueError(f"the value {name!r} is not among the query's parameters")
+                self.places[name] += [(index, which) for index in where]
+        if self.models:
+            select, klass_info = self.compiler.select, self.compiler.klass_info
+            fields = klass_info["select_fields"]
+            self.model = klass_info["model"]
+            self.model_span = (fields[0], fields[-1] + 1)
+            self.init_list = [column[0].target.attname for column in select[fields[0] : fields[-1] + 1]]
+            self.related = get_related_populators(klass_info, select, self.alias)
+            self.annotations = dict(self.compiler.annotation_col_map)
+
+    def run(self, **values) -> list:
+        """The rows for these values (each a model, or a tuple for ``values_list``), as the queryset reads them."""
+        params = list(self.params)
+        for name, places in self.places.items():
+            value = values[name]
+            found = value if isinstance(value, list | tuple) else [value]
+            if len(found) != self.sizes[name]:
+                raise ValueError(f"{name!r} takes {self.sizes[name]} values, not {len(found)}")
+            for place, which in places:
+                params[place] = found[which]
+        compiler = self.compiler
+        with connections[self.alias].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if compiler.has_extra_select:  # columns the ordering needs, which the ORM does not hand back
+            rows = [row[: compiler.col_count] for row in rows]
+        rows = list(compiler.results_iter([rows], tuple_expected=True))
+        if not self.models:
+            return rows
+        start, end = self.model_span
+        found = []
+        for row in rows:
+            story = self.model.from_db(self.alias, self.init_list, row[start:end])
+            for populator in self.related:
+                populator.populate(row, story)
+            for name, at in self.annotations.items():
+                setattr(story, name, row[at])
+            found.append(story)
+        return found
+
+
+_PREPARED: dict[tuple, Prepared] = {}
+
+
+def stand_in() -> int:
+    """A value to build a query with, in the place of one the request gives (a section's id, a story's)."""
+    return next(_STAND_INS)
+
+
+def prepared(key: tuple, build: Callable[..., QuerySet], **shape: int) -> Prepared:
+    """The query of this ``key`` (its shape: which list, language, page), built by ``build`` the first time.
+
+    ``shape`` names the values it is run with, and how many of each: 0
+    for one value, n for a list of n (``pk__in``). ``build`` is called
+    with a stand-in for each (``stand_in``), each of which must be among
+    the query's parameters (once or more: a list's filter is in its
+    subquery of ids as well).
+    """
+    from django.db import connection
+
+    full = (connection.alias, connection.vendor, *key, *sorted(shape.items()))
+    found = _PREPARED.get(full)
+    if found is None:
+        slots = {name: stand_in() if size == 0 else [stand_in() for _ in range(size)] for name, size in shape.items()}
+        found = _PREPARED[full] = Prepared(build(**slots), slots)
+    return found
+
+
+def fits(values: Sequence) -> bool:
+    """Whether a list of values is short enough to be a prepared query's (``LONGEST_LIST``)."""
+    return 0 < len(values) <= LONGEST_LIST
+
+
+def forget(**kwargs) -> None:
+    _PREPARED.clear()
+
+
+setting_changed.connect(forget, dispatch_uid="articles.selectors.prepared.forget")

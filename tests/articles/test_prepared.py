@@ -1,0 +1,162 @@
+"""Prepared queries (``articles.selectors.prepared``): built and compiled once, run with the request's values.
+
+What a page gets from a prepared query must be what its queryset gives:
+the same rows, columns, related rows and annotations, for every value it
+is run with; and the list pages must compile none of their story queries
+after their first request.
+"""
+
+from unittest import mock
+
+import pytest
+from django.db.models.sql.compiler import SQLCompiler
+from django.test import override_settings
+
+from articles import selectors
+from articles.models import Article, Section
+from articles.selectors import prepared as preparing
+from articles.selectors.public import PREPARED_PAGES, _article_listed, _with_cards
+from tests.factories import AuthorFactory, ImageFactory, SectionFactory, TagFactory, published
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def newsroom():
+    politics = SectionFactory(slug="politics", name_ar="سياسة", name_en="Politics")
+    economy = SectionFactory(slug="economy", name_ar="اقتصاد", name_en="Economy")
+    tag, author = TagFactory(), AuthorFactory()
+    stories = [
+        published(
+            section=politics if index % 2 else economy,
+            tags=[tag] if index % 3 else [],
+            authors=[author],
+            lead_image=ImageFactory() if index % 2 else None,
+            headline_ar=f"خبر رقم {index}",
+        )
+        for index in range(7)
+    ]
+    return {"sections": (politics, economy), "tag": tag, "author": author, "stories": stories}
+
+
+def _shown(stories) -> list[tuple]:
+    """What a page reads of each story, its related rows and annotations included."""
+    rows = []
+    for story in stories:
+        rows.append(
+            (
+                type(story),
+                story.pk,
+                story.headline_ar,
+                story.headline_en,
+                story.first_published_at,
+                story.get_deferred_fields(),
+                story.section.slug if story.section_id else None,
+                story.lead_image.sources if story.lead_image_id else None,
+                story.rendered_cards,
+                story.approved_alt,
+                story._state.adding,
+            )
+        )
+    return rows
+
+
+def test_a_prepared_query_reads_what_its_queryset_reads_for_every_value(newsroom, django_assert_num_queries):
+    def build(pk):
+        return _with_cards(_article_listed("ar").filter(section_id=pk), "ar", "section")
+
+    query = preparing.Prepared(build(preparing_stand_in := preparing.stand_in()), {"pk": preparing_stand_in})
+    for section in newsroom["sections"]:
+        expected = _shown(build(section.pk))
+        with django_assert_num_queries(1):  # the section and picture come with the stories, as select_related reads
+            found = query.run(pk=section.pk)
+            assert _shown(found) == expected
+        assert expected  # each section has stories: the comparison compares something
+    assert query.run(pk=10**9) == []
+
+
+def test_a_prepared_values_list_reads_the_same_tuples(newsroom):
+    build = _article_listed("ar").rewrite(False).values_list("pk", "section_id")
+    assert preparing.Prepared(build[:5], {}).run() == list(build[:5])
+
+
+def test_a_list_of_values_is_put_in_its_places(newsroom):
+    ids = [story.pk for story in newsroom["stories"]]
+
+    def build(ids):
+        return _article_listed("en").filter(pk__in=ids).order_by("pk")
+
+    query = preparing.prepared(("test:ids", "en"), build, ids=3)
+    assert [story.pk for story in query.run(ids=ids[:3])] == ids[:3]
+    assert [story.pk for story in query.run(ids=ids[4:7])] == ids[4:7]
+    with pytest.raises(ValueError, match="takes 3 values"):
+        query.run(ids=ids[:2])
+
+
+def test_a_value_the_query_does_not_take_and_a_shape_it_cannot_read_are_refused():
+    stand_in = preparing.stand_in()
+    with pytest.raises(ValueError, match="not among the query's parameters"):
+        preparing.Prepared(Article.objects.live(), {"pk": stand_in})
+    with pytest.raises(TypeError):
+        preparing.Prepared(Article.objects.live().values_list("pk", flat=True), {})
+    with pytest.raises(TypeError):
+        preparing.Prepared(Article.objects.live().prefetch_related("tags"), {})
+
+
+def test_the_list_pages_compile_no_story_query_after_their_first(client, newsroom):
+    politics = newsroom["sections"][0]
+    addresses = [
+        "/ar/",
+        "/en/",
+        f"/ar/section/{politics.slug}/",
+        f"/ar/tag/{newsroom['tag'].slug}/",
+        f"/ar/author/{newsroom['author'].slug}/",
+    ]
+    for address in addresses:
+        assert client.get(address).status_code == 200
+    compiled = []
+    real = SQLCompiler.as_sql
+
+    def noted(self, *args, **kwargs):
+        if self.query.model is Article:
+            compiled.append(self.query)
+        return real(self, *args, **kwargs)
+
+    with mock.patch.object(SQLCompiler, "as_sql", noted):
+        pages = [client.get(address) for address in addresses]
+    assert [page.status_code for page in pages] == [200] * len(addresses)
+    # The counts are kept (``list_fact``) in the test settings' cache; what is left would be a compiled story query.
+    assert compiled == []
+    assert "خبر رقم 6" in pages[0].content.decode()
+
+
+def test_a_list_page_is_what_the_queryset_gives_on_every_page(newsroom):
+    tag = newsroom["tag"]
+    stories = selectors.tag_stories(tag, "ar")
+    pages = []
+    for number in (1, 2, 3):
+        expected = [story.pk for story in selectors.page_of(stories, number, 2, deep=0)]
+        found = selectors.list_page("tag", tag.pk, "ar", number=number, per_page=2, deep=0)
+        assert [story.pk for story in found] == expected
+        pages.append(expected)
+    assert [len(page) for page in pages] == [2, 2, 0]  # four stories carry the tag
+    beyond = PREPARED_PAGES + 1  # read through the queryset, the same way
+    assert selectors.list_page("tag", tag.pk, "ar", number=beyond, per_page=1, deep=0) == []
+
+
+def test_a_change_of_settings_forgets_what_was_prepared(newsroom):
+    preparing.prepared(("test:forget",), lambda: Article.objects.live().order_by("pk"))
+    assert any("test:forget" in key for key in preparing._PREPARED)
+    with override_settings(NEWSROOM_PAGE_SIZE=3):
+        assert not any("test:forget" in key for key in preparing._PREPARED)
+
+
+def test_a_section_made_after_the_navigation_was_read_has_its_page(client, newsroom):
+    with override_settings(NEWSROOM_PAGE_CACHE_CHECK_SECONDS=600):
+        assert client.get("/ar/").status_code == 200  # the navigation is read, and kept ten minutes
+        culture = Section.objects.create(slug="culture", name_ar="ثقافة", name_en="Culture", order=9)
+        published(section=culture, headline_ar="معرض الكتاب يفتح أبوابه")
+        page = client.get("/ar/section/culture/")
+        assert page.status_code == 200
+        assert "معرض الكتاب يفتح أبوابه" in page.content.decode()
+        assert client.get("/ar/section/no-such-section/").status_code == 404

@@ -71,13 +71,23 @@ class StoryPaginator(Paginator):
     ):
         super().__init__(object_list, per_page, **kwargs)
         self.size_key = size_key
-        self.listed = listed  # (kind, id): the list's pages are prepared queries (``selectors.list_page``)
+        # (kind, id): the list's pages are prepared queries (``selectors.list_page``), and
+        # ``object_list`` may be the function that builds its queryset, needed only to count it.
+        self.listed = listed
         if deep is not None:
             self.deep = deep
 
+    def _check_object_list_is_ordered(self):
+        if not callable(self.object_list):  # a list's function builds it ordered (``selectors.article_live``)
+            super()._check_object_list_is_ordered()
+
+    @cached_property
+    def stories(self):
+        return self.object_list() if callable(self.object_list) else self.object_list
+
     @cached_property
     def count(self):
-        return selectors.list_fact(f"size:{self.size_key}", self.object_list.count)
+        return selectors.list_fact(f"size:{self.size_key}", lambda: self.stories.count())
 
     def page(self, number):
         number = self.validate_number(number)
@@ -87,7 +97,7 @@ class StoryPaginator(Paginator):
                 kind, pk, get_language(), number=number, per_page=self.per_page, deep=self.deep
             )
         else:
-            stories = list(selectors.page_of(self.object_list, number, self.per_page, deep=self.deep))
+            stories = list(selectors.page_of(self.stories, number, self.per_page, deep=self.deep))
         return self._get_page(stories, number, self)
 
 
@@ -96,7 +106,7 @@ LIST = {"page": page_number}
 
 
 def _paginate(request, stories, *, size_key: str | None = None, deep: int | None = None, listed=None):
-    """The requested page of ``stories``; a page that does not exist is a 404, not an error.
+    """The requested page of ``stories`` (or of what the function ``stories`` builds); a 404 if there is none.
 
     A list of stories names itself (``size_key``, with its language) so
     that its size is kept, and may say from which page its stories are
@@ -258,7 +268,7 @@ def section(request, slug: str):
     return _story_list(
         request,
         title=section.name,
-        stories=selectors.section_stories(section, get_language()),
+        stories=lambda: selectors.section_stories(section, get_language()),
         size_key=f"section:{section.pk}",
         listed=("section", section.pk),
         url_name="articles:section",
@@ -274,7 +284,7 @@ def tag(request, slug: str):
     return _story_list(
         request,
         title=tag.name,
-        stories=selectors.tag_stories(tag, get_language()),
+        stories=lambda: selectors.tag_stories(tag, get_language()),
         size_key=f"tag:{tag.pk}",
         listed=("tag", tag.pk),
         deep=0,  # through the tags' join: ids first on every page (migration 0016's indexes answer them)
@@ -290,7 +300,7 @@ def author(request, slug: str):
         request,
         title=author.name,
         description=author.bio,
-        stories=selectors.author_stories(author, get_language()),
+        stories=lambda: selectors.author_stories(author, get_language()),
         size_key=f"author:{author.pk}",
         listed=("author", author.pk),
         deep=0,  # through the bylines: ids first on every page, as for a tag

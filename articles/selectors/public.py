@@ -219,7 +219,6 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
     section that has not published lately gets a query of its own (its own
     index, a handful of ids). The archive's size never matters.
     """
-    listed = _article_listed(language)
     sections = section_nav()
     window = 1 + per_section * max(len(sections), 1) * HOME_RECENT_FACTOR
     recent = prepared(
@@ -238,7 +237,12 @@ def home_stories(language: str, per_section: int = HOME_STORIES_PER_SECTION) -> 
         ids = by_section.get(section.pk, [])[:per_section]
         if len(ids) < per_section and len(recent) == window:
             # Quiet section: look further back, in its own index.
-            earlier = listed.filter(section=section).exclude(pk__in=[*ids, lead]).values_list("pk", flat=True)
+            earlier = (
+                _article_listed(language)
+                .filter(section=section)
+                .exclude(pk__in=[*ids, lead])
+                .values_list("pk", flat=True)
+            )
             ids += list(earlier[: per_section - len(ids)])
         chosen[section] = ids
     # Whole rows only for the stories shown, not for the whole window: a

@@ -160,3 +160,15 @@ def test_a_section_made_after_the_navigation_was_read_has_its_page(client, newsr
         assert page.status_code == 200
         assert "معرض الكتاب يفتح أبوابه" in page.content.decode()
         assert client.get("/ar/section/no-such-section/").status_code == 404
+
+
+def test_a_list_page_builds_its_queryset_only_to_count_it(client, newsroom):
+    """Building the queryset cost a quarter of a section's page; its count is kept (``list_fact``), so is it."""
+    politics = newsroom["sections"][0]
+    address = f"/ar/section/{politics.slug}/"
+    real = selectors.section_stories
+    with mock.patch.object(selectors, "section_stories", side_effect=real) as built:
+        first, second = client.get(address), client.get(address)
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert built.call_count == 1  # to count the section's stories, once; the pages are prepared queries

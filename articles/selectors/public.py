@@ -39,8 +39,10 @@ from ..models.extras import LiveExtras
 from .prepared import fits, prepared
 
 # The search index lives on the story row but no page prints it; loading it
-# would more than double what each row costs to read.
-SEARCH_COLUMNS = ("search_text_ar", "search_text_en", "search_ar", "search_en")
+# would more than double what each row costs to read. The bodies as plain
+# text are read by search results alone (``search.article_search_page``):
+# a list that loaded them read both editions' whole text for every card.
+SEARCH_COLUMNS = ("search_text_ar", "search_text_en", "search_ar", "search_en", "search_body_ar", "search_body_en")
 
 
 def article_live() -> QuerySet[Article]:

@@ -172,3 +172,17 @@ def test_a_list_page_builds_its_queryset_only_to_count_it(client, newsroom):
     assert first.status_code == second.status_code == 200
     assert first.content == second.content
     assert built.call_count == 1  # to count the section's stories, once; the pages are prepared queries
+
+
+def test_the_lists_read_no_search_column(client, newsroom):
+    """The bodies as plain text (``search_body_*``) and the index are search's: a list read both editions' text."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    politics = newsroom["sections"][0]
+    addresses = ["/ar/", "/en/", f"/ar/section/{politics.slug}/", f"/ar/tag/{newsroom['tag'].slug}/", "/ar/archive/2026/"]
+    with CaptureQueriesContext(connection) as queries:
+        assert [client.get(address).status_code for address in addresses] == [200] * len(addresses)
+    story_reads = [query["sql"] for query in queries if "articles_article" in query["sql"]]
+    assert story_reads
+    assert not [sql for sql in story_reads if "search_body" in sql or "search_text" in sql]

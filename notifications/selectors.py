@@ -69,6 +69,11 @@ def _unread_sql() -> str:
     return found
 
 
+def unread_count_sql(user) -> tuple[str, list]:
+    """``unread_count`` as a SQL expression of one value and its parameters, for another query to read with its own."""
+    return f"({_unread_sql()})", [user.pk]
+
+
 def unread_count(user) -> int:
     """How many desk notifications the person has not read (one query on a partial index)."""
     with connection.cursor() as cursor:

@@ -1,7 +1,8 @@
 """Reads: who has a story open, who took it over from whom, which parallel revisions wait to be compared."""
 
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.db import connection
@@ -68,6 +69,7 @@ class Standing:
     taken_over_from: bool  # someone has taken this story over from them (ever)
     took_over: bool  # they have taken it over from someone (ever)
     parallel: bool  # a parallel revision of it waits for them
+    also: Mapping[str, object] = field(default_factory=dict)  # the values of ``story_standing``'s ``also``
 
 
 # The columns the heartbeat reads of the story: what the rules and the panel ask of it.
@@ -81,7 +83,8 @@ def _standing_sql() -> tuple[tuple[str, ...], str]:
 
     Written by hand from the models' tables (building it with the ORM took
     most of a heartbeat's time, as ``newsroom.permissions`` found for the
-    rights); ``{see}`` and ``{edit}`` stand for ``rules``' two conditions.
+    rights); ``{see}`` and ``{edit}`` stand for ``rules``' two conditions,
+    ``{also}`` for the caller's own columns.
     """
     found = _STANDING_SQL.get(connection.vendor)
     if found is not None:
@@ -101,34 +104,44 @@ def _standing_sql() -> tuple[tuple[str, ...], str]:
 
     sql = (
         f"SELECT {columns}, ({{see}}), ({{edit}}), {concerns(TakeOver, person='previous')},"
-        f" {concerns(TakeOver, person='by')}, {concerns(ParallelRevision, person='user', open_only=True)}"
+        f" {concerns(TakeOver, person='by')}, {concerns(ParallelRevision, person='user', open_only=True)}{{also}}"
         f" FROM {story} WHERE {key} = %s"
     )
     _STANDING_SQL[connection.vendor] = found = (fields, sql)
     return found
 
 
-def story_standing(article_id: int, user) -> Article | None:
+def story_standing(article_id: int, user, *, also: Mapping[str, tuple[str, list]] | None = None) -> Article | None:
     """The story, with ``presence_standing`` for ``user`` on it, in one query; ``None`` if there is none.
 
     The heartbeat's one read: whether the person may see the story and take
     it over (``rules``, as SQL), and whether any take-over or parallel
     revision concerns them, so the panel asks for those only when one does.
     Only ``STANDING_FIELDS`` are read; any other column is loaded on demand.
+
+    ``also`` adds the caller's own values to the same query (the desk's
+    pulses, ``articles.admin_site.desk_pulse_reads``): SQL expressions of one
+    value each and their parameters, by name; what they gave is in the
+    standing's ``also``, by the same names.
     """
     if not BIGINT_MIN <= article_id <= BIGINT_MAX:  # an address no story can have (the ORM says so for itself)
         return None
+    also = also or {}
     fields, sql = _standing_sql()
     see_sql, see_params = rules.may_see_sql(user)
     edit_sql, edit_params = rules.edit_perm_sql(user)
+    also_sql = "".join(f", {expression}" for expression, _params in also.values())
+    also_params = [param for _expression, params in also.values() for param in params]
     with connection.cursor() as cursor:
         cursor.execute(
-            sql.format(see=see_sql, edit=edit_sql), [*see_params, *edit_params, user.pk, user.pk, user.pk, article_id]
+            sql.format(see=see_sql, edit=edit_sql, also=also_sql),
+            [*see_params, *edit_params, user.pk, user.pk, user.pk, *also_params, article_id],
         )
         row = cursor.fetchone()
     if row is None:
         return None
-    *values, may_see, edit_perm, taken_from, took, parallel = row
+    answers = len(fields) + 5
+    values, (may_see, edit_perm, taken_from, took, parallel) = row[: len(fields)], row[len(fields) : answers]
     article = Article.from_db(connection.alias, fields, values)
     article.presence_standing = Standing(
         user_id=user.pk,
@@ -137,6 +150,7 @@ def story_standing(article_id: int, user) -> Article | None:
         taken_over_from=bool(taken_from),
         took_over=bool(took),
         parallel=bool(parallel),
+        also=dict(zip(also, row[answers:], strict=True)),
     )
     return article
 

@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from articles.admin_site import desk_pulse
+from articles.admin_site import desk_pulse, desk_pulse_reads
 from articles.models import Article
 
 from . import rules, selectors, services
@@ -63,12 +63,13 @@ def beat(request, article_id):
     need no timer of their own.
 
     The story and the person's standing on it are one query
-    (``selectors.story_standing``). A database that fails answers "try
-    again" (503), never a server error: the next heartbeat comes in a few
-    seconds, and the form is untouched.
+    (``selectors.story_standing``), which also reads what the pulses need
+    from the database (``desk_pulse_reads``: the bell's count). A database
+    that fails answers "try again" (503), never a server error: the next
+    heartbeat comes in a few seconds, and the form is untouched.
     """
     try:
-        article = selectors.story_standing(article_id, request.user)
+        article = selectors.story_standing(article_id, request.user, also=desk_pulse_reads(request.user))
     except DatabaseError:
         logger.warning("A presence heartbeat could not reach the database; the next one will try again.")
         return JsonResponse({"error": _("Presence is unavailable for a moment.")}, status=503)
@@ -89,7 +90,7 @@ def beat(request, article_id):
             article,
             since=datetime.fromtimestamp(done.tab.since, tz=UTC),
             present=done.present,
-            pulse=desk_pulse(request),
+            pulse=desk_pulse(request, read=article.presence_standing.also),
             shown=request.POST.get("shown", ""),
         )
     except ValidationError as error:

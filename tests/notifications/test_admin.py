@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from articles.models import Article
 from comments import services as comments
 from notifications import services
 from notifications.models import Channel, Event, Notification, Preference, Profile
@@ -64,6 +65,20 @@ def test_an_open_story_forms_heartbeat_brings_the_bells_answer(client, editor, m
     client.post(url("read"))
     beat = client.post(reverse("admin:presence_beat", args=[mentioned.pk]), {"tab": "t1"}).json()
     assert beat["pulse"]["notifications.bell"] == {"count": 0, "latest": []}
+
+
+def test_the_heartbeat_reads_the_bells_count_in_its_story_query(client, editor, mentioned):
+    """No round trip of its own: the count is a column of the story's read; the newest few follow when any."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(editor)
+    client.post(reverse("admin:presence_beat", args=[mentioned.pk]), {"tab": "t1"})
+    with CaptureQueriesContext(connection) as queries:
+        beat = client.post(reverse("admin:presence_beat", args=[mentioned.pk]), {"tab": "t1"}).json()
+    assert beat["pulse"]["notifications.bell"]["count"] == 2
+    counts = [query["sql"] for query in queries if "COUNT(*)" in query["sql"]]
+    assert len(counts) == 1 and f"WHERE {connection.ops.quote_name(Article._meta.db_table)}." in counts[0]
 
 
 def test_the_list_shows_them_newest_first_and_marks_read(client, editor, mentioned):

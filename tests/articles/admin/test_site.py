@@ -111,3 +111,24 @@ def test_recent_actions_are_the_desks_workflow_moves_with_headlines_in_the_desks
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "ar"
     box = client.get(DESK).content.decode().split('id="recent-actions-module"')[1]
     assert 'lang="ar" dir="rtl">عنوان عربي</a>' in box and "اعتماد ونشر" in box
+
+
+def test_a_desk_pulse_may_have_its_value_read_for_it_and_otherwise_reads_for_itself(monkeypatch, editor):
+    """The heartbeat reads what a pulse asks for (``read``) and hands it over; without it the pulse asks itself."""
+    from types import SimpleNamespace
+
+    from articles import admin_site
+
+    monkeypatch.setattr(admin_site, "_desk_pulse", {})
+    monkeypatch.setattr(admin_site, "_desk_pulse_reads", {})
+    admin_site.register_desk_pulse(
+        "t.read", lambda request, value=None: {"value": value}, read=lambda user: ("%s", [7])
+    )
+    admin_site.register_desk_pulse("t.own", lambda request: {"own": request.user.pk})
+    admin_site.register_desk_pulse("t.none", lambda request, value=None: None, read=lambda user: None)
+    assert admin_site.desk_pulse_reads(editor) == {"t.read": ("%s", [7])}
+    request = SimpleNamespace(user=editor)
+    assert admin_site.desk_pulse(request, read={"t.read": 7}) == {"t.read": {"value": 7}, "t.own": {"own": editor.pk}}
+    assert admin_site.desk_pulse(request) == {"t.read": {"value": None}, "t.own": {"own": editor.pk}}
+    admin_site.register_desk_pulse("t.read", lambda request: {"plain": True})
+    assert admin_site.desk_pulse_reads(editor) == {}

@@ -180,7 +180,13 @@ def test_the_lists_read_no_search_column(client, newsroom):
     from django.test.utils import CaptureQueriesContext
 
     politics = newsroom["sections"][0]
-    addresses = ["/ar/", "/en/", f"/ar/section/{politics.slug}/", f"/ar/tag/{newsroom['tag'].slug}/", "/ar/archive/2026/"]
+    addresses = [
+        "/ar/",
+        "/en/",
+        f"/ar/section/{politics.slug}/",
+        f"/ar/tag/{newsroom['tag'].slug}/",
+        "/ar/archive/2026/",
+    ]
     with CaptureQueriesContext(connection) as queries:
         assert [client.get(address).status_code for address in addresses] == [200] * len(addresses)
     story_reads = [query["sql"] for query in queries if "articles_article" in query["sql"]]

@@ -11,11 +11,11 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Model
-from django.utils import translation
 
 from articles import dates, editions
-from articles.links import link
-from articles.models import Rendition, Revision
+from articles.links import link_in
+from articles.models import Revision
+from articles.models.media import rendition_url
 
 TEXT_FIELDS = ("headline", "standfirst", "body", "dateline")
 IMAGE_TEXT = ("alt", "caption", "credit")
@@ -59,7 +59,12 @@ class StoryView:
     go_live_at: datetime | None = None
     external_id: str = ""
 
+    # The editions, when the story's row knows them (a live copy: ``Article.live_languages``).
+    live_editions: list[str] | None = None
+
     def languages(self) -> list[str]:
+        if self.live_editions is not None:
+            return self.live_editions
         return [code for code in editions.languages() if code == editions.primary() or self.content.has_language(code)]
 
     @property
@@ -79,6 +84,8 @@ def live_view(article) -> StoryView:
         last_updated_at=article.last_updated_at,
         embargo_until=article.embargo_until,
         external_id=article.external_id,
+        # Its editions as the site serves them, kept with the live copy (``has_english``): read without its bodies.
+        live_editions=article.live_languages(),
     )
 
 
@@ -145,8 +152,7 @@ def _slug(obj) -> str:
 
 
 def _url(request, name: str, language: str, **kwargs) -> str:
-    with translation.override(language):
-        return request.build_absolute_uri(link(name, **kwargs))
+    return request.build_absolute_uri(link_in(language, name, **kwargs))
 
 
 def _by_language(data: dict, field: str, languages=None) -> dict[str, str]:
@@ -229,7 +235,6 @@ def picture_data(image: dict | None, request, languages=None) -> dict[str, Any] 
     """The picture with every stored rendition: whole, and the 16:9, 4:3 and 1:1 crops, in JPEG and WebP."""
     if not image:
         return None
-    storage = Rendition._meta.get_field("file").storage
     renditions = []
     for key, rows in sorted((image.get("sources") or {}).items()):
         fmt, _, crop = key.partition("-")
@@ -241,7 +246,7 @@ def picture_data(image: dict | None, request, languages=None) -> dict[str, Any] 
                     "crop": crop.replace("x", ":") if crop else None,
                     "width": width,
                     "height": height,
-                    "url": request.build_absolute_uri(storage.url(name)),
+                    "url": request.build_absolute_uri(rendition_url(name)),  # remembered, as the site's pictures
                 }
             )
     return {

@@ -36,6 +36,9 @@ STORY_COLUMNS = (
     "live_extras",
     *(f"{name}_{code}" for name in ("headline", "standfirst", "body", "dateline") for code in ("ar", "en")),
 )
+# What a list prints of each story: all of it but the bodies (a list's items have none), so
+# twenty stories do not read forty bodies. Which editions a story has is its ``has_english``.
+LIST_COLUMNS = tuple(column for column in STORY_COLUMNS if not column.startswith("body_"))
 
 
 class BadCursor(ValueError):
@@ -54,8 +57,8 @@ class Filters:
 
 
 def live_stories(filters: Filters = Filters()) -> QuerySet[Article]:
-    """Live stories matching ``filters``, newest first, with only the columns the API prints."""
-    stories = Article.objects.live().only(*STORY_COLUMNS).order_by("-first_published_at", "-id")
+    """Live stories matching ``filters``, newest first, with only the columns a list prints (``LIST_COLUMNS``)."""
+    stories = Article.objects.live().only(*LIST_COLUMNS).order_by("-first_published_at", "-id")
     if filters.language:
         stories = stories.in_language(filters.language)
     if filters.section:
@@ -83,7 +86,7 @@ def live_story(pk: int) -> Article | None:
 def search_stories(text: str, language: str, limit: int) -> list[Article]:
     """Live stories matching ``text`` as the site's search finds them (Arabic normalisation), best first."""
     ids = article_search_ids(Query.parse(text, language))[:limit]
-    return in_order_of(Article.objects.live().only(*STORY_COLUMNS), ids)
+    return in_order_of(Article.objects.live().only(*LIST_COLUMNS), ids)
 
 
 # --- Cursor pagination ------------------------------------------------------------

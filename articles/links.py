@@ -10,6 +10,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 
 # What ``reverse`` leaves unquoted in a path (RFC 3986 sub-delimiters, "/", "~", ":", "@").
@@ -29,4 +30,18 @@ def _pattern(name: str, language: str | None, keys: tuple[str, ...]) -> str:
 def link(name: str, **kwargs) -> str:
     """``reverse(name, kwargs=kwargs)`` in the active language, from a remembered pattern."""
     pattern = _pattern(name, get_language(), tuple(sorted(kwargs)))
+    return pattern.format(**{key: quote(str(value), safe=SAFE) for key, value in kwargs.items()})
+
+
+# ``link_in``'s patterns, by name, language and keys: found once each with the language active.
+_IN_LANGUAGE: dict[tuple, str] = {}
+
+
+def link_in(language: str, name: str, **kwargs) -> str:
+    """``link`` in ``language`` without activating it for each address (the API links both editions of each story)."""
+    keys = tuple(sorted(kwargs))
+    pattern = _IN_LANGUAGE.get((name, language, keys))
+    if pattern is None:
+        with translation.override(language):
+            pattern = _IN_LANGUAGE[(name, language, keys)] = _pattern(name, language, keys)
     return pattern.format(**{key: quote(str(value), safe=SAFE) for key, value in kwargs.items()})

@@ -130,10 +130,10 @@ _VERSIONS: dict[tuple, str] = {}
 def _media_address() -> str:
     """Where this process's pictures are served from, as the pieces write it (the storage decides, not MEDIA_URL alone)."""
     from .models import Rendition
-    from .models.media import _rendition_url  # remembered per storage address
+    from .models.media import rendition_url  # remembered per storage address
 
     storage = Rendition._meta.get_field("file").storage
-    return f"{type(storage).__module__}.{type(storage).__qualname__} {_rendition_url('renditions/probe.webp')}"
+    return f"{type(storage).__module__}.{type(storage).__qualname__} {rendition_url('renditions/probe.webp')}"
 
 
 def version() -> str:

@@ -93,7 +93,7 @@ class Image(models.Model):
         """
         cached = self.__dict__.setdefault("_rendition_urls", {})
         if fmt not in cached:
-            cached[fmt] = [(_rendition_url(name), width, height) for name, width, height in self.sources.get(fmt, [])]
+            cached[fmt] = [(rendition_url(name), width, height) for name, width, height in self.sources.get(fmt, [])]
         return cached[fmt]
 
 
@@ -105,7 +105,8 @@ _RENDITION_URLS: dict[tuple[str, str], str] = {}
 _RENDITION_URLS_MAX = 100_000
 
 
-def _rendition_url(name: str) -> str:
+def rendition_url(name: str) -> str:
+    """The public address of a rendition file, remembered per storage address (building it is a storage call)."""
     storage = Rendition._meta.get_field("file").storage
     key = (getattr(storage, "base_url", None) or getattr(storage, "custom_domain", None) or "", name)
     url = _RENDITION_URLS.get(key)

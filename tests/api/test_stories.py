@@ -195,3 +195,25 @@ def test_a_nul_character_is_refused_in_json_and_the_schema_says_no_field_holds_o
     for name in ("section", "tag", "author", "cursor"):
         assert "pattern" in str(stories[name]["schema"]), name
     assert "400" in schema["paths"]["/api/v1/search"]["get"]["responses"]
+
+
+def test_a_list_reads_no_body_and_names_each_storys_editions_as_its_page_does(client):
+    """A list's items have no body: the list reads none, and a story's editions come from its row (``has_english``)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    both = published(**sample_story_content())
+    arabic = published(headline_en="", body_en="", headline_ar="خبر بالعربية وحدها")
+    with CaptureQueriesContext(connection) as queries:
+        items = client.get("/api/v1/stories").json()["items"]
+    story_reads = [query["sql"] for query in queries if "articles_article" in query["sql"]]
+    assert story_reads
+    assert not [sql for sql in story_reads if "body_ar" in sql or "body_en" in sql]
+    languages = {item["id"]: item["languages"] for item in items}
+    assert languages == {both.pk: ["ar", "en"], arabic.pk: ["ar"]}
+    assert languages[both.pk] == client.get(f"/api/v1/stories/{both.pk}").json()["languages"]
+    picture_story = published(lead_image=a_picture())
+    listed = next(item for item in client.get("/api/v1/stories").json()["items"] if item["id"] == picture_story.pk)
+    detail = client.get(f"/api/v1/stories/{picture_story.pk}").json()
+    assert listed["picture"]["renditions"] == detail["picture"]["renditions"]
+    assert all(r["url"].startswith("http://testserver/media/") for r in listed["picture"]["renditions"])

@@ -373,13 +373,29 @@ def _role(pid: int, ports: dict[str, str]) -> str | None:
     return None
 
 
+# A virtual machine's host may run other guests on its cores: the time it took from this one ("steal").
+STEAL = "taken by the host (steal)"
+
+
+def _stolen() -> float:
+    """CPU seconds the host has taken from this machine's cores so far (/proc/stat's steal; 0 where none is kept)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+    except OSError:
+        return 0.0
+    # "cpu user nice system idle iowait irq softirq steal ...": steal is the eighth count (proc(5)).
+    return int(fields[8]) / TICKS if len(fields) > 8 else 0.0
+
+
 class CpuShares:
     """The CPU each part of the benchmark used over a window, in cores (1.0 is one core kept busy).
 
     The app servers, PostgreSQL and Redis are read from /proc; the open
     forms' clients are this process's own threads; wrk is this process's
-    child, reaped at the end of each run. So what the forms cost the
-    server is told apart from what sending them cost the benchmark.
+    child, reaped at the end of each run; and what the host of a virtual
+    machine took from its cores (``STEAL``), which moves every figure. So
+    what the forms cost the server is told apart from what sending them
+    cost the benchmark.
     """
 
     def __init__(self, ports: dict[str, str]):
@@ -397,6 +413,7 @@ class CpuShares:
         mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         found["form clients (the benchmark)"] = mine.ru_utime + mine.ru_stime
         found["wrk"] = children.ru_utime + children.ru_stime
+        found[STEAL] = _stolen()
         return found
 
     def __enter__(self):

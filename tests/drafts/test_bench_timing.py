@@ -90,3 +90,11 @@ def test_rounds_are_compared_round_by_round_as_well():
     # The machine slowed down over the rounds; each round's forms cost 2% of that round's rate.
     rounds = [round_of(2500, 2450), round_of(2000, 1960), round_of(1800, 1764)]
     assert paired_ratio(rounds, "realistic", "home") == 0.98
+
+
+def test_what_the_host_took_is_read_and_only_grows():
+    from bench.autosave import _stolen
+
+    first = _stolen()
+    assert first >= 0.0
+    assert _stolen() >= first

@@ -461,14 +461,30 @@ def _median_of(rounds: list[dict], case: str, name: str, figure: str) -> float:
     return statistics.median(found[case]["public"][name][figure] for found in rounds)
 
 
-def paired_ratio(rounds: list[dict], case: str, name: str) -> float:
-    """The median over rounds of page ``name``'s rate in ``case`` over its rate alone in the same round."""
-    return round(
-        statistics.median(
-            found[case]["public"][name]["rps"] / found["alone"]["public"][name]["rps"] for found in rounds
-        ),
-        3,
-    )
+def paired_ratio(rounds: list[dict], case: str, name: str) -> float | None:
+    """The median over rounds of page ``name``'s rate in ``case`` over its rate alone in the same round.
+
+    A round in which the page alone answered nothing has no ratio (that
+    round's failure is the page's, reported by ``stalled``); None if no
+    round has one.
+    """
+    ratios = [
+        found[case]["public"][name]["rps"] / found["alone"]["public"][name]["rps"]
+        for found in rounds
+        if found["alone"]["public"][name]["rps"] > 0
+    ]
+    return round(statistics.median(ratios), 3) if ratios else None
+
+
+def stalled(rounds: list[dict]) -> list[str]:
+    """The windows in which a page answered no request at all, as "round, case, page"."""
+    return [
+        f"round {number}, {case}, {name}"
+        for number, found in enumerate(rounds, start=1)
+        for case, measured in found.items()
+        for name, figures in measured["public"].items()
+        if figures["rps"] <= 0
+    ]
 
 
 def _cpu_median(rounds: list[dict], case: str) -> dict[str, float]:
@@ -557,7 +573,7 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
                     max(found["alone"]["public"][name]["rps"] for found in rounds)
                     - min(found["alone"]["public"][name]["rps"] for found in rounds)
                 )
-                / _median_of(rounds, "alone", name, "rps"),
+                / max(_median_of(rounds, "alone", name, "rps"), 1e-9),
                 3,
             ),
         }
@@ -566,7 +582,9 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
     change = {
         case: {
             name: {
-                "rps_ratio": round(_median_of(rounds, case, name, "rps") / alone[name]["rps"], 3),
+                "rps_ratio": round(_median_of(rounds, case, name, "rps") / alone[name]["rps"], 3)
+                if alone[name]["rps"] > 0
+                else None,
                 # Each round's rate with the forms against the same round's alone, the median of those:
                 # the machine's drift from round to round falls on both sides of each ratio.
                 "rps_ratio_paired": paired_ratio(rounds, case, name),
@@ -586,6 +604,7 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
         "one_form": {case: one_form(case, inside, found["bytes_per_request"]) for case, found in loaded.items()},
         "public_alone": alone,
         "public_change": change,
+        "stalled": stalled(rounds),
         "cpu_cores": {case: _cpu_median(rounds, case) for case in CASES},
         "with_forms": loaded,
         "round_figures": rounds,

@@ -98,3 +98,15 @@ def test_what_the_host_took_is_read_and_only_grows():
     first = _stolen()
     assert first >= 0.0
     assert _stolen() >= first
+
+
+def test_a_window_in_which_a_page_answered_nothing_is_reported_not_divided_by():
+    from bench.autosave import paired_ratio, stalled
+
+    def round_of(alone, forms):
+        return {"alone": {"public": {"home": {"rps": alone}}}, "realistic": {"public": {"home": {"rps": forms}}}}
+
+    rounds = [round_of(2000, 1900), round_of(0, 1800), round_of(2000, 0)]
+    assert paired_ratio(rounds, "realistic", "home") == 0.475  # of the rounds with a rate alone: 0.95 and 0
+    assert stalled(rounds) == ["round 2, alone, home", "round 3, realistic, home"]
+    assert paired_ratio([round_of(0, 0)], "realistic", "home") is None

@@ -21,7 +21,8 @@ _STAND_INS = {"pk": 987654321, "year": 987654322, "month": 987654323, "day": 987
 @lru_cache(maxsize=256)
 def _pattern(name: str, language: str | None, keys: tuple[str, ...]) -> str:
     stand_ins = {key: _STAND_INS.get(key, f"ZZ{key.upper()}ZZ") for key in keys}
-    path = reverse(name, kwargs=stand_ins)
+    with translation.override(language):  # the pattern of ``language``, whichever is active now
+        path = reverse(name, kwargs=stand_ins)
     for key, stand_in in stand_ins.items():
         path = path.replace(str(stand_in), "{" + key + "}")
     return path
@@ -29,19 +30,10 @@ def _pattern(name: str, language: str | None, keys: tuple[str, ...]) -> str:
 
 def link(name: str, **kwargs) -> str:
     """``reverse(name, kwargs=kwargs)`` in the active language, from a remembered pattern."""
-    pattern = _pattern(name, get_language(), tuple(sorted(kwargs)))
-    return pattern.format(**{key: quote(str(value), safe=SAFE) for key, value in kwargs.items()})
+    return link_in(get_language(), name, **kwargs)
 
 
-# ``link_in``'s patterns, by name, language and keys: found once each with the language active.
-_IN_LANGUAGE: dict[tuple, str] = {}
-
-
-def link_in(language: str, name: str, **kwargs) -> str:
+def link_in(language: str | None, name: str, **kwargs) -> str:
     """``link`` in ``language`` without activating it for each address (the API links both editions of each story)."""
-    keys = tuple(sorted(kwargs))
-    pattern = _IN_LANGUAGE.get((name, language, keys))
-    if pattern is None:
-        with translation.override(language):
-            pattern = _IN_LANGUAGE[(name, language, keys)] = _pattern(name, language, keys)
+    pattern = _pattern(name, language, tuple(sorted(kwargs)))
     return pattern.format(**{key: quote(str(value), safe=SAFE) for key, value in kwargs.items()})

@@ -33,7 +33,7 @@ class Prepared:
     """One queryset's SQL and how to read its rows, with where each value goes among its parameters."""
 
     def __init__(self, queryset: QuerySet, slots: dict[str, int | list[int]]):
-        if queryset._iterable_class not in (ModelIterable, ValuesListIterable):  # flat lists are read as tuples
+        if queryset._iterable_class not in (ModelIterable, ValuesListIterable):  # models, or tuples of values
             raise TypeError("only querysets of models or of values_list tuples are prepared")
         if queryset._prefetch_related_lookups:
             raise TypeError("a prepared query reads its rows alone; prefetching needs the queryset")

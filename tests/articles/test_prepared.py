@@ -103,15 +103,14 @@ def test_a_value_the_query_does_not_take_and_a_shape_it_cannot_read_are_refused(
         preparing.Prepared(Article.objects.live().prefetch_related("tags"), {})
 
 
-def test_the_list_pages_compile_no_story_query_after_their_first(client, newsroom):
+def _list_pages(newsroom, *more: str) -> list[str]:
+    """The home page in both editions, a section's, a tag's, and ``more``."""
     politics = newsroom["sections"][0]
-    addresses = [
-        "/ar/",
-        "/en/",
-        f"/ar/section/{politics.slug}/",
-        f"/ar/tag/{newsroom['tag'].slug}/",
-        f"/ar/author/{newsroom['author'].slug}/",
-    ]
+    return ["/ar/", "/en/", f"/ar/section/{politics.slug}/", f"/ar/tag/{newsroom['tag'].slug}/", *more]
+
+
+def test_the_list_pages_compile_no_story_query_after_their_first(client, newsroom):
+    addresses = _list_pages(newsroom, f"/ar/author/{newsroom['author'].slug}/")
     for address in addresses:
         assert client.get(address).status_code == 200
     compiled = []
@@ -179,14 +178,7 @@ def test_the_lists_read_no_search_column(client, newsroom):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    politics = newsroom["sections"][0]
-    addresses = [
-        "/ar/",
-        "/en/",
-        f"/ar/section/{politics.slug}/",
-        f"/ar/tag/{newsroom['tag'].slug}/",
-        "/ar/archive/2026/",
-    ]
+    addresses = _list_pages(newsroom, "/ar/archive/2026/")
     with CaptureQueriesContext(connection) as queries:
         assert [client.get(address).status_code for address in addresses] == [200] * len(addresses)
     story_reads = [query["sql"] for query in queries if "articles_article" in query["sql"]]

@@ -109,13 +109,7 @@ def _article_live_detail(language: str) -> QuerySet[Article]:
     return _article_live_row(language).annotate(**annotations, **story_annotations())
 
 
-# The story page's query, as SQL, per language and database: building and
-# compiling it through the ORM (and modeltranslation's rewriting of every
-# field name) cost twice what running it does, on every cold story page.
-# With its parameters, and where among them the story's id goes.
-_DETAIL_SQL: dict[tuple, tuple[str, list, int]] = {}
 BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
-_NO_STORY = -7_000_000_000_000_000_001  # stands for the story's id while the query is compiled
 
 
 def article_live_detail(pk: int, language: str) -> Article:
@@ -128,22 +122,15 @@ def article_live_detail(pk: int, language: str) -> Article:
     its related candidates that are still live (``related_rows``, read by
     ``article_related``) and what the apps adding to the page read of it
     (``extensions.story_annotations``: whether live coverage follows it,
-    say). The query is the ORM's own, compiled once per language
-    (``_DETAIL_SQL``) and run as it stands.
+    say). The query is prepared once per language and set of annotations
+    (``prepared``): building it through the ORM (and modeltranslation's
+    rewriting of every field name) cost twice what running it does.
     """
     if not BIGINT_MIN <= pk <= BIGINT_MAX:  # an address no story can have (the ORM says so for itself)
         raise Article.DoesNotExist(f"No live story {pk}.")
-    key = (language, connection.alias, story_annotation_names())
-    compiled = _DETAIL_SQL.get(key)
-    if compiled is None:
-        sql, params = _article_live_detail(language).filter(pk=_NO_STORY).query.sql_with_params()
-        params = list(params)
-        assert params.count(_NO_STORY) == 1, "the story page's query takes the story's id once"  # noqa: S101
-        compiled = _DETAIL_SQL[key] = (sql, params, params.index(_NO_STORY))
-    sql, params, at = compiled
-    params = list(params)
-    params[at] = pk
-    found = list(Article.objects.raw(sql, params))
+    key = ("detail", language, story_annotation_names())
+    query = prepared(key, lambda pk: _article_live_detail(language).filter(pk=pk), pk=0)
+    found = query.run(pk=pk)
     if not found:
         raise Article.DoesNotExist(f"No live story {pk}.")
     return found[0]
@@ -165,9 +152,14 @@ HOME_STORIES_PER_SECTION = 4
 HOME_RECENT_FACTOR = 4
 
 
+# What a card never prints of its picture (it prints the renditions, ``Image.sources``): the
+# uploaded original among them, whose column alone made ImageField look at every picture made.
+_PICTURE_UNLISTED = ("lead_image__file", "lead_image__uploaded_by", "lead_image__created_at")
+
+
 def _article_listed(language: str) -> QuerySet[Article]:
     """Live stories with an edition in ``language``, with what a card prints (section, picture sizes, alt text)."""
-    deferred = (*RICH_FIELDS, *edition_columns(RICH_FIELDS), *SEARCH_COLUMNS, "live_extras")
+    deferred = (*RICH_FIELDS, *edition_columns(RICH_FIELDS), *SEARCH_COLUMNS, "live_extras", *_PICTURE_UNLISTED)
     # The picture's alt text as approved (the live copy), not the library's,
     # read out of the JSON in the same query (``Article.lead_image_alt``).
     approved_alt = {

@@ -11,9 +11,10 @@ from unittest import mock
 import pytest
 from django.db.models.sql.compiler import SQLCompiler
 from django.test import override_settings
+from django.utils import translation
 
 from articles import selectors
-from articles.models import Article, Section
+from articles.models import Article, Image, Section
 from articles.selectors import prepared as preparing
 from articles.selectors.public import PREPARED_PAGES, _article_listed, _with_cards
 from tests.factories import AuthorFactory, ImageFactory, SectionFactory, TagFactory, published
@@ -184,3 +185,73 @@ def test_the_lists_read_no_search_column(client, newsroom):
     story_reads = [query["sql"] for query in queries if "articles_article" in query["sql"]]
     assert story_reads
     assert not [sql for sql in story_reads if "search_body" in sql or "search_text" in sql]
+
+
+def _made(story) -> tuple:
+    """Everything an object holds, and the related objects it holds, as ``Model.from_db`` would leave them."""
+    state = story._state
+    values = {name: value for name, value in story.__dict__.items() if name != "_state"}
+    related = {name: _made(other) if other is not None else None for name, other in state.fields_cache.items()}
+    return type(story), values, state.adding, state.db, related
+
+
+def _section_list(pk):
+    return _with_cards(_article_listed("ar").filter(section_id=pk), "ar", "section")
+
+
+def test_a_prepared_query_makes_its_objects_as_django_does_without_its_init(newsroom):
+    section = newsroom["sections"][0]
+    query = preparing.Prepared(_section_list(stand := preparing.stand_in()), {"pk": stand})
+    found = query.run(pk=section.pk)  # the first row is made both ways and compared
+    ways = {model: mock.patch.object(model, "from_db", wraps=model.from_db) for model in (Article, Section, Image)}
+    with ways[Article] as stories, ways[Section] as sections, ways[Image] as pictures:
+        again = query.run(pk=section.pk)
+    # The story, its section and its picture are made directly, not by Django's from_db.
+    assert (stories.call_count, sections.call_count, pictures.call_count) == (0, 0, 0)
+    expected = [_made(story) for story in _section_list(section.pk)]
+    assert [_made(story) for story in found] == [_made(story) for story in again] == expected
+    assert any(story.lead_image_id for story in found) and all(story.section_id for story in found)
+    with translation.override("ar"):
+        assert found[0].headline == found[0].headline_ar  # modeltranslation's field reads its language's column
+
+
+def test_objects_are_made_by_django_when_a_receiver_listens_to_their_init(newsroom):
+    from django.db.models.signals import post_init, pre_init
+
+    section = newsroom["sections"][0]
+    expected = [_made(story) for story in _section_list(section.pk)]
+    for signal in (pre_init, post_init):
+        seen = []
+
+        def listens(sender, **kwargs):
+            seen.append(sender)
+
+        signal.connect(listens, sender=Section)
+        try:
+            query = preparing.Prepared(_section_list(stand := preparing.stand_in()), {"pk": stand})
+            assert [_made(story) for story in query.run(pk=section.pk)] == expected
+            assert seen.count(Section) >= len(expected)  # every section made was made by Django, signals sent
+        finally:
+            signal.disconnect(listens, sender=Section)
+
+
+def test_objects_made_otherwise_than_django_would_make_them_send_the_query_back_to_djangos_way(newsroom):
+    section = newsroom["sections"][0]
+    expected = [_made(story) for story in _section_list(section.pk)]
+    real = preparing._maker
+
+    def wrong(model, attnames):  # a maker that leaves a value out: the first row tells
+        make = real(model, attnames)
+        return (lambda alias, values: make(alias, values[:-1] + (None,))) if make else None
+
+    with mock.patch.object(preparing, "_maker", wrong):
+        query = preparing.Prepared(_section_list(stand := preparing.stand_in()), {"pk": stand})
+    assert [_made(story) for story in query.run(pk=section.pk)] == expected
+    assert [_made(story) for story in query.run(pk=section.pk)] == expected
+
+
+def test_a_picture_whose_file_is_read_is_made_by_django(newsroom):
+    """ImageField's receiver reads the file's size only when the file column was read: then Django makes it."""
+    attnames = [field.attname for field in Image._meta.concrete_fields]
+    assert preparing._maker(Image, attnames) is None
+    assert preparing._maker(Image, [name for name in attnames if name != "file"]) is not None

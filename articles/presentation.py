@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import get_language
 
 from .editions import languages as edition_languages
 from .editions import local_name
 from .editions import site_name as edition_site_name
+from .links import link_in
 from .models import Article, Author, Correction, Image, Rendition, Revision, Section, StoryContent, Tag
 from .models.extras import LiveExtras
 
@@ -138,8 +137,7 @@ def editions(request, url_name: str, kwargs: dict | None = None, languages: list
     for code in edition_languages():
         if languages is not None and code not in languages:
             continue
-        with translation.override(code):
-            url = reverse(url_name, kwargs=kwargs)
+        url = link_in(code, url_name, **(kwargs or {}))  # as ``reverse`` in that language, from its pattern
         result.append(
             Edition(code=code, name=local_name(code), url=request.build_absolute_uri(url), is_current=code == current)
         )

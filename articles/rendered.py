@@ -103,7 +103,7 @@ TRIGGERS = {
 
 # Raise when a piece's or a card's drawing changes in Python (a template
 # tag, the metadata): the templates and translations are counted by ``version()``.
-DRAWING = 2  # 2: the copy holds the cards
+DRAWING = 3  # 2: the copy holds the cards; 3: fingerprints put texts in as they are (``_digest``)
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,7 @@ def fingerprint(article: Article, language: str) -> str:
     fingerprint matches the row's are what the page would draw now, however
     the row was last written.
     """
-    values = [
+    values = (
         article.pk,
         article.slug,
         article.section_id,
@@ -197,10 +197,22 @@ def fingerprint(article: Article, language: str) -> str:
         article.first_published_at,
         article.last_updated_at,
         article.live_revision_id,
-        *(getattr(article, f"{name}_{language}") for name in TRANSLATED_FIELDS),
-    ]
-    extras = json.dumps(article.live_extras, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.blake2b(f"{values!r}\0{extras}".encode(), digest_size=16).hexdigest()
+    )
+    texts = [getattr(article, f"{name}_{language}") for name in TRANSLATED_FIELDS]
+    texts.append(json.dumps(article.live_extras, sort_keys=True, ensure_ascii=False, default=str))
+    return _digest(texts, values, 16)
+
+
+def _digest(texts, values: tuple, size: int) -> str:
+    """A digest of ``size`` bytes, in hexadecimal, of some texts (or None) and other values.
+
+    The texts go in as they are, each after its length (so no two lists of
+    texts read alike); the other values as ``repr`` writes them. ``repr``
+    of a long Arabic text looked at each of its characters and was most of
+    a card's fingerprint.
+    """
+    written = "".join("-;" if text is None else f"{len(text)};{text}" for text in texts)
+    return hashlib.blake2b(f"{written}\0{values!r}".encode(), digest_size=size).hexdigest()
 
 
 def story_rendered_refresh(article: Article) -> None:
@@ -351,16 +363,20 @@ def card_fingerprint(story: Article) -> str:
     section = story.section if story.section_id else None
     image = story.lead_image if story.lead_image_id else None
     published = story.first_published_at
+    texts = [getattr(story, f"{name}_{code}") for name in CARD_TEXT for code in codes]
+    if section is not None:
+        texts += [getattr(section, f"name_{code}") for code in codes]
+    if image is not None:
+        texts.append(story.lead_image_alt)
     values = (
         translation.get_language(),
         story.pk,
         story.slug,
-        *(getattr(story, f"{name}_{code}") for name in CARD_TEXT for code in codes),
         published.isoformat() if published else None,
-        (section.pk, section.slug, *(getattr(section, f"name_{code}") for code in codes)) if section else None,
-        (image.pk, image.sources.get("webp"), image.sources.get("jpeg"), story.lead_image_alt) if image else None,
+        (section.pk, section.slug) if section else None,
+        (image.pk, image.sources.get("webp"), image.sources.get("jpeg")) if image else None,
     )
-    return hashlib.blake2b(repr(values).encode(), digest_size=FINGERPRINT_LENGTH // 2).hexdigest()
+    return _digest(texts, values, FINGERPRINT_LENGTH // 2)
 
 
 def stored_card(story: Article, name: str) -> SafeString | None:

@@ -253,3 +253,30 @@ def test_a_card_read_for_another_way_of_listing_is_not_printed_for_this_one(news
         assert rendered.stored_card(story, "section") is not None
         assert rendered.stored_card(story, "list") is None
         assert rendered.card(story, "list") == stored(newsroom["full"])["list"]
+
+
+def test_a_fingerprint_tells_apart_texts_that_read_alike_when_joined():
+    """Texts go into a fingerprint as they are, each after its length: no two lists of them read alike."""
+    digests = {
+        rendered._digest(texts, (1,), 16)
+        for texts in (["ab", "c"], ["a", "bc"], ["abc"], ["abc", ""], ["abc", None], ["3;abc"], [None, "abc"])
+    }
+    assert len(digests) == 7
+    assert rendered._digest(["خبر"], (1,), 16) != rendered._digest(["خبر"], (2,), 16)  # and the other values count
+
+
+def test_every_value_a_card_prints_changes_its_fingerprint(newsroom):
+    story = newsroom["full"]
+    with translation.override("ar"):
+        before = rendered.card_fingerprint(listed(story))
+        assert rendered.card_fingerprint(listed(story)) == before
+        for name, value in (("headline_en", "Other"), ("standfirst_ar", "نص آخر"), ("slug", "other")):
+            changed = listed(story)
+            setattr(changed, name, value)
+            assert rendered.card_fingerprint(changed) != before, name
+        changed = listed(story)
+        changed.section.name_en = "Elsewhere"
+        assert rendered.card_fingerprint(changed) != before
+        changed = listed(story)
+        changed.approved_alt = "نص بديل آخر"
+        assert rendered.card_fingerprint(changed) != before

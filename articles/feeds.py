@@ -4,6 +4,8 @@ Entries carry the story's standfirst and any corrections, so a reader who
 follows the feed learns of a correction as a reader of the page does.
 """
 
+import io
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
@@ -18,10 +20,32 @@ from .models import Section
 from .presentation import live_extras_of
 
 
+class _Written:
+    """A feed written into a string first, then into the response at once.
+
+    Django's generator writes the XML in pieces of a few characters, and
+    each piece written into the response was encoded and kept on its own
+    (about 1,300 a feed of thirty entries: a fifth of the feed's time).
+    """
+
+    def write(self, outfile, encoding):
+        text = io.StringIO()
+        super().write(text, encoding)
+        outfile.write(text.getvalue())
+
+
+class RssFeed(_Written, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(_Written, Atom1Feed):
+    pass
+
+
 class LatestStoriesFeed(Feed):
     """The newest live stories in the current language (RSS 2.0)."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
 
     def title(self):
         return site_name()
@@ -79,7 +103,7 @@ class LatestStoriesFeed(Feed):
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = LatestStoriesFeed.description
 
     def feed_url(self):
@@ -117,7 +141,7 @@ class SectionFeed(LatestStoriesFeed):
 
 
 class SectionAtomFeed(SectionFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
 
     def subtitle(self, obj):
         return self.about(obj)  # Atom's subtitle is text, escaped by the XML alone

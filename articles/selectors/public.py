@@ -98,7 +98,8 @@ def _article_live_detail(language: str) -> QuerySet[Article]:
     """The story page's query: the row, its drawn copy in ``language``, its related stories, what apps read."""
     annotations = {
         "rendered": Subquery(
-            RenderedStory.objects.filter(article=OuterRef("pk"), language=language).values("pieces")[:1]
+            # One row by its unique key: no ordering (the model's, by its story, joined the story again and sorted).
+            RenderedStory.objects.filter(article=OuterRef("pk"), language=language).order_by().values("pieces")[:1]
         ),
     }
     related = _RELATED_SQL.get(connection.vendor)
@@ -184,6 +185,7 @@ def article_live_list(language: str, cards: str = "list") -> QuerySet[Article]:
 def _with_cards(stories: QuerySet[Article], language: str, cards: str) -> QuerySet[Article]:
     """``stories`` with their drawn cards of the kind of list ``cards`` (``rendered_cards``, JSON)."""
     drawn = RenderedStory.objects.filter(article=OuterRef("pk"), language=language, version=rendered.version())
+    drawn = drawn.order_by()  # one row by its unique key (the model's ordering joined the story again to sort it)
     return stories.annotate(rendered_cards=Subquery(drawn.values(drawn_cards=KT(f"cards__{cards}"))[:1]))
 
 

@@ -91,3 +91,26 @@ def test_entry_ids_survive_a_new_slug(client):
     _, after = parse(client, "/en/feeds/atom/")
     assert before.entries[0].id == after.entries[0].id
     assert before.entries[0].link != after.entries[0].link
+
+
+@pytest.mark.parametrize("path", ["/ar/feeds/rss/", "/ar/feeds/atom/"])
+def test_a_feed_is_written_into_its_response_at_once(client, path):
+    """The XML is written into a string and the response takes it in one piece, not in a thousand."""
+    from unittest import mock
+
+    from django.http import HttpResponse
+
+    for index in range(3):
+        published(headline_ar=f"خبر {index}", tags=[TagFactory()], authors=[AuthorFactory()])
+    written = []
+    real = HttpResponse.write
+
+    def counted(response, content):
+        written.append(content)
+        return real(response, content)
+
+    with mock.patch.object(HttpResponse, "write", counted):
+        response = client.get(path)
+    assert response.status_code == 200
+    assert len(written) == 1
+    assert feedparser.parse(response.content).entries[2].title == "خبر 0"

@@ -223,7 +223,7 @@ def test_objects_are_made_by_django_when_a_receiver_listens_to_their_init(newsro
     for signal in (pre_init, post_init):
         seen = []
 
-        def listens(sender, **kwargs):
+        def listens(sender, seen=seen, **kwargs):
             seen.append(sender)
 
         signal.connect(listens, sender=Section)

@@ -16,9 +16,9 @@ sets each field through its descriptor and sends ``pre_init`` and
 page). A prepared query makes them directly (``_maker``: the object's
 fields put in its ``__dict__``, as ``__init__`` leaves them), but only for
 a model whose init signals are ones known to leave nothing behind
-(``HARMLESS_INIT_RECEIVERS``), and only after the first row it read,
-made both ways, came out the same (``Prepared.checked``); otherwise it
-keeps Django's way. The converters of its columns are looked up once.
+(``_is_harmless``), and only while the first row it read, made both ways,
+came out the same (``Prepared.checked``); otherwise it keeps Django's
+way. The converters of its columns are looked up once.
 
 Kept per process, per database and shape; a change of settings (tests)
 forgets them all, since what is compiled may depend on settings.

@@ -379,7 +379,8 @@ def server_side_apart(args, addresses: dict[str, str]) -> dict:
     new process took 10-15 ms, on the same database minutes later.
     """
     found = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--server-side", json.dumps(addresses), *_database_args(args)],
+        [sys.executable, "-m", "bench.run", "--server-side", json.dumps(addresses)]
+        + ["--database-url", args.database_url, "--redis-url", args.redis_url],
         cwd=ROOT,
         env=server_env(args),
         capture_output=True,
@@ -389,10 +390,6 @@ def server_side_apart(args, addresses: dict[str, str]) -> dict:
     if found.returncode:
         raise RuntimeError(f"the server-side timings failed:\n{found.stderr[-3000:]}")
     return json.loads(found.stdout.strip().splitlines()[-1])
-
-
-def _database_args(args) -> list[str]:
-    return ["--database-url", args.database_url, "--redis-url", args.redis_url]
 
 
 def server_side(addresses: dict[str, str]) -> dict:

@@ -20,8 +20,10 @@ It reports the server's own time per copy and per heartbeat (median and p95,
 measured in this process with the queries counted), copies, heartbeats and
 bytes up and down per minute for one form in each case, and the home and
 story pages with the page cache on: no form open, 50 forms in the realistic
-case, 50 in the worst case, in interleaved rounds (``--form-rounds``) whose
-medians are compared. For each it says where the machine's CPU went: the
+case, 50 in the worst case, in rounds (``--form-rounds``) in which each page
+is measured in the three cases back to back (``--form-window`` seconds
+each); each page's rates are compared round by round, and all of them
+pooled, with the interval their median lies in. For each it says where the machine's CPU went: the
 app servers, PostgreSQL, Redis, wrk, and the forms' own clients (this
 process), so what the forms cost the server is not confused with what
 sending them cost the benchmark on the same two cores. It checks what it measures before measuring:
@@ -321,15 +323,6 @@ def _counted(found: list):
     return wrapper
 
 
-def _public_figures(base: str, addresses: dict[str, str], args) -> dict:
-    from bench.run import wrk
-
-    return {
-        name: wrk(base + path, duration=args.duration, connections=args.connections, threads=args.threads)
-        for name, path in addresses.items()
-    }
-
-
 # --- where the machine's CPU goes -------------------------------------------------
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -430,29 +423,50 @@ class CpuShares:
 CASES = ("alone", "realistic", "worst")
 
 
+LEAD = 1.0  # seconds a case's forms send before its window opens (their rhythm never stopped)
+
+
 def _rounds(base: str, cases: dict, addresses: dict[str, str], args, ports: dict[str, str]) -> list[dict]:
-    """``args.form_rounds`` rounds of the pages alone and with each case's forms sending, the order turned each round.
+    """``args.form_rounds`` rounds; in each, every page in every case in turn, its windows back to back.
 
-    Interleaved, so a drift of the machine (its caches, its clock, other
-    work) falls on every case alike instead of on whichever came last.
+    A page's window alone and its windows with each case's forms sending
+    lie seconds apart (``args.form_window`` each), so what drifts on the
+    machine over minutes (the host taking its cores, caches, clocks) falls
+    on both sides of each ratio. When a round measured every page in one
+    case before the next, a page's windows lay minutes apart, and its rates
+    alone differed by 15-58% from round to round, three to ten times what
+    the forms cost. The order of the cases turns from page to page. A
+    case's forms are turned on ``LEAD`` seconds before its window: their
+    timing ran on while they were off, so they send from then on what they
+    would have sent had they never stopped.
     """
-    from bench.run import log
+    from bench.run import log, wrk
 
-    rounds = []
+    rounds, turn = [], 0
     for number in range(args.form_rounds):
-        order = CASES[number % len(CASES) :] + CASES[: number % len(CASES)]
-        found = {}
-        for case in order:
-            sending = cases.get(case)
-            if sending is not None:
-                sending.set()
-                time.sleep(BEAT)  # every form has sent since it was turned on
-            log(f"autosave: round {number + 1}/{args.form_rounds}, public pages, {case} ...")
-            with CpuShares(ports) as cpu:
-                pages = _public_figures(base, addresses, args)
-            if sending is not None:
-                sending.clear()
-            found[case] = {"public": pages, "cpu_cores": cpu.cores}
+        log(f"autosave: round {number + 1}/{args.form_rounds}, every public page alone and with each case's forms ...")
+        found = {case: {"public": {}, "cpu_windows": []} for case in CASES}
+        for name, path in addresses.items():
+            order = CASES[turn % len(CASES) :] + CASES[: turn % len(CASES)]
+            turn += 1
+            for case in order:
+                sending = cases.get(case)
+                if sending is not None:
+                    sending.set()
+                    time.sleep(LEAD)
+                with CpuShares(ports) as cpu:
+                    found[case]["public"][name] = wrk(
+                        base + path, duration=args.form_window, connections=args.connections, threads=args.threads
+                    )
+                if sending is not None:
+                    sending.clear()
+                found[case]["cpu_windows"].append(cpu.cores)
+        for measured in found.values():
+            windows = measured.pop("cpu_windows")
+            roles = sorted({role for window in windows for role in window})
+            measured["cpu_cores"] = {
+                role: round(statistics.mean(window.get(role, 0.0) for window in windows), 3) for role in roles
+            }
         rounds.append(found)
     return rounds
 
@@ -474,6 +488,32 @@ def paired_ratio(rounds: list[dict], case: str, name: str) -> float | None:
         if found["alone"]["public"][name]["rps"] > 0
     ]
     return round(statistics.median(ratios), 3) if ratios else None
+
+
+def pooled_ratio(rounds: list[dict], case: str, *, resamples: int = 2000) -> dict | None:
+    """Every page's rate in ``case`` over its rate alone in the same round, pooled: the median and its 95% interval.
+
+    Each ratio is one page's two windows seconds apart; pooled over the
+    pages and rounds there are enough of them to bound the median (a
+    bootstrap of it, seeded so a run's figures repeat), where one page's
+    handful of rounds cannot. None when no window alone answered.
+    """
+    ratios = [
+        found[case]["public"][name]["rps"] / found["alone"]["public"][name]["rps"]
+        for found in rounds
+        for name in found["alone"]["public"]
+        if found["alone"]["public"][name]["rps"] > 0
+    ]
+    if not ratios:
+        return None
+    draw = random.Random(0)
+    medians = sorted(statistics.median(draw.choices(ratios, k=len(ratios))) for _ in range(resamples))
+    return {
+        "median": round(statistics.median(ratios), 3),
+        "low": round(medians[int(0.025 * resamples)], 3),
+        "high": round(medians[int(0.975 * resamples) - 1], 3),
+        "ratios": len(ratios),
+    }
 
 
 def stalled(rounds: list[dict]) -> list[str]:
@@ -508,8 +548,12 @@ def one_form(case: str, inside: dict, sizes: dict) -> dict:
     }
 
 
-def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
-    """The public pages alone and with ``forms`` forms open, typing realistically and at the worst case, in rounds."""
+def measure(args, addresses: dict[str, str], *, forms: int = 50, check=None) -> dict:
+    """The public pages alone and with ``forms`` forms open, typing realistically and at the worst case, in rounds.
+
+    ``check(name, body)``, if given, holds each page to what readers get
+    before it is measured (``bench.run.check_page``), and stops the run if not.
+    """
     from bench.run import log, server_env
     from drafts.models import DraftBuffer
     from tests.servers import app_server
@@ -530,9 +574,11 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
         ports = {"app servers (pages)": base.rsplit(":", 1)[1]}
         if desk:
             ports["app servers (desk)"] = desk.rsplit(":", 1)[1]
-        for path in addresses.values():
+        for name, path in addresses.items():
             for _ in range(20):
-                urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 - warm
+                body = urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 - warm
+            if check is not None:
+                check(name, body)
         threads = {
             case: [
                 OpenForm(
@@ -599,11 +645,14 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50) -> dict:
     return {
         "forms": forms,
         "rounds": args.form_rounds,
+        "window_s": args.form_window,
         "desk_workers": desk_workers,  # 0: the forms and the pages share the public app servers
         "server_side": inside,
         "one_form": {case: one_form(case, inside, found["bytes_per_request"]) for case, found in loaded.items()},
         "public_alone": alone,
         "public_change": change,
+        # Every page's ratios pooled, with the interval its median lies in: what one page's rounds cannot bound.
+        "pooled_change": {case: pooled_ratio(rounds, case) for case in switches},
         "stalled": stalled(rounds),
         "cpu_cores": {case: _cpu_median(rounds, case) for case in CASES},
         "with_forms": loaded,
@@ -643,7 +692,8 @@ def main(argv=None) -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--form-rounds", type=int, default=3, help="rounds of the pages alone and with each case")
+    parser.add_argument("--form-rounds", type=int, default=5, help="rounds of the pages alone and with each case")
+    parser.add_argument("--form-window", type=int, default=4, help="seconds of load per page and case in a round")
     parser.add_argument(
         "--desk-workers",
         type=int,

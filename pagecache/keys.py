@@ -35,9 +35,12 @@ def namespace() -> str:
     """
     if settings.NEWSROOM_PAGE_CACHE_NAMESPACE:
         return settings.NEWSROOM_PAGE_CACHE_NAMESPACE
-    database = connections["default"].settings_dict
+    # By the kind of database, not its ENGINE: the pooled one (``newsroom.postgresql``) and Django's
+    # own serve the same site, and a worker without the pool must purge the pages servers with it keep.
+    default = connections["default"]
+    database = default.settings_dict
     return _derived(
-        database["ENGINE"], str(database.get("HOST") or ""), str(database.get("PORT") or ""), str(database["NAME"])
+        default.vendor, str(database.get("HOST") or ""), str(database.get("PORT") or ""), str(database["NAME"])
     )
 
 

@@ -20,7 +20,8 @@ pytestmark = [
 ]
 
 
-def test_autosaves_and_saves_after_the_database_dropped_every_connection_go_through(static_root):
+@pytest.mark.parametrize("pool", ["true", "false"], ids=["connection-pool", "persistent-connections"])
+def test_autosaves_and_saves_after_the_database_dropped_every_connection_go_through(pool, static_root):
     import requests
 
     from articles.models import Article
@@ -29,7 +30,7 @@ def test_autosaves_and_saves_after_the_database_dropped_every_connection_go_thro
 
     editor = account(EditorFactory, "nadia")
     article = draft(editor)
-    env = production_env(database_url=database_url(), static_root=static_root, DATABASE_POOL="false")
+    env = production_env(database_url=database_url(), static_root=static_root, DATABASE_POOL=pool)
     outcomes = []
     with app_server(env, workers=1) as url:
         session = requests.Session()

@@ -73,7 +73,7 @@ def test_lists_are_comma_separated(monkeypatch):
     assert env.env_list("ALLOWED_HOSTS") == ["news.example.com", "www.example.com"]
 
 
-def _load_production_settings(**variables):
+def _load_production_settings(show="settings.DEBUG", **variables):
     environment = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     environment.update(variables)
     environment["DJANGO_SETTINGS_MODULE"] = "newsroom.settings.production"
@@ -81,7 +81,7 @@ def _load_production_settings(**variables):
         [
             sys.executable,
             "-c",
-            "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)",
+            f"import django; django.setup(); from django.conf import settings; print({show})",
         ],
         cwd=ROOT,
         env=environment,

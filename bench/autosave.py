@@ -423,6 +423,8 @@ class CpuShares:
 CASES = ("alone", "realistic", "worst")
 
 
+# What the app servers wrote while the forms were measured (gunicorn's own log, warnings).
+SERVERS_OUTPUT = Path(__file__).resolve().parent / "results" / "forms-servers.log"
 LEAD = 1.0  # seconds a case's forms send before its window opens (their rhythm never stopped)
 
 
@@ -461,6 +463,8 @@ def _rounds(base: str, cases: dict, addresses: dict[str, str], args, ports: dict
                 if sending is not None:
                     sending.clear()
                 found[case]["cpu_windows"].append(cpu.cores)
+                if found[case]["public"][name]["rps"] <= 0:
+                    log(f"autosave: {name}, {case}: no request answered at {time.strftime('%H:%M:%S')}")
         for measured in found.values():
             windows = measured.pop("cpu_windows")
             roles = sorted({role for window in windows for role in window})
@@ -566,11 +570,19 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50, check=None) -> 
     DraftBuffer.objects.filter(user_id__in=people).delete()
     stop, landed = threading.Event(), {}
     switches = {case: threading.Event() for case in CASES[1:]}
+    SERVERS_OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    SERVERS_OUTPUT.write_text("")
     with contextlib.ExitStack() as servers:
-        base = servers.enter_context(app_server(server_env(args, page_cache=True), workers=args.workers))
+        base = servers.enter_context(
+            app_server(server_env(args, page_cache=True), workers=args.workers, output=SERVERS_OUTPUT)
+        )
         # The desk on app servers of its own (the admin and the public site
         # are separate paths behind a load balancer), on the same machine.
-        desk = servers.enter_context(app_server(server_env(args), workers=desk_workers)) if desk_workers else ""
+        desk = (
+            servers.enter_context(app_server(server_env(args), workers=desk_workers, output=SERVERS_OUTPUT))
+            if desk_workers
+            else ""
+        )
         ports = {"app servers (pages)": base.rsplit(":", 1)[1]}
         if desk:
             ports["app servers (desk)"] = desk.rsplit(":", 1)[1]
@@ -642,6 +654,8 @@ def measure(args, addresses: dict[str, str], *, forms: int = 50, check=None) -> 
         }
         for case in switches
     }
+    if stalled(rounds):
+        log(f"autosave: what the app servers wrote is in {SERVERS_OUTPUT}")
     return {
         "forms": forms,
         "rounds": args.form_rounds,

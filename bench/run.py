@@ -262,6 +262,7 @@ def check_api_answer(name: str, body: bytes) -> None:
 WRK_RPS = re.compile(r"Requests/sec:\s+([\d.]+)")
 WRK_PCT = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
+WRK_TIMEOUTS = re.compile(r"Socket errors:.*timeout (\d+)")
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -274,12 +275,14 @@ def wrk(url: str, *, duration: int, connections: int, threads: int) -> dict:
         check=True,
     ).stdout
     latencies = {int(p): float(v) * UNITS[u] for p, v, u in WRK_PCT.findall(output)}
-    errors = WRK_ERRORS.search(output)
+    errors, timeouts = WRK_ERRORS.search(output), WRK_TIMEOUTS.search(output)
     return {
         "rps": float(WRK_RPS.search(output).group(1)),
         "p50_ms": round(latencies[50], 2),
         "p99_ms": round(latencies[99], 2),
         "errors": int(errors.group(1)) if errors else 0,
+        # Requests wrk gave up on after two seconds unanswered (none answered: a server stuck).
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
     }
 
 

@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -31,8 +32,7 @@ def wait_for(url: str, *, timeout: float = 30.0, process: subprocess.Popen | Non
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
-            raise RuntimeError(f"server exited with {process.returncode}:\n{output}")
+            raise RuntimeError(f"server exited with {process.returncode}:\n{output_of(process)}")
         try:
             urllib.request.urlopen(url, timeout=2)  # noqa: S310 - local test server
             return
@@ -50,27 +50,34 @@ def running(command: list[str], *, url: str, env: dict | None = None, timeout: f
         yield process
 
 
+def output_of(process: subprocess.Popen) -> str:
+    """What a server started by ``running_together`` has written so far."""
+    written = process.written
+    written.flush()
+    written.seek(0)
+    return written.read()
+
+
 @contextlib.contextmanager
-def running_together(commands: list[tuple[list[str], str, dict]], *, timeout: float = 30.0):
+def running_together(commands: list[tuple[list[str], str, dict]], *, timeout: float = 30.0, output: Path | None = None):
     """Run each ``(command, url, env)`` until the block ends, all started and stopped at once.
 
     Servers boot in parallel, and stop in parallel too (gunicorn takes about a
     second to stop): a test with two app servers waits for one of each, not two.
+    What each writes goes to a file (``output``, or one of its own that goes
+    when it stops), never to a pipe that is read only at the end: a server
+    that wrote more than the pipe holds would stop, stuck on its next line.
     """
     processes = []
     failed = True
     try:
         for command, _, env in commands:
-            processes.append(
-                subprocess.Popen(
-                    command,
-                    cwd=ROOT,
-                    env={**os.environ, **env},
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.STDOUT,
-                    text=True,
-                )
+            written = open(output, "a+") if output else tempfile.TemporaryFile("w+")  # noqa: SIM115 - closed below
+            process = subprocess.Popen(
+                command, cwd=ROOT, env={**os.environ, **env}, stdout=written, stderr=subprocess.STDOUT, text=True
             )
+            process.written = written
+            processes.append(process)
         for process, (_, url, _) in zip(processes, commands, strict=True):
             wait_for(url, timeout=timeout, process=process)
         yield processes
@@ -80,12 +87,13 @@ def running_together(commands: list[tuple[list[str], str, dict]], *, timeout: fl
             process.terminate()
         for process, (command, _, _) in zip(processes, commands, strict=False):
             try:
-                output, _ = process.communicate(timeout=10)
+                process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
-                output, _ = process.communicate()
+                process.wait()
             if failed:  # shown by pytest beside the failure
-                print(f"--- output of {command[0]} ---\n{output}")
+                print(f"--- output of {command[0]} ---\n{output_of(process)}")
+            process.written.close()
 
 
 @contextlib.contextmanager
@@ -173,14 +181,14 @@ def production_env(*, database_url: str, static_root: Path, **extra: str) -> dic
 
 
 @contextlib.contextmanager
-def app_server(env: dict, *, workers: int = 1):
-    """A gunicorn app server with ``env``; yields its base URL."""
-    with app_servers(env, 1, workers=workers) as (url,):
+def app_server(env: dict, *, workers: int = 1, output: Path | None = None):
+    """A gunicorn app server with ``env``; yields its base URL. What it writes goes to ``output`` if given."""
+    with app_servers(env, 1, workers=workers, output=output) as (url,):
         yield url
 
 
 @contextlib.contextmanager
-def app_servers(env: dict, count: int, *, workers: int = 1):
+def app_servers(env: dict, count: int, *, workers: int = 1, output: Path | None = None):
     """``count`` gunicorn app servers with ``env``, started together; yields their base URLs."""
     ports: list[int] = []
     while len(ports) < count:
@@ -190,7 +198,7 @@ def app_servers(env: dict, count: int, *, workers: int = 1):
     command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--workers", str(workers), "newsroom.wsgi"]
     urls = [f"http://127.0.0.1:{port}" for port in ports]
     commands = [(command, url + "/ar/", {**env, "PORT": str(port)}) for url, port in zip(urls, ports, strict=True)]
-    with running_together(commands, timeout=60):
+    with running_together(commands, timeout=60, output=output):
         yield urls
 
 

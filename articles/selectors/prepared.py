@@ -105,12 +105,13 @@ def _populate(node, row, found) -> None:
 class Prepared:
     """One queryset's SQL and how to read its rows, with where each value goes among its parameters."""
 
-    def __init__(self, queryset: QuerySet, slots: dict[str, int | list[int]]):
+    def __init__(self, queryset: QuerySet, slots: dict[str, int | list[int]], *, on_server: bool = False):
         if queryset._iterable_class not in (ModelIterable, ValuesListIterable):  # models, or tuples of values
             raise TypeError("only querysets of models or of values_list tuples are prepared")
         if queryset._prefetch_related_lookups:
             raise TypeError("a prepared query reads its rows alone; prefetching needs the queryset")
         self.alias = queryset.db
+        self.on_server = on_server
         self.compiler = queryset.query.get_compiler(using=self.alias)
         sql, params = self.compiler.as_sql()
         self.sql, self.params, self.models = sql, list(params), queryset._iterable_class is ModelIterable
@@ -170,9 +171,14 @@ class Prepared:
             for place, which in places:
                 params[place] = found[which]
         compiler = self.compiler
-        with connections[self.alias].cursor() as cursor:
-            cursor.execute(self.sql, params)
-            rows = cursor.fetchall()
+        connection = connections[self.alias]
+        execute_prepared = getattr(connection, "execute_prepared", None) if self.on_server else None
+        if execute_prepared is not None:
+            rows = execute_prepared(self.sql, params)
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute(self.sql, params)
+                rows = cursor.fetchall()
         if compiler.has_extra_select:  # columns the ordering needs, which the ORM does not hand back
             rows = [row[: compiler.col_count] for row in rows]
         if self.converters:
@@ -219,7 +225,7 @@ def stand_in() -> int:
     return next(_STAND_INS)
 
 
-def prepared(key: tuple, build: Callable[..., QuerySet], **shape: int) -> Prepared:
+def prepared(key: tuple, build: Callable[..., QuerySet], *, on_server: bool = False, **shape: int) -> Prepared:
     """The query of this ``key`` (its shape: which list, language, page), built by ``build`` the first time.
 
     ``shape`` names the values it is run with, and how many of each: 0
@@ -227,6 +233,12 @@ def prepared(key: tuple, build: Callable[..., QuerySet], **shape: int) -> Prepar
     with a stand-in for each (``stand_in``), each of which must be among
     the query's parameters (once or more: a list's filter is in its
     subquery of ids as well).
+
+    ``on_server``: run it as a statement the database keeps prepared, where
+    the database can (``newsroom.postgresql``'s ``execute_prepared``), so it
+    is not planned again on every request. Only for a query whose best plan
+    is the same whatever its values: PostgreSQL may settle on one plan for
+    all of them (a list of a tag's stories took seven times as long so).
     """
     from django.db import connection
 
@@ -234,7 +246,7 @@ def prepared(key: tuple, build: Callable[..., QuerySet], **shape: int) -> Prepar
     found = _PREPARED.get(full)
     if found is None:
         slots = {name: stand_in() if size == 0 else [stand_in() for _ in range(size)] for name, size in shape.items()}
-        found = _PREPARED[full] = Prepared(build(**slots), slots)
+        found = _PREPARED[full] = Prepared(build(**slots), slots, on_server=on_server)
     return found
 
 

@@ -130,7 +130,8 @@ def article_live_detail(pk: int, language: str) -> Article:
     if not BIGINT_MIN <= pk <= BIGINT_MAX:  # an address no story can have (the ORM says so for itself)
         raise Article.DoesNotExist(f"No live story {pk}.")
     key = ("detail", language, story_annotation_names())
-    query = prepared(key, lambda pk: _article_live_detail(language).filter(pk=pk), pk=0)
+    # Planned once per connection (``on_server``): by its primary key, the plan is the same for every story.
+    query = prepared(key, lambda pk: _article_live_detail(language).filter(pk=pk), on_server=True, pk=0)
     found = query.run(pk=pk)
     if not found:
         raise Article.DoesNotExist(f"No live story {pk}.")

@@ -32,8 +32,7 @@ if not ALLOWED_HOSTS:
 # checked before it is lent, so a database restart costs no failed request:
 # by its socket (``newsroom.postgresql``) rather than by Django's check
 # (CONN_HEALTH_CHECKS), which asks PostgreSQL an empty query every request.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", default=True):
-    DATABASES["default"]["ENGINE"] = "newsroom.postgresql"
+if DATABASES["default"]["ENGINE"] == "newsroom.postgresql" and env_bool("DATABASE_POOL", default=True):
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections, not Django
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {

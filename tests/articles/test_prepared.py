@@ -6,6 +6,7 @@ is run with; and the list pages must compile none of their story queries
 after their first request.
 """
 
+import contextlib
 from unittest import mock
 
 import pytest
@@ -255,3 +256,33 @@ def test_a_picture_whose_file_is_read_is_made_by_django(newsroom):
     attnames = [field.attname for field in Image._meta.concrete_fields]
     assert preparing._maker(Image, attnames) is None
     assert preparing._maker(Image, [name for name in attnames if name != "file"]) is not None
+
+
+def test_the_story_page_query_is_kept_prepared_by_the_database_where_it_can_be(newsroom, django_assert_num_queries):
+    """On PostgreSQL the story by its id is planned once per connection, and reads what the queryset reads."""
+    from django.db import connection
+
+    from articles.selectors.public import _article_live_detail
+
+    story = newsroom["stories"][3]
+    query = preparing.Prepared(
+        _article_live_detail("ar").filter(pk=(stand_in := preparing.stand_in())), {"pk": stand_in}, on_server=True
+    )
+
+    def shown(stories):
+        return [
+            (found.pk, found.headline_ar, found.body_ar, found.live_extras, found.rendered, found.related_rows)
+            + (found.get_deferred_fields(), found._state.adding)
+            for found in stories
+        ]
+
+    expected = shown(_article_live_detail("ar").filter(pk=story.pk))
+    kept = contextlib.nullcontext(None)
+    if connection.vendor == "postgresql":  # SQLite keeps no statement: Django's cursor runs it
+        kept = mock.patch.object(connection, "execute_prepared", wraps=connection.execute_prepared)
+    with kept as execute:
+        for _ in range(6):  # past the runs after which PostgreSQL may keep one plan
+            with django_assert_num_queries(1):
+                assert shown(query.run(pk=story.pk)) == expected
+    assert expected
+    assert execute is None or execute.call_count == 6

@@ -63,7 +63,7 @@ def test_a_closed_connection_is_seen_closed():
     assert base.closed_while_idle(victim) is True
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_pool_replaces_every_connection_postgresql_closed_and_lends_a_working_one():
     """As after a restart: every connection the pool holds was closed while idle."""
     settings = {
@@ -92,7 +92,7 @@ def test_the_pool_replaces_every_connection_postgresql_closed_and_lends_a_workin
         pooled.close_pool()
 
 
-def test_production_pools_through_this_engine_and_drops_djangos_round_trip():
+def test_production_pools_with_this_engine_and_drops_djangos_round_trip():
     from tests.newsroom.test_settings import _load_production_settings
 
     show = 'settings.DATABASES["default"]["ENGINE"], settings.DATABASES["default"]["CONN_HEALTH_CHECKS"]'
@@ -102,4 +102,45 @@ def test_production_pools_through_this_engine_and_drops_djangos_round_trip():
     assert pooled.stdout.strip() == "newsroom.postgresql False"
     # Without the pool, Django's persistent connections keep Django's own check.
     unpooled = _load_production_settings(show, DATABASE_POOL="false", **common)
-    assert unpooled.stdout.strip() == "django.db.backends.postgresql True"
+    assert unpooled.stdout.strip() == "newsroom.postgresql True"
+
+
+@pytest.mark.django_db
+def test_a_prepared_statement_is_kept_on_the_connection_and_logged_like_any_query():
+    from django.test.utils import CaptureQueriesContext
+
+    sql = "SELECT %s::int + 1, %s::text"
+    with CaptureQueriesContext(connection) as queries:
+        assert connection.execute_prepared(sql, [41, "خبر"]) == [(42, "خبر")]
+        assert connection.execute_prepared(sql, [1, "news"]) == [(2, "news")]
+    assert len(queries) == 2 and "SELECT" in queries[0]["sql"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::int + 1%%'")
+        assert cursor.fetchone() == (1,)  # one statement, run twice
+    # Django's own cursors still bind on the client and prepare nothing.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::int * 2", [21])
+        cursor.execute("SELECT %s::int * 2", [21])
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%%* 2%%'")
+        assert cursor.fetchone() == (0,)
+
+
+def test_a_write_is_lent_a_connection_postgresql_answered_and_a_read_one_its_socket_vouches_for(monkeypatch):
+    """A read that loses its connection is answered again (``newsroom.database``); a write cannot be."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from newsroom.database import RetryReadsOnLostConnectionMiddleware, may_answer_again
+
+    seen = []
+    middleware = RetryReadsOnLostConnectionMiddleware(lambda request: seen.append(may_answer_again()) or HttpResponse())
+    for method in ("get", "head", "post", "put", "delete"):
+        middleware(getattr(RequestFactory(), method)("/"))
+    assert seen == [True, True, False, False, False]
+    assert may_answer_again() is False  # outside a request (commands, tasks): asked the full way
+
+    asked = []
+    monkeypatch.setattr(base.ConnectionPool, "check_connection", staticmethod(asked.append))
+    with _connect() as healthy:
+        assert base.closed_while_idle(healthy) is False and asked == []
+        assert base.closed_while_idle(healthy, ask=True) is False and asked == [healthy]

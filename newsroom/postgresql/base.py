@@ -30,6 +30,7 @@ import select
 from collections.abc import Sequence
 
 import psycopg
+from django.conf import settings
 from django.db.backends.postgresql import base, operations
 from psycopg_pool import ConnectionPool
 
@@ -89,8 +90,13 @@ class DatabaseWrapper(base.DatabaseWrapper):
         whose best plan is the same whatever their values. Django turns
         psycopg's preparing off (``prepare_threshold``) for connection poolers;
         that is for the cursors it makes, which cannot prepare anyway, so
-        here it is turned back on.
+        here it is turned back on. With ``NEWSROOM_PREPARED_STATEMENTS`` off
+        (``DATABASE_PREPARED=false``) it runs as any query.
         """
+        if not settings.NEWSROOM_PREPARED_STATEMENTS:
+            with self.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
         self.ensure_connection()
         raw = self.connection
         if raw.prepare_threshold is None:

@@ -139,6 +139,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The story page's query kept prepared on each PostgreSQL connection (``newsroom.postgresql``); off
+# behind a connection pooler that cannot keep prepared statements (PgBouncer before 1.21).
+NEWSROOM_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED", default=True)
 
 CACHES = cache_config(env_str("REDIS_URL"))
 # Presence (who else has a story open) is shared through Redis by every app server; the database without it.

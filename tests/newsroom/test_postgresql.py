@@ -144,3 +144,12 @@ def test_a_write_is_lent_a_connection_postgresql_answered_and_a_read_one_its_soc
     with _connect() as healthy:
         assert base.closed_while_idle(healthy) is False and asked == []
         assert base.closed_while_idle(healthy, ask=True) is False and asked == [healthy]
+
+
+@pytest.mark.django_db
+def test_with_prepared_statements_turned_off_the_query_runs_as_any_other(settings):
+    settings.NEWSROOM_PREPARED_STATEMENTS = False
+    assert connection.execute_prepared("SELECT %s::int * 3, 'off'", [5]) == [(15, "off")]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%%* 3, ''off''%%'")
+        assert cursor.fetchone() == (0,)

@@ -87,5 +87,6 @@ def test_every_stored_page_and_version_has_a_lifetime(client, redis, settings):
     pages = [key for key in keys if b":page:" in key]
     versions = [key for key in keys if b":dep:" in key]
     assert pages and versions
-    assert all(0 < redis.client().ttl(key) <= 120 for key in pages)
-    assert all(120 < redis.client().ttl(key) <= 240 for key in versions)
+    # A page is drawn again after 120 s and kept twice as long, so readers are answered while one draws it.
+    assert all(120 < redis.client().ttl(key) <= 240 for key in pages)
+    assert all(240 < redis.client().ttl(key) <= 360 for key in versions)

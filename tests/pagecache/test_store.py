@@ -112,3 +112,65 @@ def test_a_page_whose_version_changed_is_no_longer_fresh(client):
     assert store.fresh_page(name) is not None
     store.invalidate({f"story:{article.pk}"})
     assert store.fresh_page(name) is None
+
+
+def test_an_expired_page_is_drawn_again_by_one_request_while_the_others_are_answered_the_stored_one(
+    client, settings, monkeypatch, django_assert_num_queries
+):
+    """When every request drew it again, a phrase search asked by eight readers at once answered none for seconds."""
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 600
+    article = published()
+    path = story_path(article)
+    clock = [1_000_000.0]
+    monkeypatch.setattr(store, "_now", lambda: clock[0])
+    name = stored_name(client, path)
+    assert StoredPage.unpack(cache.get(name)).renew_at == 1_000_600.0
+    stored = client.get(path).content
+
+    clock[0] += 601  # due to be drawn again
+    assert store.fresh_page(name) is None  # the first request to see it draws it
+    for _ in range(3):  # the others, meanwhile, are answered the stored page
+        with django_assert_num_queries(0):
+            assert client.get(path).content == stored
+    client.cookies.clear()
+    store.keep(name, StoredPage.unpack(cache.get(name)))  # the first one's page, stored
+    assert StoredPage.unpack(cache.get(name)).renew_at == clock[0] + 600
+    clock[0] += 599
+    assert store.fresh_page(name) is not None and cache.get(f"{name}:renewing") is None
+
+    clock[0] += 2  # due again, and the one drawing it failed: after its time another may try
+    assert store.fresh_page(name) is None
+    assert store.fresh_page(name) is not None
+    cache.delete(f"{name}:renewing")  # its time is up
+    assert store.fresh_page(name) is None
+
+
+def test_a_page_whose_story_changed_is_never_answered_while_it_is_drawn_again(client, settings, monkeypatch):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 600
+    article = published()
+    clock = [1_000_000.0]
+    monkeypatch.setattr(store, "_now", lambda: clock[0])
+    name = stored_name(client, story_path(article))
+    clock[0] += 601
+    assert store.fresh_page(name) is None  # being drawn again
+    store.invalidate({f"story:{article.pk}"})
+    assert store.fresh_page(name) is None  # and changed: nobody is answered the old one
+    assert store.fresh_page(name) is None
+
+
+def test_a_page_is_kept_twice_its_time_and_its_versions_three_times(settings, monkeypatch):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 600
+    timeouts = {}
+    monkeypatch.setattr(cache, "set", lambda name, value, timeout: timeouts.__setitem__(name, timeout))
+    monkeypatch.setattr(
+        cache, "set_many", lambda values, timeout: timeouts.update(dict.fromkeys(values, timeout)) or []
+    )
+    store.keep("site-x:page:test", StoredPage(200, [], b"<p>page</p>", {}, 1))
+    store.invalidate({"story:1"})
+    assert timeouts == {"site-x:page:test": 1200, keys.version_name("story:1"): 1800}
+
+
+def test_a_page_stored_before_pages_were_renewed_is_read_and_lives_by_its_lifetime():
+    old = FORMAT + b'[3,200,{},[["Content-Type","text/html"]]]\n<p>body</p>'
+    page = StoredPage.unpack(old)
+    assert (page.epoch, page.body, page.renew_at) == (3, b"<p>body</p>", 0.0)

@@ -23,13 +23,14 @@ story pages with the page cache on: no form open, 50 forms in the realistic
 case, 50 in the worst case, in rounds (``--form-rounds``) in which each page
 is measured in the three cases back to back (``--form-window`` seconds
 each); each page's rates are compared round by round, and all of them
-pooled, with the interval their median lies in. For each it says where the machine's CPU went: the
-app servers, PostgreSQL, Redis, wrk, and the forms' own clients (this
-process), so what the forms cost the server is not confused with what
-sending them cost the benchmark on the same two cores. It checks what it measures before measuring:
-every copy and heartbeat must be answered 200 (a heartbeat with the
-presence panel and the bell's count), and each form's last copy must be
-what the database holds, or the run stops.
+pooled, with the interval their median lies in. For each it says where
+the machine's CPU went: the app servers, PostgreSQL, Redis, wrk, and the
+forms' own clients (this process), so what the forms cost the server is
+not confused with what sending them cost the benchmark on the same two
+cores. It checks what it measures before measuring: every copy and
+heartbeat must be answered 200 (a heartbeat with the presence panel and
+the bell's count), and each form's last copy must be what the database
+holds, or the run stops.
 """
 
 import argparse

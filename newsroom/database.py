@@ -3,8 +3,9 @@
 Django's health checks (``CONN_HEALTH_CHECKS``), and the pool's check when
 the pool is on (``newsroom.postgresql``: by the socket for a read, by a round
 trip for a write, as ``may_answer_again`` says), replace a connection that
-died while idle before a request uses it. A connection that dies *during* a request (PostgreSQL restarted, a backend
-terminated, a failover) still fails that request. For a read (GET or HEAD)
+died while idle before a request uses it. A connection that dies *during* a
+request (PostgreSQL restarted, a backend terminated, a failover) still
+fails that request. For a read (GET or HEAD)
 nothing was written, so answering it again from the start on a new
 connection is safe; for a write it is not (the commit may have gone through),
 so writes are left to the view, which gives the editor their text back (see

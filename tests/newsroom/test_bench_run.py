@@ -30,3 +30,25 @@ def test_a_failed_timing_process_stops_the_run_with_what_it_said():
     failed = subprocess.CompletedProcess([], 1, stdout="", stderr="Traceback: the database is away")
     with mock.patch.object(run.subprocess, "run", return_value=failed), pytest.raises(RuntimeError, match="away"):
         run.server_side_apart(_args(), {})
+
+
+def _forms(pooled, ratio=0.99):
+    page = {"rps_ratio": ratio, "rps_ratio_paired": ratio, "p99_over_p50_alone": 2.0}
+    return {
+        "forms": 50,
+        "stalled": [],
+        "public_change": {"realistic": {"home": page}},
+        "public_alone": {"home": {"noise": 0.05}},
+        "pooled_change": {"realistic": pooled},
+    }
+
+
+def test_the_open_forms_are_held_to_the_low_end_of_their_pooled_interval(capsys):
+    """Each page's handful of rounds is noise; the pooled interval is the figure that can show "within 5%"."""
+    within = {"median": 0.98, "low": 0.96, "high": 0.99, "ratios": 70}
+    assert run.forms_missed(_forms(within)) == []
+    assert "did not move" in capsys.readouterr().out
+    straddling = {"median": 0.97, "low": 0.93, "high": 0.99, "ratios": 70}
+    (missed,) = run.forms_missed(_forms(straddling))
+    assert "every page pooled: 97.0%" in missed and "93.0%-99.0%" in missed
+    assert len(run.forms_missed(_forms(within, ratio=0.9))) == 1  # a page that moved is still named

@@ -34,6 +34,8 @@ from django.conf import settings
 from django.db.backends.postgresql import base, operations
 from psycopg_pool import ConnectionPool
 
+from newsroom.database import may_answer_again
+
 
 def closed_while_idle(connection: psycopg.Connection, *, ask: bool = False) -> bool:
     """Whether PostgreSQL has closed ``connection``: by its socket alone, or ``ask``-ing it an empty query."""
@@ -68,8 +70,6 @@ class DatabaseWrapper(base.DatabaseWrapper):
         pool = self.pool
         if pool is None:
             return connection
-        from newsroom.database import may_answer_again
-
         # A read that loses its connection is answered again; a write is not, so it is lent one PostgreSQL answered.
         ask = not may_answer_again()
         # Every connection the pool holds may have been closed at once (a restart): try each, then a new one.

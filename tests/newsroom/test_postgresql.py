@@ -1,5 +1,6 @@
 """The pooled PostgreSQL engine lends a connection without a round trip, and never one PostgreSQL closed."""
 
+import select
 import time
 
 import psycopg
@@ -28,8 +29,6 @@ def _terminate(pid: int) -> None:
 
 def _said_so(victim: psycopg.Connection) -> None:
     """Wait (at most a second) until what PostgreSQL sent on closing ``victim`` has arrived."""
-    import select
-
     select.select([victim.fileno()], [], [], 1.0)
 
 

@@ -55,3 +55,9 @@ revision_saved = Signal()
 # ``article``, ``revision`` (the side revision) and ``overtaken_user`` (who
 # wrote the current revision it was saved beside, and should compare them).
 parallel_revision = Signal()
+
+# Sent after commit with ``user_ids`` by the apps whose desk pulse
+# (``articles.admin_site.register_desk_pulse``: the bell's count) changed for
+# those people, so the open forms that carry the pulse in their heartbeat
+# stop answering it from what they last showed (presence's quiet heartbeats).
+desk_pulse_changed = Signal()

@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from articles.models import Article
+from articles.signals import desk_pulse_changed
 
 from . import messages
 from .models import Channel, Event, Follower, Notification, Outbox, Preference, Profile
@@ -129,7 +130,15 @@ def notifications_write(row: Outbox) -> int:
             )
     before = Notification.objects.filter(key=row.key).count()
     Notification.objects.bulk_create(wanted, ignore_conflicts=True)
+    _pulse_changed([n.recipient.pk for n in wanted if n.channel == Channel.DESK])
     return Notification.objects.filter(key=row.key).count() - before
+
+
+def _pulse_changed(user_ids) -> None:
+    """These people's bells changed: say so once the transaction commits (``articles.signals.desk_pulse_changed``)."""
+    user_ids = sorted(set(user_ids))
+    if user_ids:
+        transaction.on_commit(partial(desk_pulse_changed.send, sender=Notification, user_ids=user_ids))
 
 
 def outbox_deliver(*, outbox_id: int | None = None) -> int:
@@ -267,7 +276,10 @@ def notifications_mark_read(*, user, ids=None) -> int:
     unread = Notification.objects.filter(recipient=user, channel=Channel.DESK, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
-    return unread.update(read_at=timezone.now())
+    marked = unread.update(read_at=timezone.now())
+    if marked:
+        _pulse_changed([user.pk])
+    return marked
 
 
 def profile_update(*, user, language: str | None = None, daily_digest: bool | None = None) -> Profile:

@@ -10,12 +10,8 @@ from django.db import connection
 from articles.models import Article
 
 from . import rules
-from .backends import Tab, store
+from .backends import ACTIVE_SECONDS, Tab, store
 from .models import ParallelRevision, TakeOver
-
-# Someone is "actively editing" when they have unsaved changes or typed
-# within this long: opening the story then says so, and offers a take-over.
-ACTIVE_SECONDS = 120
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,15 @@ def _check_tab(tab: str) -> str:
 
 @dataclass(frozen=True)
 class Beat:
-    """A heartbeat as stored: the tab (with the time it opened) and every tab on the story now, itself included."""
+    """A heartbeat as stored: the tab (with the time it opened) and every tab on the story now, itself included.
+
+    ``digest`` is what a quiet heartbeat compares of the others (``None``
+    from the database, which has no quiet heartbeats).
+    """
 
     tab: Tab
     present: list[Tab]
+    digest: str | None = None
 
 
 def presence_beat(*, article: Article, user, tab: str, typing: bool, unsaved: bool) -> Beat:
@@ -52,8 +57,8 @@ def presence_beat(*, article: Article, user, tab: str, typing: bool, unsaved: bo
         typing=typing,
         unsaved=unsaved,
     )
-    kept, present = store.beat_and_look(article.pk, entry)
-    return Beat(tab=kept, present=present)
+    kept, present, digest = store.beat_and_look(article.pk, entry)
+    return Beat(tab=kept, present=present, digest=digest)
 
 
 def presence_leave(*, article: Article, user, tab: str) -> None:
@@ -80,6 +85,9 @@ def story_take_over(*, article: Article, by, since: datetime | None = None) -> l
             TakeOver.objects.create(article=article, by=by, previous_id=person.user_id, created_at=now)
             for person in active
         ]
+        transaction.on_commit(
+            partial(store.bump, article_ids=[article.pk], user_ids=[by.pk, *(person.user_id for person in active)])
+        )
         for take_over in taken:
             transaction.on_commit(
                 partial(
@@ -100,11 +108,13 @@ def parallel_revision_note(*, article: Article, revision: Revision, overtaken_us
     """
     if revision.conflict_with_id is None or overtaken_user is None or overtaken_user.pk == revision.created_by_id:
         return None
-    notice, _created = ParallelRevision.objects.get_or_create(
+    notice, created = ParallelRevision.objects.get_or_create(
         revision=revision,
         user=overtaken_user,
         defaults={"article": article, "overtaken_id": revision.conflict_with_id, "created_at": timezone.now()},
     )
+    if created:
+        transaction.on_commit(partial(store.bump, user_ids=[overtaken_user.pk]))
     return notice
 
 
@@ -115,3 +125,4 @@ def parallel_revision_dismiss(*, notice: ParallelRevision, user) -> None:
     if notice.dismissed_at is None:
         notice.dismissed_at = timezone.now()
         notice.save(update_fields=["dismissed_at"])
+        transaction.on_commit(partial(store.bump, user_ids=[user.pk]))

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_POST
 from articles.admin_site import desk_pulse, desk_pulse_reads
 from articles.models import Article
 
-from . import rules, selectors, services
+from . import quiet, rules, selectors, services
+from .backends import store
 from .desk import panel_fingerprint, people_context
 from .models import ParallelRevision
 
@@ -37,11 +38,16 @@ def _flag(request, name) -> bool:
     return request.POST.get(name) in ("1", "true", "on")
 
 
-def _panel(request, article, *, since, present=None, pulse=None, shown="") -> JsonResponse:
-    """The presence panel as JSON: drawn (``html``), or ``same`` when the form already shows it (``shown``)."""
+def _panel(request, article, *, since, present=None, pulse=None, shown="", quiet_pass="") -> JsonResponse:
+    """The presence panel as JSON: drawn (``html``), or ``same`` when the form already shows it (``shown``).
+
+    ``quiet_pass`` is given to the form for its next heartbeats (``presence.quiet``).
+    """
     context = people_context(request, article, since=since, present=present)
     fingerprint = panel_fingerprint(request, context)
     answer = {"others": len(context["rows"]), "taken_over": context["taken_over"] is not None, "shown": fingerprint}
+    if quiet_pass:
+        answer["pass"] = quiet_pass
     if shown == fingerprint:
         answer["same"] = True
     else:
@@ -62,12 +68,20 @@ def beat(request, article_id):
     the notification bell's count, for one), so the form's other scripts
     need no timer of their own.
 
+    On Redis the answer also holds a pass (``presence.quiet``): the next
+    heartbeats that find nothing changed are answered before this view, at
+    a fraction of its cost. The versions the pass holds are read before
+    anything else, so a change that lands while this heartbeat reads is
+    never taken as seen.
+
     The story and the person's standing on it are one query
     (``selectors.story_standing``), which also reads what the pulses need
     from the database (``desk_pulse_reads``: the bell's count). A database
     that fails answers "try again" (503), never a server error: the next
     heartbeat comes in a few seconds, and the form is untouched.
     """
+    session_key = request.session.session_key
+    versions = store.versions(article_id, request.user.pk) if session_key else None
     try:
         article = selectors.story_standing(article_id, request.user, also=desk_pulse_reads(request.user))
     except DatabaseError:
@@ -85,6 +99,16 @@ def beat(request, article_id):
             typing=_flag(request, "typing"),
             unsaved=_flag(request, "unsaved"),
         )
+        quiet_pass = ""
+        if versions is not None and done.digest is not None:
+            quiet_pass = quiet.pass_issue(
+                user_id=request.user.pk,
+                article_id=article.pk,
+                tab=done.tab.tab,
+                session_key=session_key,
+                versions=versions,
+                digest=done.digest,
+            )
         return _panel(
             request,
             article,
@@ -92,6 +116,7 @@ def beat(request, article_id):
             present=done.present,
             pulse=desk_pulse(request, read=article.presence_standing.also),
             shown=request.POST.get("shown", ""),
+            quiet_pass=quiet_pass,
         )
     except ValidationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)

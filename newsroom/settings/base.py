@@ -78,6 +78,10 @@ MIDDLEWARE = [
     # The Content-Security-Policy header, on stored pages too (it is added
     # on the way out, after the page cache has answered).
     "newsroom.security.ContentSecurityPolicyMiddleware",
+    # An open form's heartbeat that finds nothing changed is answered here,
+    # from Redis alone, held to a signed pass from its last full heartbeat
+    # (``presence.quiet``); every other request goes on.
+    "presence.middleware.QuietHeartbeatMiddleware",
     # Stored public pages are answered here, before static files, CORS,
     # sessions, languages, CSRF and authentication are looked at (readers
     # need none of them). The framing rule below is stored with the page.

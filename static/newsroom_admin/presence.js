@@ -23,19 +23,30 @@
         let shown = "";  // the fingerprint of the panel on screen: the server draws it again only when it changed
 
         const state = () => ({typing: Date.now() - lastInput < TYPING_MS, unsaved});
+        // A pass from the last full answer lets the next beats that change
+        // nothing be answered quietly, without the panel or the pulse; the
+        // fields go URL-encoded, which is what the quiet answer reads.
+        let pass = "";
+        let pulse = null;
         const fields = (extra) => {
-            const data = new FormData();
+            const data = new URLSearchParams();
             data.append("csrfmiddlewaretoken", token());
             data.append("tab", tab);
             for (const [key, value] of Object.entries(extra)) data.append(key, value ? "1" : "0");
             if (shown) data.append("shown", shown);
+            if (pass) data.append("pass", pass);
             return data;
         };
 
         let understood = false;
         const show = (answer) => {
+            // A quiet answer: nothing this person sees changed, the last pulse still holds.
+            if (!answer.quiet) {
+                pass = typeof answer.pass === "string" ? answer.pass : "";
+                pulse = answer.pulse || null;
+            }
             // What the desk's other scripts are told with each beat (the bell's count).
-            if (answer.pulse) document.dispatchEvent(new CustomEvent("newsroom:pulse", {detail: answer.pulse}));
+            if (pulse) document.dispatchEvent(new CustomEvent("newsroom:pulse", {detail: pulse}));
             if (typeof answer.html !== "string") return;  // "same": the panel on screen still holds
             body.innerHTML = answer.html;
             shown = typeof answer.shown === "string" ? answer.shown : "";
@@ -70,6 +81,8 @@
                 sent = now;
                 if (response.ok && (response.headers.get("Content-Type") || "").includes("json")) {
                     show(await response.json());
+                } else {
+                    pass = "";  // refused, signed out or failing: the next beat asks in full
                 }
             } catch (error) {
                 // Offline or the server is restarting: the next beat tries again.

@@ -16,7 +16,7 @@ from articles.models import Article
 from presence.models import TakeOver
 from tests.factories import EditorFactory, ModeratorFactory, draft, edit
 from tests.newsroom.test_multi_server import account, database_url
-from tests.servers import app_servers, production_env
+from tests.servers import app_servers, production_env, redis_server
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -151,3 +151,63 @@ def test_on_a_story_form_the_bell_rides_the_heartbeat_and_asks_nothing_of_its_ow
     assert asked["beat"] >= 4
     assert asked["bell"] <= 1  # the bell's first look, as the page opened
     page.context.close()
+
+
+# Counts the form's heartbeats by how they were answered: quietly (from
+# Redis alone, ``presence.quiet``) or in full.
+COUNT_BEATS = """
+window.beats = {quiet: 0, full: 0};
+const realFetch = window.fetch;
+window.fetch = async (...args) => {
+    const response = await realFetch(...args);
+    if (String(args[0]).endsWith("/beat/")) {
+        response.clone().json().then((answer) => { window.beats[answer.quiet ? "quiet" : "full"] += 1; }, () => {});
+    }
+    return response;
+};
+"""
+
+
+def test_on_redis_the_heartbeats_go_quiet_and_still_see_a_colleague_a_take_over_and_the_bell(
+    browser, live_server, settings, tmp_path
+):
+    from comments import services as comments
+    from notifications import services as notifications
+    from presence.backends import store
+
+    settings.NEWSROOM_PRESENCE_BEAT_SECONDS = 1
+    with redis_server(tmp_path) as server:
+        settings.NEWSROOM_PRESENCE_REDIS_URL = server.url
+        store.reset()
+        try:
+            article = draft(EditorFactory(username="editor"))
+            moderator_account = ModeratorFactory(username="moderator")
+            change = f"/admin/articles/article/{article.pk}/change/"
+            editor = person(browser, live_server.url, "editor")
+            editor.context.add_init_script(COUNT_BEATS)
+            editor.goto(change)
+            editor.fill("#id_headline_en", "Talks on the coalition's withdrawal resume")
+            # Alone on the story, nothing changes: the beats go quiet.
+            editor.wait_for_function("() => window.beats.quiet >= 3", timeout=15_000)
+
+            moderator = person(browser, live_server.url, "moderator")
+            moderator.goto(change)
+            expect(moderator.locator("[data-presence-active]")).to_contain_text("editor is editing this story now.")
+            expect(editor.locator("[data-presence-person]")).to_contain_text("moderator", timeout=WITHIN)
+
+            comments.comment_create(article=article, user=moderator_account, body="@editor انظر الفقرة الثانية")
+            notifications.outbox_deliver()
+            expect(editor.locator("[data-notif-count]")).to_have_text("1", timeout=WITHIN)
+
+            moderator.click("[data-presence-take-over] button")
+            told = editor.locator("[data-presence-taken-over]")
+            expect(told).to_contain_text("moderator took this story over at", timeout=WITHIN)
+            expect(editor.locator("#id_headline_en")).to_have_value("Talks on the coalition's withdrawal resume")
+            beats = editor.evaluate("window.beats")
+            assert beats["quiet"] >= 3 and beats["full"] >= 3, beats
+            quiet(editor)
+            quiet(moderator)
+            for page in (editor, moderator):
+                page.context.close()
+        finally:
+            store.reset()

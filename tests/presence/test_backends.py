@@ -113,7 +113,7 @@ def test_a_beat_answers_with_every_tab_open_on_the_story_itself_included(backend
     moderator.save()
     store.beat(article.pk, Tab(user_id=moderator.pk, name="سارة", tab="m1", since=now - 5, seen=now - 5, typing=True))
     store.beat(article.pk, tab(editor, "gone", at=now - EXPIRES_SECONDS - 5))
-    kept, present = store.beat_and_look(article.pk, tab(editor, "e1", at=now, unsaved=True))
+    kept, present, _digest = store.beat_and_look(article.pk, tab(editor, "e1", at=now, unsaved=True))
     assert (kept.tab, kept.unsaved, kept.since) == ("e1", True, pytest.approx(now, abs=0.01))
     by_tab = {seen.tab: seen for seen in present}
     assert set(by_tab) == {"e1", "m1"}
@@ -135,6 +135,6 @@ def test_a_redis_heartbeat_is_one_round_trip(private_redis, editor, moderator, m
         return real(client, *args, **kwargs)
 
     monkeypatch.setattr(type(backend.client), "execute_command", counted)
-    kept, present = store.beat_and_look(article.pk, tab(editor, "e1"))
+    kept, present, _digest = store.beat_and_look(article.pk, tab(editor, "e1"))
     assert sent == ["EVALSHA"]
     assert kept.typed is not None and {seen.tab for seen in present} == {"e1", "m1"}

@@ -189,13 +189,23 @@ class OpenForm(threading.Thread):
         self.ms = {"copy": [], "beat": []}
         self.typed = 0
         self.shown = ""  # the fingerprint of the panel presence.js shows, sent back with each beat
+        self.carry = ""  # the pass of the last full answer, sent back for quiet answers (presence.quiet)
+        self.quiet = 0  # heartbeats answered quietly
 
     def _panel(self, answer: bytes) -> bool:
-        """A heartbeat's answer as presence.js takes it: the panel (or "same") and the bell's count."""
+        """A heartbeat's answer as presence.js takes it: the panel (or "same") and the bell's count, or quiet.
+
+        A quiet answer says the panel and the bell's count the form holds
+        are still right: it must come after a full answer that brought them.
+        """
         try:
             found = json.loads(answer)
         except ValueError:
             return False
+        if found.get("quiet"):
+            self.quiet += 1
+            return found == {"same": True, "quiet": True} and bool(self.carry and self.shown)
+        self.carry = found.get("pass", "")
         if "html" in found:
             self.shown = found.get("shown", "")
         elif not found.get("same") or found.get("shown") != self.shown:
@@ -240,6 +250,8 @@ class OpenForm(threading.Thread):
                     self.landed[self.form["user"]] = fields["body_ar"]
             else:
                 fields = {"tab": self.tab, "typing": "1" if typing else "0", "unsaved": "1", "shown": self.shown}
+                if self.carry:
+                    fields["pass"] = self.carry
                 ok, up, answer, ms = self._post(self.beat_url, fields)
                 ok = ok and self._panel(answer)
             self.sent[kind] += 1
@@ -280,27 +292,41 @@ def server_side(form: dict, *, runs: int = 60) -> dict:
         if response.status_code != 200:
             raise SystemExit(f"autosave: a copy answered {response.status_code}; not measuring a broken autosave")
 
-    def beat():
+    def beat() -> str:
         response = client.post(beat_url, urlencode(beat_fields), content_type=FORM)
         if response.status_code != 200 or "notifications.bell" not in response.json().get("pulse", {}):
             raise SystemExit(f"autosave: a heartbeat answered {response.status_code} without the bell's count")
         beat_fields["shown"] = response.json()["shown"]  # sent back with the next, as presence.js does
+        carry = response.json().get("pass")
+        if not carry:
+            raise SystemExit("autosave: a full heartbeat gave no pass; is presence's Redis (--redis-url) up?")
+        return carry
+
+    def quiet_beat(carry: str) -> None:
+        response = client.post(beat_url, urlencode({**beat_fields, "pass": carry}), content_type=FORM)
+        if response.status_code != 200 or response.json() != {"same": True, "quiet": True}:
+            raise SystemExit(f"autosave: a heartbeat with its pass was not answered quietly ({response.status_code})")
 
     copy(0)  # the form's first copy makes the row; the rest overwrite it
-    beat()
-    copy_queries, beat_queries = [], []
+    carry = beat()
+    copy_queries, beat_queries, quiet_queries = [], [], []
     with connection.execute_wrapper(_counted(copy_queries)):
         copy(1)
     with connection.execute_wrapper(_counted(beat_queries)):
-        beat()
-    times = {"copy": [], "beat": []}
+        carry = beat()
+    with connection.execute_wrapper(_counted(quiet_queries)):
+        quiet_beat(carry)
+    times = {"copy": [], "beat": [], "quiet": []}
     for count in range(runs):
         started = time.perf_counter()
         copy(count + 2)
         times["copy"].append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        beat()
+        carry = beat()
         times["beat"].append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        quiet_beat(carry)
+        times["quiet"].append((time.perf_counter() - started) * 1000)
     kept = DraftBuffer.objects.get(user_id=form["user"], article_id=form["story"]).content["body_ar"]
     if kept != [_typed(form["fields"], runs + 1)["body_ar"]]:
         raise SystemExit("autosave: the last copy did not land; not measuring a broken autosave")
@@ -308,6 +334,7 @@ def server_side(form: dict, *, runs: int = 60) -> dict:
     return {
         "copy": {"queries": len(copy_queries), **_percentiles(times["copy"])},
         "beat": {"queries": len(beat_queries), **_percentiles(times["beat"])},
+        "quiet_beat": {"queries": len(quiet_queries), **_percentiles(times["quiet"])},
     }
 
 
@@ -539,17 +566,38 @@ def _cpu_median(rounds: list[dict], case: str) -> dict[str, float]:
     }
 
 
+def quiet_share(events: list[tuple[float, str, bool]], *, pass_seconds: float | None = None) -> float:
+    """The share of a form's heartbeats answered quietly when no one else is on its story.
+
+    A full answer gives a pass (``presence.quiet``) that holds
+    ``PASS_SECONDS``; every beat within it is quiet, the first after it full.
+    """
+    if pass_seconds is None:
+        from presence.quiet import PASS_SECONDS as pass_seconds
+    beats = [moment for moment, kind, _typing in events if kind == "beat"]
+    quiet, issued = 0, None
+    for moment in beats:
+        if issued is not None and moment - issued < pass_seconds:
+            quiet += 1
+        else:
+            issued = moment
+    return quiet / len(beats) if beats else 0.0
+
+
 def one_form(case: str, inside: dict, sizes: dict) -> dict:
     """What one open form sends and costs the server per minute in ``case`` (averaged over forms' typing)."""
     events = [schedule(typing_bursts(case, seed=seed)) for seed in range(20)]
     copies = round(statistics.mean(per_minute(found, "copy") for found in events), 2)
     beats = round(statistics.mean(per_minute(found, "beat") for found in events), 2)
+    share = statistics.mean(quiet_share(found) for found in events)
+    beat_ms = (1 - share) * inside["beat"]["median_ms"] + share * inside["quiet_beat"]["median_ms"]
     return {
         "copies_per_minute": copies,
         "heartbeats_per_minute": beats,
+        "quiet_share": round(share, 3),
         "bytes_up_per_minute": round(copies * sizes["copy"]["up"] + beats * sizes["beat"]["up"]),
         "bytes_down_per_minute": round(copies * sizes["copy"]["down"] + beats * sizes["beat"]["down"]),
-        "server_ms_per_minute": round(copies * inside["copy"]["median_ms"] + beats * inside["beat"]["median_ms"], 1),
+        "server_ms_per_minute": round(copies * inside["copy"]["median_ms"] + beats * beat_ms, 1),
     }
 
 
@@ -681,8 +729,10 @@ def _what_was_sent(threads: list[OpenForm], case: str, args) -> dict:
     failed = {kind: sum(thread.failed[kind] for thread in threads) for kind in ("copy", "beat")}
     if any(failed.values()) or not sent["copy"]:
         raise SystemExit(f"autosave ({case}): failed {failed} of {sent}; not measuring a broken autosave")
+    beats = sent["beat"]
     return {
         "sent": sent,
+        "quiet_heartbeats": round(sum(thread.quiet for thread in threads) / max(1, beats), 3),
         "round_trip_under_load": {
             kind: _percentiles([ms for thread in threads for ms in thread.ms[kind]]) for kind in ("copy", "beat")
         },

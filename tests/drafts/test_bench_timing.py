@@ -184,3 +184,14 @@ def test_every_pages_ratios_pooled_bound_their_median():
     assert 0.96 <= pooled["low"] <= 0.98 <= pooled["high"] <= 1.0
     assert pooled_ratio(rounds, "realistic") == pooled  # seeded: a run's figures repeat
     assert pooled_ratio([round_of({"home": (0, 900)})], "realistic") is None
+
+
+def test_the_quiet_share_counts_one_full_heartbeat_per_pass_and_the_rest_quiet():
+    from bench.autosave import quiet_share
+
+    beats = [(second, "beat", False) for second in range(0, 120, 4)]  # 30 beats, 4 s apart
+    copies = [(second + 1.0, "copy", False) for second in range(0, 120, 10)]
+    # Full at 0, 32, 64 and 96 s (each pass holds 30 s): 4 of 30.
+    assert quiet_share(sorted(beats + copies), pass_seconds=30) == 26 / 30
+    assert quiet_share(beats, pass_seconds=0) == 0.0
+    assert quiet_share([], pass_seconds=30) == 0.0

@@ -1,9 +1,12 @@
 """The heartbeat's one read: the story with the person's standing on it, as the rules say."""
 
 import pytest
+from django.db import connection
+from django.utils import timezone
 
 from articles.models import Article
 from presence import rules, selectors
+from presence.models import TakeOver
 from tests.factories import EditorFactory, ModeratorFactory, UserFactory, draft, published, submitted, trashed
 
 pytestmark = pytest.mark.django_db
@@ -38,3 +41,22 @@ def test_the_standing_is_for_its_own_person_only():
 def test_no_story_no_standing():
     assert selectors.story_standing(999_999, EditorFactory()) is None
     assert selectors.story_standing(2**64, EditorFactory()) is None
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are kept prepared on PostgreSQL")
+def test_on_postgresql_the_standing_read_is_kept_prepared_and_reads_the_same():
+    writer, colleague = EditorFactory(), EditorFactory()
+    story = draft(writer)
+    TakeOver.objects.create(article=story, by=colleague, previous=writer, created_at=timezone.now())
+    first = selectors.story_standing(story.pk, writer)
+    again = selectors.story_standing(story.pk, writer)
+    assert first.presence_standing == again.presence_standing
+    assert first.presence_standing.taken_over_from and not first.presence_standing.took_over
+    assert selectors.story_standing(story.pk, colleague).presence_standing.took_over
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            [f"%FROM {connection.ops.quote_name(TakeOver._meta.db_table)} t%"],
+        )
+        assert cursor.fetchone() == (1,)  # one statement for both people, run three times

@@ -195,3 +195,14 @@ def test_the_quiet_share_counts_one_full_heartbeat_per_pass_and_the_rest_quiet()
     assert quiet_share(sorted(beats + copies), pass_seconds=30) == 26 / 30
     assert quiet_share(beats, pass_seconds=0) == 0.0
     assert quiet_share([], pass_seconds=30) == 0.0
+
+
+def test_a_pages_best_round_is_the_highest_of_its_ratios_to_alone_in_the_same_round():
+    from bench.autosave import best_ratio
+
+    def round_of(alone, realistic):
+        return {"alone": {"public": {"home": {"rps": alone}}}, "realistic": {"public": {"home": {"rps": realistic}}}}
+
+    rounds = [round_of(100, 90), round_of(200, 198), round_of(0, 50), round_of(100, 93)]
+    assert best_ratio(rounds, "realistic", "home") == 0.99  # the round alone that answered nothing has no ratio
+    assert best_ratio([round_of(0, 10)], "realistic", "home") is None

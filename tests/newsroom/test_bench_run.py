@@ -32,8 +32,8 @@ def test_a_failed_timing_process_stops_the_run_with_what_it_said():
         run.server_side_apart(_args(), {})
 
 
-def _forms(pooled, ratio=0.99):
-    page = {"rps_ratio": ratio, "rps_ratio_paired": ratio, "p99_over_p50_alone": 2.0}
+def _forms(pooled, ratio=0.99, best=None):
+    page = {"rps_ratio": ratio, "rps_ratio_paired": ratio, "rps_ratio_best": best or ratio, "p99_over_p50_alone": 2.0}
     return {
         "forms": 50,
         "stalled": [],
@@ -52,3 +52,13 @@ def test_the_open_forms_are_held_to_the_low_end_of_their_pooled_interval(capsys)
     (missed,) = run.forms_missed(_forms(straddling))
     assert "every page pooled: 97.0%" in missed and "93.0%-99.0%" in missed
     assert len(run.forms_missed(_forms(within, ratio=0.9))) == 1  # a page that moved is still named
+
+
+def test_a_page_under_the_target_in_its_median_but_not_in_every_round_is_printed_not_missed(capsys):
+    """Five rounds of one page cannot show a 3% loss apart from 5%: a miss is a page every round of which lost more."""
+    within = {"median": 0.97, "low": 0.96, "high": 0.98, "ratios": 70}
+    assert run.forms_missed(_forms(within, ratio=0.94, best=0.99)) == []
+    out = capsys.readouterr().out
+    assert "within their noise" in out and "home with 50 open forms: 94%" in out and "best round 99%" in out
+    (missed,) = run.forms_missed(_forms(within, ratio=0.94, best=0.945))
+    assert "home with 50 open forms: 94%" in missed and "every round under it" in missed

@@ -179,6 +179,10 @@ return 1
 )
 
 
+# What ``Store._on_redis`` answers when Redis could not (``None`` is an answer of its own).
+_NO_REDIS = object()
+
+
 class DatabaseBackend:
     """Open forms as rows of ``OpenForm``: the zero-setup default, and the stand-in while Redis is down."""
 
@@ -265,12 +269,18 @@ class RedisBackend:
         return f"newsroom:presence:{article_id}:tabs", f"newsroom:presence:{article_id}:seen"
 
     @staticmethod
-    def _version_keys(article_id: int, user_id: int) -> tuple[str, str, str]:
-        return (
-            f"newsroom:presence:{article_id}:version",
-            f"newsroom:presence:user:{user_id}:version",
-            "newsroom:presence:rights:version",
-        )
+    def _story_version(article_id: int) -> str:
+        return f"newsroom:presence:{article_id}:version"
+
+    @staticmethod
+    def _person_version(user_id: int) -> str:
+        return f"newsroom:presence:user:{user_id}:version"
+
+    RIGHTS_VERSION = "newsroom:presence:rights:version"
+
+    def _version_keys(self, article_id: int, user_id: int) -> tuple[str, str, str]:
+        """What a quiet heartbeat is held to: the story's version, the person's, everyone's rights'."""
+        return self._story_version(article_id), self._person_version(user_id), self.RIGHTS_VERSION
 
     def beat(self, article_id: int, tab: Tab) -> Tab:
         return self.beat_and_look(article_id, tab)[0]
@@ -314,10 +324,9 @@ class RedisBackend:
         return stored == 1
 
     def bump(self, *, article_ids=(), user_ids=(), rights: bool = False) -> None:
-        keys = [self._version_keys(pk, 0)[0] for pk in article_ids]
-        keys += [self._version_keys(0, pk)[1] for pk in user_ids]
+        keys = [self._story_version(pk) for pk in article_ids] + [self._person_version(pk) for pk in user_ids]
         if rights:
-            keys.append(self._version_keys(0, 0)[2])
+            keys.append(self.RIGHTS_VERSION)
         if not keys:
             return
         # A new value each time, never a count: a key that expired and was
@@ -372,16 +381,22 @@ class Store:
             self._redis[url] = RedisBackend(url)
         return self._redis[url]
 
-    def _call(self, method: str, *args, **kwargs):
+    def _on_redis(self, method: str, *args, **kwargs):
+        """``method`` on Redis, or ``_NO_REDIS`` when it is not configured, left alone for now, or fails."""
         backend = self._redis_backend()
-        if backend is not None:
-            try:
-                return getattr(backend, method)(*args, **kwargs)
-            except redis.RedisError as error:
-                if time.monotonic() >= self._down_until:
-                    logger.error("Presence: Redis is not answering, using the database: %s", error)
-                self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
-        return getattr(self.database, method)(*args, **kwargs)
+        if backend is None:
+            return _NO_REDIS
+        try:
+            return getattr(backend, method)(*args, **kwargs)
+        except redis.RedisError as error:
+            if time.monotonic() >= self._down_until:
+                logger.error("Presence: Redis is not answering, using the database: %s", error)
+            self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
+            return _NO_REDIS
+
+    def _call(self, method: str, *args, **kwargs):
+        found = self._on_redis(method, *args, **kwargs)
+        return getattr(self.database, method)(*args, **kwargs) if found is _NO_REDIS else found
 
     @property
     def backend_name(self) -> str:
@@ -398,16 +413,8 @@ class Store:
 
     def _redis_only(self, method: str, *args, **kwargs):
         """``method`` on Redis, or ``None`` without it (the database has no quiet heartbeats)."""
-        backend = self._redis_backend()
-        if backend is None:
-            return None
-        try:
-            return getattr(backend, method)(*args, **kwargs)
-        except redis.RedisError as error:
-            if time.monotonic() >= self._down_until:
-                logger.error("Presence: Redis is not answering, using the database: %s", error)
-            self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
-            return None
+        found = self._on_redis(method, *args, **kwargs)
+        return None if found is _NO_REDIS else found
 
     def versions(self, article_id: int, user_id: int) -> tuple[str, str, str] | None:
         """The versions a quiet heartbeat is held to (the story's, the person's, everyone's rights); ``None`` without Redis."""

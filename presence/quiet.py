@@ -54,6 +54,7 @@ def pass_issue(*, user_id: int, article_id: int, tab: str, session_key: str, ver
 
 @functools.cache
 def _beat_address(prefix: str) -> re.Pattern:
+    """The heartbeat's address as a pattern; kept per script prefix, which ``reverse`` puts in front of it."""
     before, after = reverse("admin:presence_beat", args=[0]).rsplit("/0/", 1)
     return re.compile(rf"{re.escape(before)}/(\d+)/{re.escape(after)}")
 

@@ -17,7 +17,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from . import dates, rendered, search, selectors
@@ -101,6 +101,9 @@ class StoryPaginator(Paginator):
         return self._get_page(stories, number, self)
 
 
+# The template engine of the pages readers ask for (``articles.jinja``; ``TEMPLATES`` in the settings).
+PUBLIC = "public"
+
 # The one parameter a list of stories reads.
 LIST = {"page": page_number}
 
@@ -140,7 +143,7 @@ def _render(request, template, context, *, url_name, kwargs=None, languages=None
         "canonical": next((e.url for e in site_editions if e.is_current), request.build_absolute_uri()),
         **context,
     }
-    return render(request, template, context, status=status)
+    return render(request, template, context, status=status, using=PUBLIC)
 
 
 @cacheable(lambda: [LIVE])
@@ -366,6 +369,11 @@ def search_page(request):
         "page": page,
         "results": search_results(page.object_list, query) if page else [],
     }
+    if page:
+        count = page.paginator.count
+        context["found"] = ngettext("%(shown)s story found", "%(shown)s stories found", count) % {
+            "shown": dates.digits(count, query.language)
+        }
     response = _render(request, "articles/search.html", context, url_name="articles:search")
     return response
 
@@ -418,7 +426,7 @@ def _error_page(request, template_name: str, exception, status: int) -> HttpResp
         "site_name": site_name(),
         "reason": reason,
     }
-    return HttpResponse(loader.get_template(template_name).render(context, request), status=status)
+    return HttpResponse(loader.get_template(template_name, using=PUBLIC).render(context, request), status=status)
 
 
 def page_not_found(request, exception=None):
@@ -452,6 +460,6 @@ def bad_request(request, exception=None):
 
 def server_error(request):
     """500 without touching the database, which may be what failed."""
-    template = loader.get_template("500.html")
+    template = loader.get_template("500.html", using=PUBLIC)
     context = {"site_name": site_name()}
     return HttpResponse(template.render(context), status=500)

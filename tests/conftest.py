@@ -5,6 +5,31 @@ import pytest
 from django.utils import translation
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _public_pages_instrumented():
+    """The test client lists the public pages' Jinja2 templates and contexts, as it does Django's.
+
+    Django's test environment instruments only its own engine
+    (``setup_test_environment``); ``response.templates`` and
+    ``response.context`` need the ``template_rendered`` signal.
+    """
+    from django.test.signals import template_rendered
+
+    from articles.jinja import PublicTemplate
+
+    render = PublicTemplate.render
+
+    def instrumented(self, context=None, request=None):
+        context = {} if context is None else context
+        html = render(self, context, request)
+        template_rendered.send(sender=self, template=self, context=context)
+        return html
+
+    PublicTemplate.render = instrumented
+    yield
+    PublicTemplate.render = render
+
+
 @pytest.fixture(autouse=True)
 def _english_messages():
     """Tests read messages in English unless they switch language themselves.

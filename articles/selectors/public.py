@@ -458,7 +458,7 @@ def navigation() -> Navigation:
 
     ``version`` is made of what the sections say (ids, addresses, order,
     names in every edition), so anything drawn from them and kept under it
-    (``templatetags.public.layout``) changes exactly when they do.
+    (``templatetags.public.layout_piece``) changes exactly when they do.
     """
     memory = _NAV_MEMORY
     remembered = memory["navigation"]

@@ -24,9 +24,8 @@ _LAYOUT: dict[tuple, str] = {}
 _LAYOUT_MAX = 512
 
 
-@register.simple_tag(takes_context=True)
-def layout(context, template_name):
-    """``{% layout "includes/layout/footer.html" %}``: a piece of the layout every public page shares, drawn once.
+def layout_piece(template_name: str, *, navigation, site_name, current_section) -> str:
+    """A piece of the layout every public page shares (``{{ layout(…) }}`` in ``base.html``), drawn once.
 
     Such a piece (the navigation, the footer, the feeds and stylesheet in
     the head) may show only the page's language, the site's name, the
@@ -37,9 +36,6 @@ def layout(context, template_name):
     costs a dictionary lookup instead of a template per piece.
     """
     language = get_language()
-    navigation = context.get("navigation")
-    site_name = context.get("site_name")
-    current_section = context.get("current_section")
     today = timezone.localdate()
     key = (
         template_name,
@@ -52,7 +48,7 @@ def layout(context, template_name):
     )
     html = _LAYOUT.get(key)
     if html is None:
-        html = get_template(template_name).render(
+        html = get_template(template_name, using="django").render(
             {
                 "LANGUAGE_CODE": language,
                 "site_name": site_name,

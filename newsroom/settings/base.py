@@ -134,6 +134,14 @@ TEMPLATES = [
             ],
         },
     },
+    # The pages readers ask for (``articles.jinja``): the layout, the story, the lists, search, errors.
+    {
+        "NAME": "public",
+        "BACKEND": "articles.jinja.PublicTemplates",
+        "DIRS": [BASE_DIR / "templates" / "public"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "articles.jinja.environment"},
+    },
 ]
 
 DATABASES = {

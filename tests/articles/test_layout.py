@@ -1,6 +1,6 @@
 """The shared layout (masthead navigation, footer, head links) is drawn once per language and navigation.
 
-``templatetags.public.layout`` keeps each piece drawn under what it shows;
+``templatetags.public.layout_piece`` keeps each piece drawn under what it shows;
 ``selectors.navigation`` says when the sections may have changed. A renamed
 section must show on the next page, however the page was served.
 """

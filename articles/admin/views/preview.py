@@ -24,7 +24,7 @@ def preview(model_admin, request, object_id, number):
     shown = revision_or_404(article, number)
     with translation.override(preview_language(request)):
         # Rendered now, inside the language, not lazily after it ends.
-        response = render(request, "articles/story.html", {"story": StoryPage.preview(shown)})
+        response = render(request, "articles/story.html", {"story": StoryPage.preview(shown)}, using="public")
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -58,7 +58,7 @@ def preview_unsaved(model_admin, request, object_id):
     )
     page = StoryPage.unsaved(revision, authors=list(data.get("authors") or []), tags=list(data.get("tags") or []))
     with translation.override(preview_language(request)):
-        response = render(request, "articles/story.html", {"story": page})
+        response = render(request, "articles/story.html", {"story": page}, using="public")
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

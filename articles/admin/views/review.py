@@ -85,6 +85,7 @@ def review(model_admin, request, object_id):
                 "panels": panels,
                 "desk_language": desk_language,
             },
+            using="public",  # the public story page's engine (``articles.jinja``)
         )
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"

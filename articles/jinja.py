@@ -1,9 +1,9 @@
 """The public pages' template engine: Jinja2 (Django's own backend), with the project's helpers.
 
-Django's template engine was most of what a cold public page cost: a story
-page spent about half its time drawing ``base.html`` and its own shell,
-node by node. Jinja2 compiles a template to Python once, and prints the
-same page in a fraction of that. Only the pages readers ask for per
+Django's template engine was the largest part of a cold public page: a
+story page spent about half its time drawing ``base.html`` and its own
+shell, node by node. Jinja2 compiles a template to Python once; with it the
+public pages cost 14–18% less CPU (docs/performance.md). Only the pages readers ask for per
 request are Jinja2 (``templates/public/``: the layout, the story, the
 lists, search, the error pages); the pieces drawn once and kept (the
 layout's pieces, a story's stored parts and cards, ``articles.rendered``)
@@ -24,7 +24,6 @@ from django.template.defaultfilters import urlencode
 from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, get_language_bidi, gettext, trans_real
@@ -95,7 +94,7 @@ def environment(**options) -> Environment:
             "reader_time": public.reader_time,
         }
     )
-    env.filters.update({"fill": fill, "digits": public.digits, "urlencode": urlencode, "escape": conditional_escape})
+    env.filters.update({"fill": fill, "digits": public.digits, "urlencode": urlencode})
     return env
 
 

@@ -32,6 +32,9 @@ from jinja2 import ChainableUndefined, Environment, pass_context
 from . import links
 from .templatetags import public
 
+# The engine's name in ``TEMPLATES`` (the settings): ``render(..., using=PUBLIC)``.
+PUBLIC = "public"
+
 
 def _finalize(value):
     """What Django's engine prints for ``{{ value }}``: localized, then escaped unless it is safe."""
@@ -87,7 +90,6 @@ def environment(**options) -> Environment:
             "layout": layout,
             "piece": piece,
             "link": links.link,
-            "url": links.link,
             "static": static,
             "story_card": public.story_card,
             "story_cards": public.story_cards,

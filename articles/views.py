@@ -36,6 +36,7 @@ from .dependencies import (
 )
 from .editions import languages, site_name
 from .extensions import story_additions
+from .jinja import PUBLIC
 from .models import Article, Author, Tag
 from .presentation import StoryPage, editions, search_results, story_metadata
 
@@ -100,9 +101,6 @@ class StoryPaginator(Paginator):
             stories = list(selectors.page_of(self.stories, number, self.per_page, deep=self.deep))
         return self._get_page(stories, number, self)
 
-
-# The template engine of the pages readers ask for (``articles.jinja``; ``TEMPLATES`` in the settings).
-PUBLIC = "public"
 
 # The one parameter a list of stories reads.
 LIST = {"page": page_number}

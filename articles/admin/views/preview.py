@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 
 from ... import editions
+from ...jinja import PUBLIC
 from ...models import STORY_CONTENT, Revision
 from ...presentation import StoryPage
 from .base import revision_or_404, story_or_404
@@ -24,7 +25,7 @@ def preview(model_admin, request, object_id, number):
     shown = revision_or_404(article, number)
     with translation.override(preview_language(request)):
         # Rendered now, inside the language, not lazily after it ends.
-        response = render(request, "articles/story.html", {"story": StoryPage.preview(shown)}, using="public")
+        response = render(request, "articles/story.html", {"story": StoryPage.preview(shown)}, using=PUBLIC)
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -58,7 +59,7 @@ def preview_unsaved(model_admin, request, object_id):
     )
     page = StoryPage.unsaved(revision, authors=list(data.get("authors") or []), tags=list(data.get("tags") or []))
     with translation.override(preview_language(request)):
-        response = render(request, "articles/story.html", {"story": page}, using="public")
+        response = render(request, "articles/story.html", {"story": page}, using=PUBLIC)
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

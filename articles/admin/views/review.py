@@ -16,6 +16,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from ... import editions, selectors
+from ...jinja import PUBLIC
 from ...models import Article, Revision
 from ...presentation import StoryPage
 from ...workflow import REVIEW_MOVES
@@ -85,7 +86,7 @@ def review(model_admin, request, object_id):
                 "panels": panels,
                 "desk_language": desk_language,
             },
-            using="public",  # the public story page's engine (``articles.jinja``)
+            using=PUBLIC,  # the public story page's engine
         )
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -37,16 +37,8 @@ from .dependencies import (
 from .editions import languages, site_name
 from .extensions import story_additions
 from .jinja import PUBLIC
-from .models import Article, Author, Tag
+from .models import Article
 from .presentation import StoryPage, editions, search_results, story_metadata
-
-
-def _found(model, slug: str, reason: str):
-    """The section, tag or author at ``slug``, or a 404 that says which was not found."""
-    try:
-        return model.objects.get(slug=slug)
-    except model.DoesNotExist:
-        raise Http404(reason) from None
 
 
 class StoryPaginator(Paginator):
@@ -281,7 +273,9 @@ def section(request, slug: str):
 
 @cacheable(lambda slug: [tag_key(slug)], parameters=LIST)
 def tag(request, slug: str):
-    tag = _found(Tag, slug, _("There is no tag at this address."))
+    tag = selectors.tag_by_slug(slug)
+    if tag is None:
+        raise Http404(_("There is no tag at this address."))
     return _story_list(
         request,
         title=tag.name,
@@ -296,7 +290,9 @@ def tag(request, slug: str):
 
 @cacheable(lambda slug: [author_key(slug)], parameters=LIST)
 def author(request, slug: str):
-    author = _found(Author, slug, _("There is no author at this address."))
+    author = selectors.author_by_slug(slug)
+    if author is None:
+        raise Http404(_("There is no author at this address."))
     return _story_list(
         request,
         title=author.name,

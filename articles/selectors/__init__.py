@@ -51,6 +51,7 @@ from .public import (
     article_live_list,
     article_related,
     article_was_withdrawn,
+    author_by_slug,
     author_stories,
     feed_stories,
     forget_list_facts,
@@ -69,6 +70,7 @@ from .public import (
     sitemap_edition,
     sitemap_editions,
     sitemap_stories,
+    tag_by_slug,
     tag_stories,
 )
 
@@ -126,6 +128,8 @@ __all__ = [
     "news_sitemap_stories",
     "page_of",
     "section_by_slug",
+    "tag_by_slug",
+    "author_by_slug",
     "review_queue",
     "section_nav",
     "section_stories",

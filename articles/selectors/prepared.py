@@ -128,7 +128,8 @@ class Prepared:
             self.sizes[name] = len(wanted)
             self.places[name] = []
             for which, value in enumerate(wanted):
-                where = [index for index, param in enumerate(self.params) if param == value]
+                # A stand-in reaches the query as its number, or as its text where the field is text (a slug).
+                where = [index for index, param in enumerate(self.params) if param in (value, str(value))]
                 if not where:  # a value the query does not take (the ORM left it out, or folded it in)
                     raise ValueError(f"the value {name!r} is not among the query's parameters")
                 self.places[name] += [(index, which) for index in where]
@@ -232,7 +233,8 @@ def prepared(key: tuple, build: Callable[..., QuerySet], *, on_server: bool = Fa
     for one value, n for a list of n (``pk__in``). ``build`` is called
     with a stand-in for each (``stand_in``), each of which must be among
     the query's parameters (once or more: a list's filter is in its
-    subquery of ids as well).
+    subquery of ids as well), as its number or, compared with a text
+    column, as its text; it is run with values of the column's type.
 
     ``on_server``: run it as a statement the database keeps prepared, where
     the database can (``newsroom.postgresql``'s ``execute_prepared``), so it

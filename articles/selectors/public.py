@@ -324,6 +324,18 @@ def section_by_slug(slug: str) -> Section | None:
     return found if found is not None else Section.objects.filter(slug=slug).first()
 
 
+def tag_by_slug(slug: str) -> Tag | None:
+    """The tag at ``slug``, or None: a prepared query (building it through the ORM was a sixth of a tag's page)."""
+    found = prepared(("tag:slug",), lambda slug: Tag.objects.filter(slug=slug).order_by()[:1], slug=0)
+    return next(iter(found.run(slug=slug)), None)
+
+
+def author_by_slug(slug: str) -> Author | None:
+    """The author at ``slug``, or None: a prepared query, as ``tag_by_slug``."""
+    found = prepared(("author:slug",), lambda slug: Author.objects.filter(slug=slug).order_by()[:1], slug=0)
+    return next(iter(found.run(slug=slug)), None)
+
+
 def section_stories(section: Section, language: str) -> QuerySet[Article]:
     """Live stories in ``section``, newest first."""
     return article_live_list(language, cards="section").filter(section=section)

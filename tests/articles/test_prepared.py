@@ -15,7 +15,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from articles import selectors
-from articles.models import Article, Image, Section
+from articles.models import Article, Author, Image, Section, Tag
 from articles.selectors import prepared as preparing
 from articles.selectors.public import PREPARED_PAGES, _article_listed, _with_cards
 from tests.factories import AuthorFactory, ImageFactory, SectionFactory, TagFactory, published
@@ -286,3 +286,33 @@ def test_the_story_page_query_is_kept_prepared_by_the_database_where_it_can_be(n
                 assert shown(query.run(pk=story.pk)) == expected
     assert expected
     assert execute is None or execute.call_count == 6
+
+
+def test_a_tag_and_an_author_by_their_address_are_what_the_orm_reads_in_one_query_compiled_once(
+    client, django_assert_num_queries
+):
+    tag = TagFactory(slug="العراق", name_ar="العراق", name_en="Iraq")
+    author = AuthorFactory(slug="sara-hassan", name_ar="سارة حسن", name_en="Sara Hassan", bio_ar="صحفية")
+    assert client.get("/ar/tag/العراق/").status_code == 200  # prepared by a first page
+    compiled = []
+    real = SQLCompiler.as_sql
+
+    def noted(self, *args, **kwargs):
+        compiled.append(self.query.model)
+        return real(self, *args, **kwargs)
+
+    with mock.patch.object(SQLCompiler, "as_sql", noted):
+        with django_assert_num_queries(1):
+            found = selectors.tag_by_slug("العراق")
+    assert Tag not in compiled
+    assert preparing._same(found, Tag.objects.get(pk=tag.pk)) and found.name == "العراق"
+    with translation.override("en"):
+        assert found.name == "Iraq"
+    assert preparing._same(selectors.author_by_slug("sara-hassan"), Author.objects.get(pk=author.pk))
+    # Nothing else answers: another address, the text of a stand-in, an address of another kind.
+    assert selectors.tag_by_slug("العراق-2") is None
+    assert selectors.tag_by_slug(str(next(preparing._STAND_INS) + 1)) is None
+    assert selectors.author_by_slug("العراق") is None
+    for address, said in (("/en/tag/nothing-here/", "no tag"), ("/en/author/nobody/", "no author")):
+        response = client.get(address)
+        assert response.status_code == 404 and f"There is {said} at this address." in response.content.decode()

@@ -49,9 +49,9 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, TextField, Value
+from django.db.models import F, Func, TextField, Value
 from django.db.models.fields.json import KeyTransform
-from django.db.models.functions import MD5, Cast, JSONArray
+from django.db.models.functions import MD5, Cast, Coalesce, Length
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
@@ -107,8 +107,8 @@ TRIGGERS = {
 
 # Raise when a piece's or a card's drawing changes in Python (a template
 # tag, the metadata): the templates and translations are counted by ``version()``.
-# 2: the copy holds the cards; 3: fingerprints put texts in as they are;
-# 4: the pieces and the cards are checked by the database (``story_source``, ``card_source``).
+# 2: the copy holds the cards; 3: fingerprints put texts in as they are (``_digest``);
+# 4: the cards are checked by the database (``card_source``), kept without a fingerprint of their own.
 DRAWING = 4
 
 
@@ -184,40 +184,41 @@ def draw(article: Article, language: str) -> dict:
             **story_metadata(page, request, language),
         }
         pieces = {name: get_template(template).render(context) for name, template in PIECES.items()}
-    return {"version": version(), "origin": origin, **pieces}
+    return {"version": version(), "origin": origin, "drawn_from": fingerprint(article, language), **pieces}
 
 
-# What a story's page reads of its row besides its text in the page's language
-# (``TRANSLATED_FIELDS``) and its live copy's extras (``live_extras``).
-STORY_READS = ("pk", "slug", "section_id", "has_english", "first_published_at", "last_updated_at", "live_revision_id")
+def fingerprint(article: Article, language: str) -> str:
+    """What the pieces of ``article`` in ``language`` are drawn from, as a digest: every value of its row they read.
 
-
-def story_source(language: str):
-    """What the pieces of a story in ``language`` are drawn from, as the database digests it: every value of its row they read.
-
-    An expression on the story page's query (``selectors.article_live_detail``).
     The row holds all of it (its text, its dates, and its section, picture,
-    bylines, tags and corrections as ``live_extras``). The pieces are stored
-    with the digest of the row they were drawn from
-    (``RenderedStory.pieces_from``), and the page's query reads them only
-    where the row's digest is the same: pieces drawn from other values than
-    the row now holds (written past the services) are drawn again, however
+    bylines, tags and corrections as ``live_extras``), so pieces whose
+    fingerprint matches the row's are what the page would draw now, however
     the row was last written.
     """
-    columns = [*STORY_READS, *(f"{name}_{language}" for name in TRANSLATED_FIELDS), "live_extras"]
-    return _digested([Value(language), *(F(name) for name in columns)])
+    values = (
+        article.pk,
+        article.slug,
+        article.section_id,
+        article.has_english,
+        article.first_published_at,
+        article.last_updated_at,
+        article.live_revision_id,
+    )
+    texts = [getattr(article, f"{name}_{language}") for name in TRANSLATED_FIELDS]
+    texts.append(json.dumps(article.live_extras, sort_keys=True, ensure_ascii=False, default=str))
+    return _digest(texts, values, 16)
 
 
-def _digested(values: list):
-    """An MD5, made by the database, of ``values`` written as one JSON array: no two lists of them read alike.
+def _digest(texts, values: tuple, size: int) -> str:
+    """A digest of ``size`` bytes, in hexadecimal, of some texts (or None) and other values.
 
-    A JSON array quotes and escapes each text, so texts split at another
-    place, or a missing value and an empty one, never write the same array.
-    It is short to write, too: psycopg keeps a query's parsed form only up
-    to 4 KB of SQL, and a list's query with the values joined by hand went
-    past it (parsed again on every request).
+    The texts go in as they are, each after its length (so no two lists of
+    texts read alike); the other values as ``repr`` writes them. ``repr``
+    of a long Arabic text looked at each of its characters and was most of
+    a card's fingerprint.
     """
-    return MD5(Cast(JSONArray(*values), TextField()))
+    written = "".join("-;" if text is None else f"{len(text)};{text}" for text in texts)
+    return hashlib.blake2b(f"{written}\0{values!r}".encode(), digest_size=size).hexdigest()
 
 
 def story_rendered_refresh(article: Article) -> None:
@@ -255,7 +256,6 @@ def _rows(ids: list[int], language: str) -> list[RenderedStory]:
                 language=language,
                 version=drawn["version"],
                 pieces=json.dumps(drawn, ensure_ascii=False),
-                pieces_from=found.story_source,
                 cards=story_cards,
                 cards_from=cards_from,
                 rendered_at=now,
@@ -270,7 +270,7 @@ def _store(rows: list[RenderedStory]) -> None:
             rows,
             update_conflicts=True,
             unique_fields=["article", "language"],
-            update_fields=["version", "pieces", "pieces_from", "cards", "cards_from", "rendered_at"],
+            update_fields=["version", "pieces", "cards", "cards_from", "rendered_at"],
         )
 
 
@@ -309,17 +309,19 @@ def _languages() -> list[str]:
 
 
 def stored_pieces(article: Article, request, language: str, replaced: set[str]) -> Drawn | None:
-    """The drawn pieces the story's query read with it (``rendered``), or None.
+    """The drawn pieces the story's query read with it (``rendered``), fit to print, or None.
 
-    The query reads them only when they were drawn from the values the row
-    holds now (``story_source``) by this version; None when there are none,
-    and the page then draws its own. ``replaced`` names the page values
-    other apps replaced: the head is then drawn by the page too.
+    None when there are none, when they were drawn from other values than
+    the row now holds (``fingerprint``) or by another version; the page then draws its own. ``replaced``
+    names the page values other apps replaced: the head is then drawn by
+    the page too.
     """
     text = getattr(article, "rendered", None)
     if not text:
         return None
     stored = json.loads(text)
+    if stored.get("version") != version() or stored.get("drawn_from") != fingerprint(article, language):
+        return None
     pieces = {}
     for name in PIECES:
         if name == "head":
@@ -362,7 +364,9 @@ def card_source(language: str):
     columns hold them: a fallback prints one of them) and date; its
     section's address and names and its picture's renditions and alt
     texts, as the library has them (the list's joins); and the approved
-    picture of the live copy, with its alt texts (``_digested``). The cards are stored with the digest of the row they were drawn from
+    picture of the live copy, with its alt texts. Each value goes in as
+    text after its length, so that no two lists of values read alike.
+    The cards are stored with the digest of the row they were drawn from
     (``RenderedStory.cards_from``), and a list reads them only where the
     digest of the row it reads is the same, in the same query: a card is
     never checked in Python, and one drawn from other values than the
@@ -382,7 +386,23 @@ def card_source(language: str):
         "lead_image__sources",
         *(f"lead_image__alt_{code}" for code in codes),
     ]
-    return _digested([Value(language), *(F(name) for name in columns), KeyTransform("image", "live_extras")])
+    values = [Value(language), *(F(name) for name in columns), KeyTransform("image", "live_extras")]
+    parts = []
+    for value in values:
+        text = Cast(value, TextField())
+        parts += [Cast(Length(text), TextField()), Value(":"), text]
+    return MD5(_Joined(*parts))
+
+
+class _Joined(Func):
+    """Texts joined into one, a missing one (NULL) as nothing: ``Concat`` without its nesting of pairs."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || "
+    output_field = TextField()
+
+    def __init__(self, *texts):
+        super().__init__(*(Coalesce(text, Value("")) for text in texts))
 
 
 def stored_card(story: Article, name: str) -> SafeString | None:

@@ -9,11 +9,10 @@ class RenderedStory(models.Model):
 
     Written by ``rendered.story_rendered_refresh`` (whenever the story's live
     copy is refreshed) and nowhere else; a story that is not live has none.
-    ``pieces`` holds what ``rendered.PIECES`` declares, ``pieces_from`` the
-    digest of the story row they were drawn from (``rendered.story_source``);
-    ``version`` says which templates, translations and settings drew them.
-    A page reads them only when both match what it would draw from (it
-    draws its own otherwise).
+    ``pieces`` holds what ``rendered.PIECES`` declares, with the fingerprint
+    of the story row they were drawn from; ``version`` says which templates,
+    translations and settings drew them. A page prints them only when both
+    match what it would draw from (it draws its own otherwise).
 
     ``cards`` holds the story's cards as the lists print them
     (``rendered.CARDS``) by the kind of list that prints them
@@ -27,13 +26,6 @@ class RenderedStory(models.Model):
     language = models.CharField(_("language"), max_length=8)
     version = models.CharField(_("version"), max_length=64)
     pieces = models.TextField(_("pieces"), help_text=_("The drawn pieces, as JSON."))
-    pieces_from = models.CharField(
-        _("pieces drawn from"),
-        max_length=32,
-        blank=True,
-        default="",
-        help_text=_("The digest of the values the pieces were drawn from, as the database makes it."),
-    )
     cards = models.JSONField(_("cards"), blank=True, default=dict, help_text=_("The drawn cards, as JSON."))
     cards_from = models.CharField(
         _("cards drawn from"),

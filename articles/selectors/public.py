@@ -71,12 +71,8 @@ def _article_live_row(language: str) -> QuerySet[Article]:
 
 
 def article_live_rows(ids: list[int], language: str) -> QuerySet[Article]:
-    """These live stories as their pages in ``language`` read them (what ``rendered.draw`` draws from).
-
-    With the digest of what the pieces are drawn from (``story_source``), which they are stored with.
-    """
-    stories = _article_live_row(language).annotate(story_source=rendered.story_source(language))
-    return stories.filter(pk__in=ids).order_by("pk")
+    """These live stories as their pages in ``language`` read them (what ``rendered.draw`` draws from)."""
+    return _article_live_row(language).filter(pk__in=ids).order_by("pk")
 
 
 # The related candidates still live, with what a link prints, read with the
@@ -100,19 +96,18 @@ _RELATED_SQL = {
 
 def _article_live_detail(language: str) -> QuerySet[Article]:
     """The story page's query: the row, its drawn copy in ``language``, its related stories, what apps read."""
-    # The copy of this version drawn from the values the row holds now (``rendered.story_source``), if any.
-    drawn = RenderedStory.objects.filter(
-        article=OuterRef("pk"), language=language, version=rendered.version(), pieces_from=OuterRef("story_source")
-    )
-    # One row by its unique key: no ordering (the model's, by its story, joined the story again and sorted).
-    annotations = {"rendered": Subquery(drawn.order_by().values("pieces")[:1])}
+    annotations = {
+        "rendered": Subquery(
+            # One row by its unique key: no ordering (the model's, by its story, joined the story again and sorted).
+            RenderedStory.objects.filter(article=OuterRef("pk"), language=language).order_by().values("pieces")[:1]
+        ),
+    }
     related = _RELATED_SQL.get(connection.vendor)
     if related is not None:
         english = "" if language == editions.primary() else " AND r.has_english"
         sql = related.format(headline=connection.ops.quote_name(f"headline_{language}"), english=english)
         annotations["related_rows"] = RawSQL(sql, (), output_field=TextField())
-    stories = _article_live_row(language).alias(story_source=rendered.story_source(language))
-    return stories.annotate(**annotations, **story_annotations())
+    return _article_live_row(language).annotate(**annotations, **story_annotations())
 
 
 BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
@@ -134,7 +129,7 @@ def article_live_detail(pk: int, language: str) -> Article:
     """
     if not BIGINT_MIN <= pk <= BIGINT_MAX:  # an address no story can have (the ORM says so for itself)
         raise Article.DoesNotExist(f"No live story {pk}.")
-    key = ("detail", language, story_annotation_names(), rendered.version())
+    key = ("detail", language, story_annotation_names())
     # Planned once per connection (``on_server``): by its primary key, the plan is the same for every story.
     query = prepared(key, lambda pk: _article_live_detail(language).filter(pk=pk), on_server=True, pk=0)
     found = query.run(pk=pk)

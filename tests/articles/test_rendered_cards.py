@@ -299,3 +299,13 @@ def test_the_digest_tells_apart_texts_that_read_alike_when_joined(newsroom):
         for headline, standfirst in (("ab", "c"), ("a", "bc"), ("abc", ""), ("", "abc"), ("1:a", "bc"))
     }
     assert len(split) == 5
+
+
+def test_a_fingerprint_tells_apart_texts_that_read_alike_when_joined():
+    """Texts go into a story's fingerprint as they are, each after its length: no two lists of them read alike."""
+    digests = {
+        rendered._digest(texts, (1,), 16)
+        for texts in (["ab", "c"], ["a", "bc"], ["abc"], ["abc", ""], ["abc", None], ["3;abc"], [None, "abc"])
+    }
+    assert len(digests) == 7
+    assert rendered._digest(["خبر"], (1,), 16) != rendered._digest(["خبر"], (2,), 16)  # and the other values count

@@ -35,9 +35,8 @@ kept beside them (``RenderedStory.cards``, by the kind of list that
 prints them: ``LISTS``). A list reads its own kind's cards of each story,
 of this version, in its stories' query (``selectors.article_live_list``),
 and prints one only when it was drawn from the values the list read
-(``card_source``, digested by the database in the list's query: the
-story's text and date, and its section and picture as the library has
-them now), else draws it (``card``).
+(``card_fingerprint``: the story's text and date, and its section and
+picture as the library has them now), else draws it (``card``).
 """
 
 import hashlib
@@ -49,9 +48,6 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Func, TextField, Value
-from django.db.models.fields.json import KeyTransform
-from django.db.models.functions import MD5, Cast, Coalesce, Length
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
@@ -107,9 +103,7 @@ TRIGGERS = {
 
 # Raise when a piece's or a card's drawing changes in Python (a template
 # tag, the metadata): the templates and translations are counted by ``version()``.
-# 2: the copy holds the cards; 3: fingerprints put texts in as they are (``_digest``);
-# 4: the cards are checked by the database (``card_source``), kept without a fingerprint of their own.
-DRAWING = 4
+DRAWING = 3  # 2: the copy holds the cards; 3: fingerprints put texts in as they are (``_digest``)
 
 
 @dataclass(frozen=True)
@@ -243,21 +237,18 @@ def _rows(ids: list[int], language: str) -> list[RenderedStory]:
     """These live stories' drawn copies in ``language``: pieces and cards, each drawn from its page's query."""
     from .selectors.public import article_card_rows, article_live_rows
 
-    # Each story's cards, and the digest of the row they were drawn from (``card_source``).
-    cards = {story.pk: (draw_cards(story, language), story.card_source) for story in article_card_rows(ids, language)}
+    cards = {story.pk: draw_cards(story, language) for story in article_card_rows(ids, language)}
     now = timezone.now()
     rows = []
     for found in article_live_rows(ids, language):
         drawn = draw(found, language)
-        story_cards, cards_from = cards.get(found.pk, ({}, ""))
         rows.append(
             RenderedStory(
                 article_id=found.pk,
                 language=language,
                 version=drawn["version"],
                 pieces=json.dumps(drawn, ensure_ascii=False),
-                cards=story_cards,
-                cards_from=cards_from,
+                cards=cards.get(found.pk, {}),
                 rendered_at=now,
             )
         )
@@ -270,7 +261,7 @@ def _store(rows: list[RenderedStory]) -> None:
             rows,
             update_conflicts=True,
             unique_fields=["article", "language"],
-            update_fields=["version", "pieces", "cards", "cards_from", "rendered_at"],
+            update_fields=["version", "pieces", "cards", "rendered_at"],
         )
 
 
@@ -340,78 +331,61 @@ def stored_pieces(article: Article, request, language: str, replaced: set[str]) 
 def draw_cards(story: Article, language: str) -> dict[str, dict[str, str]]:
     """Every card of ``story`` in ``language`` by list (``LISTS``), as stored (``RenderedStory.cards``).
 
+    Each card is kept after the fingerprint of what it was drawn from.
     ``story`` is read as the lists read it (``selectors.article_card_rows``,
-    the lists' own query, which also gives the digest of what the cards
-    are drawn from, ``card_source``), so the cards are what a list would
-    have drawn.
+    the lists' own query), so the cards are what a list would have drawn.
     """
     template = get_template(CARD)
     with translation.override(language):
+        drawn_from = card_fingerprint(story)
         return {
-            kind: {name: template.render({"story": story, **CARDS[name]}) for name in names}
+            kind: {name: drawn_from + template.render({"story": story, **CARDS[name]}) for name in names}
             for kind, names in LISTS.items()
         }
 
 
+FINGERPRINT_LENGTH = 32  # hexadecimal digits of ``card_fingerprint``
 CARD_TEXT = ("headline", "standfirst")  # the story's translated fields a card prints
 
 
-def card_source(language: str):
-    """What ``story``'s cards in ``language`` are drawn from, as the database digests it: every value a card reads.
+def card_fingerprint(story: Article) -> str:
+    """What ``story``'s cards are drawn from in the active language, as a digest: every value the card reads.
 
-    An expression on a list's query (``selectors.article_live_list``): the
-    story's address, headline, standfirst (in every edition, as their
-    columns hold them: a fallback prints one of them) and date; its
-    section's address and names and its picture's renditions and alt
-    texts, as the library has them (the list's joins); and the approved
-    picture of the live copy, with its alt texts. Each value goes in as
-    text after its length, so that no two lists of values read alike.
-    The cards are stored with the digest of the row they were drawn from
-    (``RenderedStory.cards_from``), and a list reads them only where the
-    digest of the row it reads is the same, in the same query: a card is
-    never checked in Python, and one drawn from other values than the
-    row now holds (written past the services) is drawn again. The time
-    zone the dates are printed in is ``TIME_ZONE``, part of the version.
+    The story's address, headline, standfirst and date, its section's
+    address and name and its picture's renditions and alt text, each as
+    the list's query read it (the section and the picture from the
+    library), so cards drawn from anything else are never printed. The
+    translated values are taken in every edition, as their columns hold
+    them (what a fallback prints is one of them); the time zone the dates
+    are printed in is ``TIME_ZONE``, part of the version.
     """
     codes = edition_languages()
-    columns = [
-        "pk",
-        "slug",
-        "first_published_at",
-        *(f"{name}_{code}" for name in CARD_TEXT for code in codes),
-        "section_id",
-        "section__slug",
-        *(f"section__name_{code}" for code in codes),
-        "lead_image_id",
-        "lead_image__sources",
-        *(f"lead_image__alt_{code}" for code in codes),
-    ]
-    values = [Value(language), *(F(name) for name in columns), KeyTransform("image", "live_extras")]
-    parts = []
-    for value in values:
-        text = Cast(value, TextField())
-        parts += [Cast(Length(text), TextField()), Value(":"), text]
-    return MD5(_Joined(*parts))
-
-
-class _Joined(Func):
-    """Texts joined into one, a missing one (NULL) as nothing: ``Concat`` without its nesting of pairs."""
-
-    template = "(%(expressions)s)"
-    arg_joiner = " || "
-    output_field = TextField()
-
-    def __init__(self, *texts):
-        super().__init__(*(Coalesce(text, Value("")) for text in texts))
+    section = story.section if story.section_id else None
+    image = story.lead_image if story.lead_image_id else None
+    published = story.first_published_at
+    texts = [getattr(story, f"{name}_{code}") for name in CARD_TEXT for code in codes]
+    if section is not None:
+        texts += [getattr(section, f"name_{code}") for code in codes]
+    if image is not None:
+        texts.append(story.lead_image_alt)
+    values = (
+        translation.get_language(),
+        story.pk,
+        story.slug,
+        published.isoformat() if published else None,
+        (section.pk, section.slug) if section else None,
+        (image.pk, image.sources.get("webp"), image.sources.get("jpeg")) if image else None,
+    )
+    return _digest(texts, values, FINGERPRINT_LENGTH // 2)
 
 
 def stored_card(story: Article, name: str) -> SafeString | None:
-    """``story``'s card ``name`` as the list read it with the story (``rendered_cards``), or None.
+    """``story``'s card ``name`` as the list read it with the story (``rendered_cards``), fit to print, or None.
 
-    The list's query reads its own kind's cards of this version
-    (``selectors.article_live_list``), and only when they were drawn from
-    the values the row holds now (``card_source``); None when there is no
-    card of that name. They are read once per story and page.
+    The list's query reads its own cards of this version
+    (``selectors.article_live_list``); None when there is none of that
+    name, or when it was drawn from other values than the list read
+    (``card_fingerprint``). They are read once per story and page.
     """
     cards = story.__dict__.get("_stored_cards")
     if cards is None:
@@ -420,7 +394,12 @@ def stored_card(story: Article, name: str) -> SafeString | None:
     text = cards.get(name)
     if not text:
         return None
-    return mark_safe(text)  # noqa: S308 - drawn by the card's template, which escaped it
+    fingerprint = story.__dict__.get("_card_fingerprint")
+    if fingerprint is None:
+        fingerprint = story.__dict__["_card_fingerprint"] = card_fingerprint(story)
+    if text[:FINGERPRINT_LENGTH] != fingerprint:
+        return None
+    return mark_safe(text[FINGERPRINT_LENGTH:])  # noqa: S308 - drawn by the card's template, which escaped it
 
 
 def card(story: Article, name: str) -> SafeString:

@@ -16,10 +16,9 @@ class RenderedStory(models.Model):
 
     ``cards`` holds the story's cards as the lists print them
     (``rendered.CARDS``) by the kind of list that prints them
-    (``rendered.LISTS``), apart from the pieces, and ``cards_from`` the
-    digest of the values they were drawn from (``rendered.card_source``):
-    a list reads its own kind's cards of each of its stories where that
-    digest is its row's, never their pages.
+    (``rendered.LISTS``), each after the fingerprint of the values it was
+    drawn from, apart from the pieces: a list reads its own kind's cards of
+    each of its stories, never their pages.
     """
 
     article = models.ForeignKey("articles.Article", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+")
@@ -27,13 +26,6 @@ class RenderedStory(models.Model):
     version = models.CharField(_("version"), max_length=64)
     pieces = models.TextField(_("pieces"), help_text=_("The drawn pieces, as JSON."))
     cards = models.JSONField(_("cards"), blank=True, default=dict, help_text=_("The drawn cards, as JSON."))
-    cards_from = models.CharField(
-        _("cards drawn from"),
-        max_length=32,
-        blank=True,
-        default="",
-        help_text=_("The digest of the values the cards were drawn from, as the database makes it."),
-    )
     rendered_at = models.DateTimeField(_("drawn at"))
 
     class Meta:

@@ -184,30 +184,15 @@ def article_live_list(language: str, cards: str = "list") -> QuerySet[Article]:
 
 
 def _with_cards(stories: QuerySet[Article], language: str, cards: str) -> QuerySet[Article]:
-    """``stories`` with their drawn cards of the kind of list ``cards`` (``rendered_cards``, JSON), where they fit.
-
-    Fit: of this version, and drawn from the values the row holds now (the
-    digest of the row, ``rendered.card_source``, made by the database in
-    this query, is the one the cards were stored with). Otherwise none, and
-    the list draws the card.
-    """
-    drawn = RenderedStory.objects.filter(
-        article=OuterRef("pk"), language=language, version=rendered.version(), cards_from=OuterRef("card_source")
-    )
+    """``stories`` with their drawn cards of the kind of list ``cards`` (``rendered_cards``, JSON)."""
+    drawn = RenderedStory.objects.filter(article=OuterRef("pk"), language=language, version=rendered.version())
     drawn = drawn.order_by()  # one row by its unique key (the model's ordering joined the story again to sort it)
-    return stories.alias(card_source=rendered.card_source(language)).annotate(
-        rendered_cards=Subquery(drawn.values(drawn_cards=KT(f"cards__{cards}"))[:1])
-    )
+    return stories.annotate(rendered_cards=Subquery(drawn.values(drawn_cards=KT(f"cards__{cards}"))[:1]))
 
 
 def article_card_rows(ids: list[int], language: str) -> QuerySet[Article]:
-    """These live stories as the lists in ``language`` read them (what ``rendered.draw_cards`` draws from).
-
-    With the digest of what a card is drawn from (``card_source``), which the cards are stored with.
-    """
-    return (
-        _article_listed(language).annotate(card_source=rendered.card_source(language)).filter(pk__in=ids).order_by("pk")
-    )
+    """These live stories as the lists in ``language`` read them (what ``rendered.draw_cards`` draws from)."""
+    return _article_listed(language).filter(pk__in=ids).order_by("pk")
 
 
 @dataclass

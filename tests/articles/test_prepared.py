@@ -301,9 +301,8 @@ def test_a_tag_and_an_author_by_their_address_are_what_the_orm_reads_in_one_quer
         compiled.append(self.query.model)
         return real(self, *args, **kwargs)
 
-    with mock.patch.object(SQLCompiler, "as_sql", noted):
-        with django_assert_num_queries(1):
-            found = selectors.tag_by_slug("العراق")
+    with mock.patch.object(SQLCompiler, "as_sql", noted), django_assert_num_queries(1):
+        found = selectors.tag_by_slug("العراق")
     assert Tag not in compiled
     assert preparing._same(found, Tag.objects.get(pk=tag.pk)) and found.name == "العراق"
     with translation.override("en"):

@@ -8,14 +8,18 @@ and what it says; and that the page is the same with it and without it.
 import io
 import json
 import re
+from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.test import RequestFactory
 
 from articles import rendered, selectors, services
-from articles.models import Article, RenderedStory
+from articles.models import Article, RenderedStory, Revision
+from articles.selectors.public import article_live_rows
 from articles.services.library import library_save
 from articles.services.media import renditions_ensure
 from tests.factories import (
@@ -47,6 +51,7 @@ def printed(article, language="ar") -> dict:
 
 
 def _page(client, url) -> str:
+    cache.clear()  # the page as a cold request draws it, not as the page cache kept it
     response = client.get(url)
     assert response.status_code == 200
     return re.sub(r"\s+", " ", response.content.decode())
@@ -161,19 +166,65 @@ def test_a_missing_copy_is_drawn_by_the_page(client, complete):
     assert _page(client, story_url(complete)) == expected
 
 
+MARK = "<!-- the stored copy -->"
+
+
+def mark_stored_pieces(article) -> None:
+    """Put a marker into the stored pieces, still as drawn from the same row: a page showing it printed them."""
+    for row in RenderedStory.objects.filter(article_id=article.pk):
+        pieces = json.loads(row.pieces)
+        pieces["top"] = MARK + pieces["top"]
+        RenderedStory.objects.filter(pk=row.pk).update(pieces=json.dumps(pieces, ensure_ascii=False))
+
+
 def test_a_copy_of_another_version_is_not_printed(client, complete):
     expected = same_with_and_without(client, story_url(complete))
-    RenderedStory.objects.update(pieces=RenderedStory.objects.get(article=complete, language="ar").pieces)
+    mark_stored_pieces(complete)
+    assert MARK in _page(client, story_url(complete))  # of this version, printed
     with mock.patch.object(rendered, "version", return_value="another"):
         assert _page(client, story_url(complete)) == expected
 
 
 def test_a_copy_drawn_from_other_values_than_the_row_holds_is_not_printed(client, complete):
     """A row written past the services (a bulk load, a fix in SQL) is drawn by the page, not misprinted."""
+    mark_stored_pieces(complete)
+    assert MARK in _page(client, story_url(complete))
     Article.objects.filter(pk=complete.pk).update(headline_ar="عنوان كتب في قاعدة البيانات")
     page = _page(client, story_url(complete))
-    assert "عنوان كتب في قاعدة البيانات" in page
+    assert "عنوان كتب في قاعدة البيانات" in page and MARK not in page
     assert page == same_with_and_without(client, story_url(complete))
+
+
+def fingerprint(article, language="ar", **values) -> str:
+    """The fingerprint of ``article``'s row as its page reads it (``rendered.fingerprint``), with ``values`` written past the services (undone after)."""
+    with transaction.atomic():
+        if values:
+            Article.objects.filter(pk=article.pk).update(**values)
+        found = article_live_rows([article.pk], language).get()
+        transaction.set_rollback(True)
+    return rendered.fingerprint(found, language)
+
+
+def test_every_value_the_page_reads_of_its_row_changes_its_fingerprint(complete):
+    before = fingerprint(complete)
+    assert fingerprint(complete) == before
+    moment = complete.first_published_at - timedelta(seconds=1)
+    for values in (
+        {"slug": "other"},
+        {"section": None},
+        {"has_english": False},
+        {"first_published_at": moment},
+        {"last_updated_at": moment},
+        {"live_revision": Revision.objects.exclude(pk=complete.live_revision_id).first()},
+        {"headline_ar": "عنوان آخر"},
+        {"standfirst_ar": "موجز آخر"},
+        {"dateline_ar": "بغداد"},
+        {"body_ar": "<p>نص آخر</p>"},
+        {"live_extras": {**complete.live_extras, "corrections": []}},
+    ):
+        assert fingerprint(complete, **values) != before, values
+    # Another edition's text is not read by this one's page.
+    assert fingerprint(complete, headline_en="Another headline") == before
 
 
 def test_an_app_that_replaces_the_metadata_has_the_page_draw_its_own_head(client, complete):

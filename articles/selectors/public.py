@@ -301,18 +301,24 @@ def list_page(kind: str, pk: int, language: str, *, number: int, per_page: int, 
 def section_by_slug(slug: str) -> Section | None:
     """The section at ``slug``, from the navigation this process holds (``navigation``), else from the database."""
     found = next((section for section in navigation().sections if section.slug == slug), None)
-    return found if found is not None else Section.objects.filter(slug=slug).first()
+    return found if found is not None else _by_slug(Section, slug)
 
 
 def tag_by_slug(slug: str) -> Tag | None:
-    """The tag at ``slug``, or None: a prepared query (building it through the ORM was a sixth of a tag's page)."""
-    found = prepared(("tag:slug",), lambda slug: Tag.objects.filter(slug=slug).order_by()[:1], slug=0)
-    return next(iter(found.run(slug=slug)), None)
+    """The tag at ``slug``, or None (building its query through the ORM was a sixth of a tag's page)."""
+    return _by_slug(Tag, slug)
 
 
 def author_by_slug(slug: str) -> Author | None:
-    """The author at ``slug``, or None: a prepared query, as ``tag_by_slug``."""
-    found = prepared(("author:slug",), lambda slug: Author.objects.filter(slug=slug).order_by()[:1], slug=0)
+    """The author at ``slug``, or None."""
+    return _by_slug(Author, slug)
+
+
+def _by_slug(model, slug: str):
+    """The ``model`` object at ``slug`` (a unique column), or None: a prepared query."""
+    found = prepared(
+        (f"{model._meta.label}:slug",), lambda slug: model.objects.filter(slug=slug).order_by()[:1], slug=0
+    )
     return next(iter(found.run(slug=slug)), None)
 
 
